@@ -1,0 +1,2 @@
+/** OAuth values exchanged with the authorization server: grants, device flow, refresh results. */
+package dev.speckitty.domain.auth;

@@ -1,0 +1,2 @@
+/** A repository's Teamspace binding and project identity. */
+package dev.speckitty.domain.teamspace;
