@@ -1,0 +1,48 @@
+package dev.speckitty.application.auth;
+
+import java.util.Objects;
+
+/** Why no usable access token could be had; the message is safe to show and says what to do. */
+public record AuthProblem(Kind kind, String message) {
+
+    public AuthProblem {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(message, "message");
+    }
+
+    public enum Kind {
+        NOT_AUTHENTICATED("not_authenticated"),
+        REFRESH_TOKEN_EXPIRED("refresh_token_expired"),
+        SESSION_INVALID("session_invalid"),
+        REFRESH_LOCK_TIMEOUT("refresh_lock_timeout"),
+        REFRESH_FAILED("refresh_failed"),
+        STORAGE_UNREADABLE("storage_unreadable");
+
+        private final String machineName;
+
+        Kind(String machineName) {
+            this.machineName = machineName;
+        }
+
+        public String machineName() {
+            return machineName;
+        }
+    }
+
+    static final String NO_SESSION = "No active session. Run `spec-kitty auth login` to authenticate.";
+    static final String REFRESH_EXPIRED = "Refresh token expired. Run `spec-kitty auth login` to log in again.";
+    static final String INVALIDATED =
+            "Session has been invalidated server-side. Run `spec-kitty auth login` to re-authenticate.";
+    static final String LOCK_CONTENTION =
+            "Another spec-kitty process is refreshing the auth session; retry in a moment.";
+    static final String REPLAY = "Refresh token replay detected and no newer local token is available. "
+            + "Run `spec-kitty auth login` if this persists.";
+
+    public static AuthProblem notAuthenticated() {
+        return new AuthProblem(Kind.NOT_AUTHENTICATED, NO_SESSION);
+    }
+
+    public boolean requiresLogin() {
+        return kind == Kind.NOT_AUTHENTICATED || kind == Kind.REFRESH_TOKEN_EXPIRED || kind == Kind.SESSION_INVALID;
+    }
+}

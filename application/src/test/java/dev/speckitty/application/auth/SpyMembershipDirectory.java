@@ -1,0 +1,25 @@
+package dev.speckitty.application.auth;
+
+import dev.speckitty.domain.auth.Membership;
+import dev.speckitty.domain.port.MembershipDirectory;
+import dev.speckitty.domain.session.Secret;
+import dev.speckitty.domain.session.Team;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Records the bearer tokens /api/v1/me was called with and answers with the configured teams. */
+final class SpyMembershipDirectory implements MembershipDirectory {
+
+    final List<String> tokensSeen = new ArrayList<>();
+    private List<Team> teams;
+
+    SpyMembershipDirectory(List<Team> teams) {
+        this.teams = teams;
+    }
+
+    @Override
+    public synchronized Membership fetch(Secret accessToken) {
+        tokensSeen.add(accessToken.reveal());
+        return new Membership("u-1", "dev@example.com", "Dev", teams, null);
+    }
+}
