@@ -1,0 +1,254 @@
+package dev.speckitty.adapters.storage;
+
+import dev.speckitty.adapters.storage.codec.InvalidSessionPayloadException;
+import dev.speckitty.adapters.storage.codec.SessionEnvelope;
+import dev.speckitty.adapters.storage.codec.SessionJson;
+import dev.speckitty.adapters.storage.crypto.MachinePassphrase;
+import dev.speckitty.adapters.storage.crypto.SessionCipher;
+import dev.speckitty.adapters.storage.crypto.SessionKeyDerivation;
+import dev.speckitty.adapters.storage.crypto.SessionKeyDerivation.SessionKey;
+import dev.speckitty.adapters.storage.files.AuthFiles;
+import dev.speckitty.adapters.storage.files.IoProblems;
+import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
+import dev.speckitty.adapters.storage.files.SaltFile;
+import dev.speckitty.adapters.storage.lock.SessionFileLock;
+import dev.speckitty.domain.port.SessionStore;
+import dev.speckitty.domain.session.StoredSession;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import javax.crypto.AEADBadTagException;
+
+/**
+ * The session as the reference CLI keeps it: {@code session.json} holds a v2 envelope of AES-256-GCM
+ * ciphertext under a scrypt key of {@code "<hostname>:<uid>"} and {@code session.salt}. Reads, writes
+ * and deletes are serialised by the OS lock on {@code session.lock}; a read never changes the
+ * session or salt files, even when it fails.
+ */
+public final class EncryptedFileSessionStore implements SessionStore {
+
+    public static final String BACKEND = "encrypted-file";
+    private static final int MAX_SESSION_BYTES = 1 << 20;
+    private static final System.Logger LOG = System.getLogger(EncryptedFileSessionStore.class.getName());
+
+    private final AuthFiles files;
+    private final SaltFile salt;
+    private final SessionKeyDerivation kdf;
+    private final SessionCipher cipher;
+    private final SecureRandom random;
+    private final SessionFileLock lock;
+    private final StorageActivity activity;
+
+    public EncryptedFileSessionStore(Path authDirectory, byte[] passphrase, Duration lockTimeout,
+            StorageActivity activity) {
+        this.files = new AuthFiles(authDirectory);
+        this.salt = new SaltFile(files.salt());
+        this.kdf = new SessionKeyDerivation(passphrase);
+        this.random = new SecureRandom();
+        this.cipher = new SessionCipher(random);
+        this.lock = new SessionFileLock(files.sessionLock(), lockTimeout);
+        this.activity = activity;
+    }
+
+    /** The store in {@code authDirectory} keyed to this machine's host name and user id. */
+    public static EncryptedFileSessionStore inAuthDirectory(Path authDirectory) {
+        return withPassphrase(authDirectory, MachinePassphrase.forThisMachine());
+    }
+
+    /** The store keyed by an explicit passphrase (tests, compatibility fixtures). */
+    public static EncryptedFileSessionStore withPassphrase(Path authDirectory, byte[] passphrase) {
+        return new EncryptedFileSessionStore(authDirectory, passphrase, SessionFileLock.DEFAULT_TIMEOUT,
+                StorageActivity.NONE);
+    }
+
+    @Override
+    public Optional<StoredSession> read() {
+        Path sessionFile = files.session();
+        if (!Files.exists(sessionFile, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty(); // nothing to read, and no lock file is created for nothing
+        }
+        Optional<Snapshot> snapshot = snapshotUnderLock();
+        if (snapshot.isEmpty()) {
+            return Optional.empty();
+        }
+        SessionEnvelope envelope = SessionEnvelope.parseVersioned(sessionFile, snapshot.get().envelopeText());
+        byte[] saltBytes = SaltFile.checked(salt.path(),
+                snapshot.get().salt().orElseThrow(() -> StorageFailures.saltMissing(salt.path())));
+        SessionCipher.Sealed sealed = envelope.sealed();
+        byte[] plaintext = decrypt(sealed, saltBytes);
+        try {
+            return Optional.of(SessionJson.decode(utf8(plaintext)));
+        } catch (InvalidSessionPayloadException | CharacterCodingException invalid) {
+            String detail = invalid instanceof InvalidSessionPayloadException
+                    ? invalid.getMessage() : "it is not UTF-8 text";
+            throw StorageFailures.invalidPayload(sessionFile, detail);
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    @Override
+    public void write(StoredSession session) {
+        byte[] plaintext = SessionJson.encode(session);
+        Path target = files.session();
+        try {
+            OwnerOnlyFiles.ensureDirectory(files.directory());
+            // Derive and encrypt before taking the lock, as the reference does: scrypt is the slow part.
+            Optional<byte[]> saltBefore = salt.readRaw().map(raw -> SaltFile.checked(salt.path(), raw));
+            byte[] envelope = saltBefore.map(bytes -> seal(plaintext, bytes)).orElse(null);
+            try (SessionFileLock.Held held = lock.acquire()) {
+                byte[] saltNow = salt.loadOrCreate(random);
+                if (envelope == null || !Arrays.equals(saltNow, saltBefore.get())) {
+                    envelope = seal(plaintext, saltNow); // first login, or a delete rotated the salt meanwhile
+                }
+                OwnerOnlyFiles.replaceAtomically(target, files.sessionTemporary(), envelope);
+            }
+        } catch (IOException failed) {
+            throw StorageFailures.writeFailed(target, IoProblems.describe(failed));
+        } finally {
+            Arrays.fill(plaintext, (byte) 0);
+        }
+    }
+
+    @Override
+    public void delete() {
+        if (!Files.isDirectory(files.directory(), LinkOption.NOFOLLOW_LINKS)) {
+            return; // no auth directory: nothing to delete
+        }
+        Path sessionFile = files.session();
+        try (SessionFileLock.Held held = lock.acquire()) {
+            deleteSessionFile(sessionFile);
+            deleteBestEffort(files.salt()); // salt rotation: the next login derives a fresh key
+            deleteBestEffort(files.hotPath());
+            deleteBestEffort(files.hotPathTemporary());
+            OwnerOnlyFiles.syncDirectory(files.directory());
+        } catch (IOException failed) {
+            throw StorageFailures.deleteFailed(sessionFile, IoProblems.describe(failed));
+        }
+    }
+
+    @Override
+    public StorageDescription describe() {
+        return new StorageDescription(BACKEND, files.session().toString());
+    }
+
+    public AuthFiles files() {
+        return files;
+    }
+
+    private Optional<Snapshot> snapshotUnderLock() {
+        Path sessionFile = files.session();
+        try (SessionFileLock.Held held = lock.acquire()) {
+            Optional<PosixFileAttributes> attributes = OwnerOnlyFiles.posixAttributes(sessionFile);
+            if (OwnerOnlyFiles.isPosix()) {
+                if (attributes.isEmpty()) {
+                    return Optional.empty(); // deleted while we waited for the lock
+                }
+                refuseUnsafe(sessionFile, attributes.get());
+            }
+            byte[] envelopeBytes = OwnerOnlyFiles.readNoFollow(sessionFile, MAX_SESSION_BYTES);
+            Optional<byte[]> saltBytes = readSalt();
+            activity.durableRead();
+            return Optional.of(new Snapshot(envelopeText(sessionFile, envelopeBytes), saltBytes));
+        } catch (NoSuchFileException deletedMeanwhile) {
+            return Optional.empty();
+        } catch (IOException failed) {
+            throw StorageFailures.unreadable(sessionFile, IoProblems.describe(failed));
+        }
+    }
+
+    private Optional<byte[]> readSalt() {
+        try {
+            return salt.readRaw();
+        } catch (IOException failed) {
+            throw StorageFailures.unreadable(salt.path(), IoProblems.describe(failed));
+        }
+    }
+
+    private static void refuseUnsafe(Path sessionFile, PosixFileAttributes attributes) {
+        if (attributes.isSymbolicLink()) {
+            throw StorageFailures.notARegularFile(sessionFile, "a symbolic link");
+        }
+        if (attributes.isDirectory()) {
+            throw StorageFailures.notARegularFile(sessionFile, "a directory");
+        }
+        if (!attributes.isRegularFile()) {
+            throw StorageFailures.notARegularFile(sessionFile, "a special file");
+        }
+        int mode = OwnerOnlyFiles.mode(attributes.permissions());
+        if ((mode & 0077) != 0) {
+            throw StorageFailures.unsafePermissions(sessionFile, mode);
+        }
+    }
+
+    private static String envelopeText(Path sessionFile, byte[] bytes) {
+        try {
+            return utf8(bytes);
+        } catch (CharacterCodingException notText) {
+            throw StorageFailures.notJson(sessionFile);
+        }
+    }
+
+    private byte[] seal(byte[] plaintext, byte[] saltBytes) {
+        SessionKey key = derive(saltBytes);
+        try {
+            return SessionEnvelope.encode(cipher.encrypt(key, plaintext));
+        } finally {
+            key.destroy();
+        }
+    }
+
+    private byte[] decrypt(SessionCipher.Sealed sealed, byte[] saltBytes) {
+        SessionKey key = derive(saltBytes);
+        try {
+            return cipher.decrypt(key, sealed.nonce(), sealed.ciphertext());
+        } catch (AEADBadTagException tagMismatch) {
+            throw StorageFailures.decryptionFailed(files.session());
+        } finally {
+            key.destroy();
+        }
+    }
+
+    private SessionKey derive(byte[] saltBytes) {
+        activity.keyDerived();
+        return kdf.derive(saltBytes);
+    }
+
+    private static void deleteSessionFile(Path sessionFile) throws IOException {
+        if (Files.isDirectory(sessionFile, LinkOption.NOFOLLOW_LINKS)) {
+            throw new DirectoryNotEmptyException(sessionFile.toString()); // never remove a directory we did not make
+        }
+        Files.deleteIfExists(sessionFile);
+    }
+
+    private static void deleteBestEffort(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException failed) {
+            LOG.log(System.Logger.Level.DEBUG, "could not delete {0} ({1})", file, IoProblems.describe(failed));
+        }
+    }
+
+    private static String utf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+    }
+
+    /** What one locked read saw: the envelope text and the salt bytes, if any. */
+    private record Snapshot(String envelopeText, Optional<byte[]> salt) {}
+}

@@ -1,0 +1,155 @@
+package dev.speckitty.adapters.storage.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Files only their owner may touch: directories 0700, files 0600, created with those modes (not
+ * chmodded afterwards, so there is no window with wider permissions), replaced atomically.
+ */
+public final class OwnerOnlyFiles {
+
+    public static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwx------");
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private OwnerOnlyFiles() {}
+
+    /** Creates the directory (and missing parents) with mode 0700, and tightens an existing one to 0700. */
+    public static void ensureDirectory(Path directory) throws IOException {
+        if (!POSIX) {
+            Files.createDirectories(directory);
+            return;
+        }
+        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
+        PosixFileAttributeView view = Files.getFileAttributeView(directory, PosixFileAttributeView.class);
+        if (!view.readAttributes().permissions().equals(DIRECTORY_MODE)) {
+            view.setPermissions(DIRECTORY_MODE);
+        }
+    }
+
+    /** Opens (creating with mode 0600 if absent) a file for locking; symlinks are not followed. */
+    public static FileChannel openForLocking(Path file) throws IOException {
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        return POSIX
+                ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(FILE_MODE))
+                : FileChannel.open(file, options);
+    }
+
+    /**
+     * Writes {@code content} to {@code temporary} (replacing a stale one from a crash), flushes it to
+     * disk, renames it over {@code target} and flushes the directory: a crash leaves the old or the
+     * new file, never half of one. The caller holds the lock that serialises writers.
+     */
+    public static void replaceAtomically(Path target, Path temporary, byte[] content) throws IOException {
+        Files.deleteIfExists(temporary);
+        try {
+            writeNew(temporary, content);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException failed) {
+            deleteQuietly(temporary);
+            throw failed;
+        }
+        syncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    /** Creates a new file with mode 0600 and the given content, flushed to disk; fails if it exists. */
+    public static void writeNew(Path file, byte[] content) throws IOException {
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+        FileAttribute<?>[] attributes = POSIX
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_MODE)}
+                : new FileAttribute<?>[0];
+        try (FileChannel channel = FileChannel.open(file, options, attributes)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+    }
+
+    /** Reads a regular file without following a symlink, refusing anything over {@code maxBytes}. */
+    public static byte[] readNoFollow(Path file, int maxBytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.READ,
+                LinkOption.NOFOLLOW_LINKS))) {
+            long size = channel.size();
+            if (size > maxBytes) {
+                throw new FileTooLargeException(file);
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) size);
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // keep reading until the recorded size or end of file
+            }
+            byte[] result = new byte[buffer.position()];
+            buffer.flip().get(result);
+            return result;
+        }
+    }
+
+    /** Attributes of the path itself (a symlink is reported as a symlink); empty when it does not exist. */
+    public static Optional<PosixFileAttributes> posixAttributes(Path path) throws IOException {
+        if (!POSIX) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+        } catch (java.nio.file.NoSuchFileException absent) {
+            return Optional.empty();
+        }
+    }
+
+    /** The permission bits as an int, e.g. 0600. */
+    public static int mode(Set<PosixFilePermission> permissions) {
+        int mode = 0;
+        for (PosixFilePermission permission : permissions) {
+            mode |= 1 << (8 - permission.ordinal());
+        }
+        return mode;
+    }
+
+    public static boolean isPosix() {
+        return POSIX;
+    }
+
+    /** Makes a rename or unlink in {@code directory} durable. */
+    public static void syncDirectory(Path directory) throws IOException {
+        if (!POSIX) {
+            return; // Windows cannot open a directory as a channel; its rename is durable enough
+        }
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException leftForNextWriter) {
+            // the next write replaces a stale temporary file anyway
+        }
+    }
+
+    /** The file is larger than any session could be. */
+    public static final class FileTooLargeException extends java.nio.file.FileSystemException {
+        public FileTooLargeException(Path file) {
+            super(file.toString(), null, "larger than any session file can be");
+        }
+    }
+}
