@@ -1,0 +1,87 @@
+package dev.speckitty.application.auth;
+
+import dev.speckitty.application.auth.BrowserLogin.GrantOrFailure;
+import dev.speckitty.application.auth.LoginResult.Reason;
+import dev.speckitty.domain.auth.AuthFlowException;
+import dev.speckitty.domain.auth.DeviceAuthorization;
+import dev.speckitty.domain.auth.DevicePoll;
+import dev.speckitty.domain.port.AuthorizationServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** The device authorization grant (RFC 8628) for machines without a browser (hosted-contract §2.3). */
+final class DeviceLogin {
+
+    private static final Duration MAX_INTERVAL = Duration.ofSeconds(10);
+    private static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
+
+    private final AuthorizationServer server;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    DeviceLogin(AuthorizationServer server, Clock clock, Sleeper sleeper) {
+        this.server = server;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    GrantOrFailure obtainGrant(LoginProgress progress) throws InterruptedException {
+        DeviceAuthorization device;
+        try {
+            device = server.requestDeviceAuthorization();
+        } catch (AuthFlowException failure) {
+            return GrantOrFailure.failed(Reason.DEVICE_FLOW_FAILED, "Device flow failed: " + failure.getMessage());
+        }
+        Duration validFor = Duration.ofSeconds(device.expiresInSeconds());
+        progress.deviceCode(formatUserCode(device.userCode()), device.verificationUri(),
+                device.verificationUriComplete(), validFor);
+        Instant deadline = clock.instant().plus(validFor);
+        Duration interval = min(Duration.ofSeconds(Math.max(device.intervalSeconds(), 1)), MAX_INTERVAL);
+        while (true) {
+            if (!clock.instant().isBefore(deadline)) {
+                return GrantOrFailure.failed(Reason.TIMED_OUT, "Device authorization expired after "
+                        + device.expiresInSeconds() + " seconds. Run `spec-kitty auth login --headless` again.");
+            }
+            progress.waiting(Duration.between(clock.instant(), deadline));
+            sleeper.sleep(interval); // before every poll, including the first
+            switch (server.pollDeviceToken(device.deviceCode())) {
+                case DevicePoll.Granted granted -> {
+                    return GrantOrFailure.granted(granted.grant());
+                }
+                case DevicePoll.Pending pending -> { }
+                case DevicePoll.TransportFailed transient_ -> { }
+                case DevicePoll.SlowDown slowDown -> interval = min(interval.plus(SLOW_DOWN_STEP), MAX_INTERVAL);
+                case DevicePoll.Denied denied -> {
+                    return GrantOrFailure.failed(Reason.DENIED, denied.message());
+                }
+                case DevicePoll.Expired expired -> {
+                    return GrantOrFailure.failed(Reason.TIMED_OUT, expired.message());
+                }
+                case DevicePoll.Failed failed -> {
+                    return GrantOrFailure.failed(Reason.DEVICE_FLOW_FAILED, "Device flow failed: " + failed.message());
+                }
+            }
+        }
+    }
+
+    /** {@code ABCD1234} → {@code ABCD-1234}; codes of four characters or fewer stay as they are. */
+    static String formatUserCode(String userCode) {
+        String compact = userCode.replace("-", "").replace(" ", "");
+        if (compact.length() <= 4) {
+            return compact;
+        }
+        StringBuilder formatted = new StringBuilder();
+        for (int i = 0; i < compact.length(); i += 4) {
+            if (i > 0) {
+                formatted.append('-');
+            }
+            formatted.append(compact, i, Math.min(i + 4, compact.length()));
+        }
+        return formatted.toString();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

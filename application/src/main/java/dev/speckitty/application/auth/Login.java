@@ -1,0 +1,75 @@
+package dev.speckitty.application.auth;
+
+import dev.speckitty.application.auth.BrowserLogin.GrantOrFailure;
+import dev.speckitty.application.auth.LoginResult.Reason;
+import dev.speckitty.domain.auth.AuthFlowException;
+import dev.speckitty.domain.auth.Membership;
+import dev.speckitty.domain.port.AuthorizationCallbackListener;
+import dev.speckitty.domain.port.AuthorizationServer;
+import dev.speckitty.domain.port.Browser;
+import dev.speckitty.domain.port.MembershipDirectory;
+import dev.speckitty.domain.session.AuthMethod;
+import dev.speckitty.domain.session.SessionStorageException;
+import dev.speckitty.domain.session.StoredSession;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * {@code auth login}: browser or device flow, then identity, then one atomic write of the new
+ * session. The old session stays in place until the new one is complete, so a failed or
+ * interrupted login loses nothing; with {@code force} the old refresh token is revoked afterwards.
+ */
+public final class Login {
+
+    private final SessionManager sessions;
+    private final AuthorizationServer server;
+    private final MembershipDirectory directory;
+    private final BrowserLogin browserLogin;
+    private final DeviceLogin deviceLogin;
+    private final Clock clock;
+
+    public Login(SessionManager sessions, AuthorizationServer server, MembershipDirectory directory,
+            AuthorizationCallbackListener callbacks, Browser browser, Clock clock, Sleeper sleeper) {
+        this.sessions = sessions;
+        this.server = server;
+        this.directory = directory;
+        this.browserLogin = new BrowserLogin(server, callbacks, browser, clock, BrowserLogin.CALLBACK_TIMEOUT);
+        this.deviceLogin = new DeviceLogin(server, clock, sleeper);
+        this.clock = clock;
+    }
+
+    public LoginResult run(boolean headless, boolean force, LoginProgress progress) {
+        Optional<StoredSession> existing;
+        try {
+            existing = sessions.current();
+        } catch (SessionStorageException unreadable) {
+            if (!force) {
+                return new LoginResult.Failed(Reason.STORAGE_UNREADABLE, unreadable.getMessage()
+                        + " Run `spec-kitty auth login --force` to replace it with a new session.");
+            }
+            existing = Optional.empty();
+        }
+        if (!force && existing.isPresent() && !existing.get().isRefreshTokenExpired(clock.instant())) {
+            return new LoginResult.AlreadyLoggedIn(existing.get());
+        }
+        try {
+            GrantOrFailure outcome = headless ? deviceLogin.obtainGrant(progress) : browserLogin.obtainGrant(progress);
+            if (outcome.failure() != null) {
+                return outcome.failure();
+            }
+            AuthMethod method = headless ? AuthMethod.DEVICE_CODE : AuthMethod.AUTHORIZATION_CODE;
+            Membership me = directory.fetch(outcome.grant().accessToken());
+            StoredSession session = NewSession.from(outcome.grant(), me, method, clock.instant());
+            sessions.replace(session);
+            existing.filter(old -> !old.refreshToken().equals(session.refreshToken()))
+                    .ifPresent(old -> server.revoke(old.refreshToken()));
+            return new LoginResult.LoggedIn(session);
+        } catch (AuthFlowException failure) {
+            return new LoginResult.Failed(headless ? Reason.DEVICE_FLOW_FAILED : Reason.AUTHENTICATION_FAILED,
+                    failure.getMessage());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return new LoginResult.Failed(Reason.INTERRUPTED, "Login cancelled by user.");
+        }
+    }
+}

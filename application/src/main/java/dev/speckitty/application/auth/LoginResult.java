@@ -1,0 +1,23 @@
+package dev.speckitty.application.auth;
+
+import dev.speckitty.domain.session.StoredSession;
+
+/** How a login ended. Failure messages are safe to show and say what to do next. */
+public sealed interface LoginResult {
+
+    record LoggedIn(StoredSession session) implements LoginResult {}
+
+    record AlreadyLoggedIn(StoredSession session) implements LoginResult {}
+
+    record Failed(Reason reason, String message) implements LoginResult {}
+
+    enum Reason {
+        TIMED_OUT,
+        CALLBACK_INVALID,
+        DENIED,
+        AUTHENTICATION_FAILED,
+        DEVICE_FLOW_FAILED,
+        STORAGE_UNREADABLE,
+        INTERRUPTED
+    }
+}

@@ -1,0 +1,47 @@
+package dev.speckitty.application.auth;
+
+import dev.speckitty.domain.auth.AuthFlowException;
+import dev.speckitty.domain.auth.Membership;
+import dev.speckitty.domain.auth.TokenGrant;
+import dev.speckitty.domain.session.AuthMethod;
+import dev.speckitty.domain.session.StoredSession;
+import dev.speckitty.domain.session.Team;
+import java.time.Instant;
+
+/** Builds the session a login produces from the token grant and /api/v1/me (hosted-contract §2.4, §2.7). */
+final class NewSession {
+
+    private static final String DEFAULT_SCOPE = "offline_access";
+
+    private NewSession() {}
+
+    static StoredSession from(TokenGrant grant, Membership me, AuthMethod method, Instant now) {
+        if (grant.refreshToken() == null || grant.expiresInSeconds() == null || grant.sessionId() == null) {
+            throw new AuthFlowException("Token response missing required fields: refresh_token, expires_in or session_id.");
+        }
+        if (me.teams().isEmpty()) {
+            throw new AuthFlowException("User has no team memberships. Contact your administrator.");
+        }
+        Instant refreshExpiry = grant.refreshTokenExpiresAt() != null ? grant.refreshTokenExpiresAt()
+                : me.refreshTokenExpiresAt() != null ? me.refreshTokenExpiresAt()
+                : grant.refreshTokenExpiresInSeconds() != null ? now.plusSeconds(grant.refreshTokenExpiresInSeconds())
+                : null;
+        return new StoredSession(
+                me.userId(),
+                me.email(),
+                me.name() == null || me.name().isBlank() ? me.email() : me.name(),
+                me.teams(),
+                Team.pickDefaultTeamId(me.teams()).orElseThrow(),
+                grant.accessToken(),
+                grant.refreshToken(),
+                grant.sessionId(),
+                now,
+                now.plusSeconds(grant.expiresInSeconds()),
+                refreshExpiry,
+                grant.scope() == null ? DEFAULT_SCOPE : grant.scope(),
+                StoredSession.FILE_BACKEND,
+                now,
+                method.wireValue(),
+                null);
+    }
+}
