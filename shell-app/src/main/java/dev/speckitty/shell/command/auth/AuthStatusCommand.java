@@ -1,0 +1,51 @@
+package dev.speckitty.shell.command.auth;
+
+import dev.speckitty.application.auth.InspectLocalSession;
+import dev.speckitty.application.auth.LocalSessionState;
+import dev.speckitty.domain.port.SessionStore.StorageDescription;
+import dev.speckitty.shell.command.OptionSpecs;
+import dev.speckitty.shell.command.ParsedOptions;
+import dev.speckitty.shell.command.SpecKittyCommand;
+import dev.speckitty.shell.render.AuthStatusJson;
+import dev.speckitty.shell.render.AuthStatusText;
+import dev.speckitty.shell.render.JsonOutput;
+import dev.speckitty.shell.command.CommandFailedException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.ExitStatus;
+
+/**
+ * {@code auth status [--json]}: the local session only, no network. Exit 0 whether or not logged
+ * in; an unreadable session file is a failure (exit 1) because the user must act on it.
+ */
+public final class AuthStatusCommand extends SpecKittyCommand {
+
+    private final InspectLocalSession inspectLocalSession;
+    private final StorageDescription storage;
+    private final Clock clock;
+
+    public AuthStatusCommand(InspectLocalSession inspectLocalSession, StorageDescription storage, Clock clock) {
+        super("auth status", "Show the local session: user, teams, token lifetimes, storage. No network.",
+                AuthGroup.NAME, List.of(OptionSpecs.flag(AuthGroup.JSON, "Print one JSON document")));
+        this.inspectLocalSession = inspectLocalSession;
+        this.storage = storage;
+        this.clock = clock;
+    }
+
+    @Override
+    public ExitStatus execute(CommandContext context) {
+        LocalSessionState state = inspectLocalSession.inspect();
+        Instant now = clock.instant();
+        if (ParsedOptions.flag(context, AuthGroup.JSON)) {
+            JsonOutput.print(context.outputWriter(), AuthStatusJson.document(state, storage, now));
+        } else if (!(state instanceof LocalSessionState.Unreadable)) {
+            context.outputWriter().print(AuthStatusText.render(state, storage, now));
+        }
+        if (state instanceof LocalSessionState.Unreadable unreadable) {
+            throw new CommandFailedException(unreadable.problem().getMessage(), AuthGroup.UNTOUCHED_HINT);
+        }
+        return ExitStatus.OK;
+    }
+}

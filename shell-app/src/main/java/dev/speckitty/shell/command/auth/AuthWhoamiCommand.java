@@ -1,0 +1,49 @@
+package dev.speckitty.shell.command.auth;
+
+import dev.speckitty.application.auth.InspectLocalSession;
+import dev.speckitty.application.auth.LocalSessionState;
+import dev.speckitty.shell.command.OptionSpecs;
+import dev.speckitty.shell.command.ParsedOptions;
+import dev.speckitty.shell.command.SpecKittyCommand;
+import dev.speckitty.shell.render.AuthStatusJson;
+import dev.speckitty.shell.render.JsonOutput;
+import dev.speckitty.shell.command.CommandFailedException;
+import java.util.List;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.ExitStatus;
+
+/**
+ * {@code auth whoami [--json]}: the signed-in identity for scripts. Nothing on stdout and exit 1
+ * when there is no usable session, so {@code $(spec-kitty auth whoami)} is empty exactly then.
+ */
+public final class AuthWhoamiCommand extends SpecKittyCommand {
+
+    private final InspectLocalSession inspectLocalSession;
+
+    public AuthWhoamiCommand(InspectLocalSession inspectLocalSession) {
+        super("auth whoami", "Print the signed-in identity (email). Exit 1 when not logged in.",
+                AuthGroup.NAME, List.of(OptionSpecs.flag(AuthGroup.JSON, "Print {email, name, user_id} as JSON")));
+        this.inspectLocalSession = inspectLocalSession;
+    }
+
+    @Override
+    public ExitStatus execute(CommandContext context) {
+        return switch (inspectLocalSession.inspect()) {
+            case LocalSessionState.Active active -> {
+                if (ParsedOptions.flag(context, AuthGroup.JSON)) {
+                    JsonOutput.print(context.outputWriter(), AuthStatusJson.identity(active.session()));
+                } else {
+                    context.outputWriter().println(active.session().email());
+                }
+                yield ExitStatus.OK;
+            }
+            case LocalSessionState.LoggedOut loggedOut ->
+                    throw new CommandFailedException("X Not authenticated", AuthGroup.LOGIN_HINT);
+            case LocalSessionState.RefreshExpired expired ->
+                    throw new CommandFailedException("X Session expired (refresh token expired)",
+                            "  Run spec-kitty auth login to re-authenticate.");
+            case LocalSessionState.Unreadable unreadable ->
+                    throw new CommandFailedException(unreadable.problem().getMessage(), AuthGroup.UNTOUCHED_HINT);
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package dev.speckitty.shell.config;
+
+import dev.speckitty.shell.command.HelpCommand;
+import dev.speckitty.shell.runner.SpecKittyShellRunner;
+import dev.speckitty.shell.runner.TerminalStreams;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.core.command.CommandRegistry;
+
+/**
+ * Our runner in place of Spring Shell's. Spring Shell's {@code ShellRunnerAutoConfiguration} is
+ * excluded (its runner beans have no missing-bean condition), and our own {@link CommandRegistry}
+ * makes {@code CommandRegistryAutoConfiguration} back off; the registry collects every command bean.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ShellConfiguration {
+
+    @Bean
+    TerminalStreams terminalStreams() {
+        return TerminalStreams.system();
+    }
+
+    @Bean
+    CommandRegistry commandRegistry() {
+        return new CommandRegistry();
+    }
+
+    @Bean
+    HelpCommand helpCommand() {
+        return new HelpCommand();
+    }
+
+    @Bean
+    SpecKittyShellRunner specKittyShellRunner(CommandRegistry registry, TerminalStreams streams) {
+        return new SpecKittyShellRunner(registry, streams);
+    }
+
+    @Bean
+    ApplicationRunner specKittyApplicationRunner(SpecKittyShellRunner runner) {
+        return arguments -> runner.run(arguments.getSourceArgs());
+    }
+
+    @Bean
+    ExitCodeGenerator specKittyExitCode(SpecKittyShellRunner runner) {
+        return () -> runner.exitCode().code();
+    }
+}

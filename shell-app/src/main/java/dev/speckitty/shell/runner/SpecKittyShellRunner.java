@@ -1,0 +1,43 @@
+package dev.speckitty.shell.runner;
+
+import java.io.IOException;
+import java.util.List;
+import org.springframework.shell.core.ShellRunner;
+import org.springframework.shell.core.command.CommandRegistry;
+
+/**
+ * Chooses at run time: with arguments, run that one command and remember its exit code; without,
+ * open the interactive shell. Replaces Spring Shell's stock runners, whose parser needs a value for
+ * every option and whose non-interactive mode exits 0 on errors.
+ */
+public final class SpecKittyShellRunner implements ShellRunner {
+
+    private final CommandDispatcher dispatcher;
+    private final TerminalStreams streams;
+    private volatile ExitCode exitCode = ExitCode.OK;
+
+    public SpecKittyShellRunner(CommandRegistry registry, TerminalStreams streams) {
+        this.dispatcher = new CommandDispatcher(registry, streams);
+        this.streams = streams;
+    }
+
+    @Override
+    public void run(String[] args) {
+        exitCode = args.length == 0 ? interactive() : dispatcher.dispatch(List.of(args));
+    }
+
+    private ExitCode interactive() {
+        try {
+            return new InteractiveSession(dispatcher, streams).run();
+        } catch (IOException unreadableInput) {
+            streams.err().println("spec-kitty: cannot read input (" + unreadableInput.getClass().getSimpleName() + ")");
+            streams.err().flush();
+            return ExitCode.USAGE_OR_INTERNAL;
+        }
+    }
+
+    /** The exit code of the last {@link #run}. */
+    public ExitCode exitCode() {
+        return exitCode;
+    }
+}
