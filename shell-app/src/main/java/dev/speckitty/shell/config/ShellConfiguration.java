@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.command.CommandRegistry;
 
 /**
- * Our runner in place of Spring Shell's. Spring Shell's {@code ShellRunnerAutoConfiguration} is
- * excluded (its runner beans have no missing-bean condition), and our own {@link CommandRegistry}
- * makes {@code CommandRegistryAutoConfiguration} back off; the registry collects every command bean.
+ * The shell without Spring Shell's auto-configuration (see {@code SpecKittyApplication}): the
+ * {@link CommandRegistry} collects every {@code Command} bean after start-up, and an application
+ * runner hands the program arguments to our {@link SpecKittyShellRunner}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ShellConfiguration {
