@@ -1,0 +1,92 @@
+package dev.speckitty.adapters.hosted.http;
+
+import dev.speckitty.adapters.hosted.HostedHttpSettings;
+import dev.speckitty.domain.session.Secret;
+import io.netty.channel.ChannelException;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Blocking single-shot HTTP over WebClient: one request, the status and the whole (capped) body,
+ * or a {@link HostedTransportException}. No retries here; callers that may retry wrap this in
+ * {@link IdempotentRetry}.
+ */
+public final class HostedHttpClient {
+
+    private final WebClient webClient;
+    private final Duration callTimeout;
+
+    public HostedHttpClient(WebClient webClient, Duration callTimeout) {
+        this.webClient = webClient;
+        this.callTimeout = callTimeout;
+    }
+
+    public static HostedHttpClient create(HostedHttpSettings settings) {
+        return new HostedHttpClient(HostedWebClientFactory.create(settings), settings.callTimeout());
+    }
+
+    /** GET with an optional bearer token (null for none). */
+    public HostedResponse get(URI uri, Secret bearer) {
+        WebClient.RequestHeadersSpec<?> spec = webClient.get().uri(uri).accept(MediaType.APPLICATION_JSON);
+        if (bearer != null) {
+            spec = spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer.reveal());
+        }
+        return exchange(spec);
+    }
+
+    /** POST {@code application/x-www-form-urlencoded}, fields in the map's iteration order, no Authorization header. */
+    public HostedResponse postForm(URI uri, Map<String, String> form) {
+        MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
+        form.forEach(fields::add);
+        return exchange(webClient.post()
+                .uri(uri)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromFormData(fields)));
+    }
+
+    private HostedResponse exchange(WebClient.RequestHeadersSpec<?> spec) {
+        return spec.exchangeToMono(HostedHttpClient::read)
+                .timeout(callTimeout)
+                .onErrorMap(HostedHttpClient::isTransportFailure, e -> new HostedTransportException(typeName(e)))
+                .block();
+    }
+
+    private static Mono<HostedResponse> read(ClientResponse response) {
+        int status = response.statusCode().value();
+        return response.bodyToMono(String.class)
+                .map(body -> HostedResponse.of(status, body))
+                .defaultIfEmpty(HostedResponse.of(status, ""))
+                .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(HostedResponse.oversized(status)));
+    }
+
+    static boolean isTransportFailure(Throwable error) {
+        return error instanceof WebClientException
+                || error instanceof TimeoutException
+                || error instanceof IOException
+                || error instanceof ChannelException;
+    }
+
+    /** The most specific cause's simple name, e.g. ConnectException rather than WebClientRequestException. */
+    static String typeName(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String name = root.getClass().getSimpleName();
+        return name.isEmpty() ? root.getClass().getName().replaceAll(".*[.$]", "") : name;
+    }
+}

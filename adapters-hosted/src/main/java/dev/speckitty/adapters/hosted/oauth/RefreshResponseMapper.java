@@ -1,0 +1,64 @@
+package dev.speckitty.adapters.hosted.oauth;
+
+import dev.speckitty.adapters.hosted.http.HostedResponse;
+import dev.speckitty.adapters.hosted.http.JsonBody;
+import dev.speckitty.domain.auth.AuthFlowException;
+import dev.speckitty.domain.auth.RefreshResult;
+import dev.speckitty.domain.auth.RefreshResult.RejectionCause;
+import java.util.Optional;
+
+/** Maps a token-endpoint answer to a refresh-token grant onto {@link RefreshResult} (hosted-contract §2.5). */
+final class RefreshResponseMapper {
+
+    static final String REPLAY_ERROR = "refresh_replay_benign_retry";
+
+    private RefreshResponseMapper() {}
+
+    static RefreshResult map(HostedResponse response) {
+        int status = response.status();
+        if (response.oversized()) {
+            return failed(response);
+        }
+        if (status == 200) {
+            return granted(response);
+        }
+        Optional<JsonBody> body = response.jsonObject();
+        Optional<String> error = body.flatMap(b -> b.string("error"));
+        if (status == 409 && error.filter(REPLAY_ERROR::equals).isPresent()) {
+            return new RefreshResult.Replay(retryAfter(body.get()));
+        }
+        if (status == 400 || status == 401) {
+            if (error.filter("invalid_grant"::equals).isPresent()) {
+                return new RefreshResult.Rejected(RejectionCause.REFRESH_TOKEN_EXPIRED);
+            }
+            if (error.filter("session_invalid"::equals).isPresent()) {
+                return new RefreshResult.Rejected(RejectionCause.SESSION_INVALID);
+            }
+        }
+        return failed(response);
+    }
+
+    private static RefreshResult granted(HostedResponse response) {
+        Optional<JsonBody> body = response.jsonObject();
+        if (body.isEmpty()) {
+            return new RefreshResult.Failed("Refresh response was not JSON.", 200);
+        }
+        try {
+            return new RefreshResult.Refreshed(TokenResponseParser.refresh(body.get()));
+        } catch (AuthFlowException invalid) {
+            return new RefreshResult.Failed(invalid.getMessage(), 200);
+        }
+    }
+
+    private static RefreshResult failed(HostedResponse response) {
+        return new RefreshResult.Failed("Token refresh failed: " + OAuthErrorBody.statusAndCode(response), response.status());
+    }
+
+    /** Informational only (the caller never sleeps on it); anything malformed reads as 0. */
+    private static int retryAfter(JsonBody body) {
+        return body.integer("retry_after")
+                .filter(n -> n >= 0 && n <= WebClientAuthorizationServer.MAX_REPLAY_RETRY_AFTER)
+                .map(Long::intValue)
+                .orElse(0);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.speckitty.adapters.hosted.oauth;
+
+import dev.speckitty.adapters.hosted.http.JsonBody;
+import dev.speckitty.domain.auth.AuthFlowException;
+import dev.speckitty.domain.auth.TokenGrant;
+import dev.speckitty.domain.session.Secret;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a 200 token-endpoint body into a {@link TokenGrant} (hosted-contract §2.4). Login grants
+ * (code exchange and device flow alike) require access_token, refresh_token, expires_in and
+ * session_id; a refresh requires only access_token. Problems become an {@link AuthFlowException}
+ * whose message names fields, never values.
+ */
+public final class TokenResponseParser {
+
+    private TokenResponseParser() {}
+
+    /** A login grant: every required field validated, so the device flow cannot crash on a missing key. */
+    public static TokenGrant login(JsonBody body) {
+        List<String> missing = new ArrayList<>();
+        Optional<String> access = body.nonBlankString("access_token");
+        Optional<String> refresh = body.nonBlankString("refresh_token");
+        Optional<String> sessionId = body.idText("session_id");
+        if (access.isEmpty()) {
+            missing.add("access_token");
+        }
+        if (refresh.isEmpty()) {
+            missing.add("refresh_token");
+        }
+        if (!body.has("expires_in")) {
+            missing.add("expires_in");
+        }
+        if (sessionId.isEmpty()) {
+            missing.add("session_id");
+        }
+        if (!missing.isEmpty()) {
+            throw new AuthFlowException("Token response missing required fields: " + missing);
+        }
+        long expiresIn = TokenLifetimes.lifetime(body, "expires_in")
+                .orElseThrow(() -> new AuthFlowException("Token response missing or invalid 'expires_in' field."));
+        return new TokenGrant(
+                Secret.of(access.get()),
+                Secret.of(refresh.get()),
+                expiresIn,
+                refreshExpiresAt(body),
+                TokenLifetimes.lifetime(body, "refresh_token_expires_in").orElse(null),
+                body.nonBlankString("scope").orElse(null),
+                sessionId.get(),
+                body.integer("generation").orElse(null));
+    }
+
+    /** A refresh grant: refresh_token optional (no rotation), expires_in optional but sane when present. */
+    public static TokenGrant refresh(JsonBody body) {
+        Optional<String> access = body.nonBlankString("access_token");
+        if (access.isEmpty()) {
+            throw new AuthFlowException("Refresh response missing 'access_token'");
+        }
+        Long expiresIn = null;
+        if (body.has("expires_in")) {
+            expiresIn = TokenLifetimes.lifetime(body, "expires_in")
+                    .orElseThrow(() -> new AuthFlowException("Refresh response has invalid 'expires_in'"));
+        }
+        return new TokenGrant(
+                Secret.of(access.get()),
+                body.nonBlankString("refresh_token").map(Secret::of).orElse(null),
+                expiresIn,
+                refreshExpiresAt(body),
+                TokenLifetimes.lifetime(body, "refresh_token_expires_in").orElse(null),
+                body.nonBlankString("scope").orElse(null),
+                null, // session_id is not read on refresh: the stored one is kept
+                body.integer("generation").orElse(null));
+    }
+
+    private static Instant refreshExpiresAt(JsonBody body) {
+        if (!body.has("refresh_token_expires_at")) {
+            return null;
+        }
+        Optional<String> text = body.string("refresh_token_expires_at");
+        if (text.isPresent() && text.get().isBlank()) {
+            return null; // falsy, as the reference treats it
+        }
+        return text.flatMap(TokenLifetimes::isoInstant)
+                .orElseThrow(() -> new AuthFlowException(TokenLifetimes.BAD_EXPIRES_AT));
+    }
+}
