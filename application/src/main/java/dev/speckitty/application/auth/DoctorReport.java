@@ -1,0 +1,42 @@
+package dev.speckitty.application.auth;
+
+import dev.speckitty.domain.auth.ServerSessionStatus;
+import dev.speckitty.domain.port.StorageHealth.Severity;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything {@code auth doctor} found. Holds lifetimes, ids and lock metadata, never a token.
+ *
+ * @param session null when there is no readable session
+ * @param repair the message of a requested repair ({@code --unstick-lock}), or null
+ * @param server the hosted session check ({@code --server}), or null
+ */
+public record DoctorReport(
+        Instant generatedAt,
+        String storageLocation,
+        SessionFacts session,
+        LockFacts refreshLock,
+        List<Finding> findings,
+        String repair,
+        ServerSessionStatus server) {
+
+    public DoctorReport {
+        findings = List.copyOf(findings);
+    }
+
+    public boolean hasCriticalFinding() {
+        return findings.stream().anyMatch(f -> f.severity() == Severity.CRITICAL);
+    }
+
+    public record SessionFacts(
+            String sessionId, String userEmail, long accessTokenRemainingSeconds, Long refreshTokenRemainingSeconds,
+            String storageBackend) {}
+
+    public record LockFacts(
+            boolean held, Long holderPid, String holderHost, Instant startedAt, Double ageSeconds, boolean stuck,
+            double stuckThresholdSeconds) {}
+
+    /** One finding; {@code command} is what to run to fix it (may be null). */
+    public record Finding(String id, Severity severity, String summary, String command, String description) {}
+}
