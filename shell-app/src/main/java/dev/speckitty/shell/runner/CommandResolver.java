@@ -1,5 +1,6 @@
 package dev.speckitty.shell.runner;
 
+import dev.speckitty.shell.command.SpecKittyCommand;
 import dev.speckitty.shell.command.UsageException;
 import java.util.List;
 import java.util.Optional;
@@ -22,12 +23,17 @@ final class CommandResolver {
         int nameWords = leadingNonOptionWords(words);
         for (int length = nameWords; length > 0; length--) {
             Optional<Command> command = lookup(String.join(" ", words.subList(0, length)));
-            if (command.isPresent()) {
+            // "auth statuss" must not read as the command "auth" with a stray argument.
+            if (command.isPresent() && (length == nameWords || acceptsArguments(command.get()))) {
                 return new CommandLine(command.get(), words.subList(length, words.size()));
             }
         }
         String attempted = String.join(" ", words.subList(0, Math.max(nameWords, 1)));
         throw new UsageException("unknown command '" + attempted + "'");
+    }
+
+    private static boolean acceptsArguments(Command command) {
+        return command instanceof SpecKittyCommand ours && ours.acceptsArguments();
     }
 
     private Optional<Command> lookup(String name) {
