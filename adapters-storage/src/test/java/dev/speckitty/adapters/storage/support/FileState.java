@@ -1,0 +1,50 @@
+package dev.speckitty.adapters.storage.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.Objects;
+
+/** What a path looks like on disk (kind, bytes, mtime), to prove an operation left it untouched. */
+public record FileState(String kind, byte[] bytes, FileTime modified) {
+
+    public static FileState of(Path path) {
+        try {
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                return new FileState("absent", new byte[0], null);
+            }
+            BasicFileAttributes attributes =
+                    Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attributes.isSymbolicLink()) {
+                return new FileState("link->" + Files.readSymbolicLink(path), new byte[0], attributes.lastModifiedTime());
+            }
+            if (attributes.isDirectory()) {
+                return new FileState("directory", new byte[0], attributes.lastModifiedTime());
+            }
+            return new FileState("file", Files.readAllBytes(path), attributes.lastModifiedTime());
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof FileState that && kind.equals(that.kind) && Arrays.equals(bytes, that.bytes)
+                && Objects.equals(modified, that.modified);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, Arrays.hashCode(bytes), modified);
+    }
+
+    @Override
+    public String toString() {
+        return kind + "(" + bytes.length + " bytes, mtime " + modified + ")";
+    }
+}
