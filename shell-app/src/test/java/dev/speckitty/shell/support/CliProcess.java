@@ -1,0 +1,108 @@
+package dev.speckitty.shell.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the CLI as a real OS process on this test JVM's class path, with a private {@code HOME}
+ * and {@code SPEC_KITTY_HOME} and no other {@code SPEC_KITTY_*} variable (so no hosted URL can be
+ * reached). Every transcript is recorded for the token-leak scan.
+ */
+public final class CliProcess {
+
+    public record Result(List<String> args, int exitCode, String stdout, String stderr) {
+        public String describe() {
+            return "spec-kitty " + String.join(" ", args) + " -> exit " + exitCode
+                    + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+
+    private static final String MAIN_CLASS = "dev.speckitty.shell.SpecKittyApplication";
+    private static final List<Result> TRANSCRIPTS = new CopyOnWriteArrayList<>();
+
+    private CliProcess() {}
+
+    /** A temp directory with {@code user/} (HOME) and {@code spec-kitty/} (SPEC_KITTY_HOME) paths. */
+    public static Path freshSandbox(Path tempDir) {
+        try {
+            Files.createDirectories(tempDir.resolve("user"));
+            return tempDir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path specKittyHome(Path sandbox) {
+        return sandbox.resolve("spec-kitty");
+    }
+
+    public static Path authDirectory(Path sandbox) {
+        return specKittyHome(sandbox).resolve("auth");
+    }
+
+    /** One-shot: {@code spec-kitty <args>} with empty stdin. */
+    public static Result run(Path sandbox, String... args) {
+        return start(sandbox, "", args);
+    }
+
+    /** Interactive: {@code spec-kitty} with no arguments, fed {@code stdin}. */
+    public static Result interactive(Path sandbox, String stdin) {
+        return start(sandbox, stdin);
+    }
+
+    private static Result start(Path sandbox, String stdin, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-Xlog:disable", "-Xlog:all=warning:stderr",
+                "-cp", System.getProperty("java.class.path"), MAIN_CLASS));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("SPEC_KITTY_"));
+        environment.put("HOME", sandbox.resolve("user").toString());
+        environment.put("SPEC_KITTY_HOME", specKittyHome(sandbox).toString());
+        try {
+            Process process = builder.start();
+            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
+            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+            try (var input = process.getOutputStream()) {
+                input.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("spec-kitty " + String.join(" ", args) + " did not finish in 60 s");
+            }
+            Result result = new Result(List.of(args), process.exitValue(), stdout.join(), stderr.join());
+            TRANSCRIPTS.add(result);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static String drain(java.io.InputStream stream) {
+        try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Everything every CLI process of this test run printed. */
+    public static List<Result> transcripts() {
+        return List.copyOf(TRANSCRIPTS);
+    }
+}
