@@ -1,0 +1,38 @@
+# shellcheck shell=bash
+# Finds a JDK >= 25 and exports JAVA_HOME. Sourced by bin/spec-kitty, bin/test, bin/demo.
+
+SPEC_KITTY_MIN_JAVA=25
+
+# Prints the major version of the JDK at $1 (empty if there is no usable java there).
+spec_kitty_java_major() {
+  local java="$1/bin/java"
+  [ -x "$java" ] || return 0
+  "$java" -version 2>&1 | sed -n -E '1s/.*version "([0-9]+)(\.[0-9]+)*[^"]*".*/\1/p'
+}
+
+spec_kitty_is_usable_jdk() {
+  local major
+  major="$(spec_kitty_java_major "$1")"
+  [ -n "$major" ] && [ "$major" -ge "$SPEC_KITTY_MIN_JAVA" ] && [ -x "$1/bin/javac" -o -x "$1/bin/java" ]
+}
+
+# Sets and exports JAVA_HOME to the first JDK >= 25 found, or prints what to install and fails.
+spec_kitty_require_java_home() {
+  local candidate on_path=""
+  if command -v java >/dev/null 2>&1; then
+    on_path="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+  fi
+  for candidate in "${JAVA_HOME:-}" \
+      /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25-jdk-arm64 \
+      /usr/lib/jvm/*25* /usr/lib/jvm/* /opt/java/* /opt/jdk* \
+      /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/* \
+      "$on_path"; do
+    if [ -n "$candidate" ] && spec_kitty_is_usable_jdk "$candidate"; then
+      export JAVA_HOME="$candidate"
+      return 0
+    fi
+  done
+  echo "spec-kitty: no JDK ${SPEC_KITTY_MIN_JAVA} or newer found (looked at JAVA_HOME, /usr/lib/jvm, /opt/java, java on PATH)." >&2
+  echo "Install a JDK ${SPEC_KITTY_MIN_JAVA}, e.g. Eclipse Temurin 25 (https://adoptium.net), and set JAVA_HOME to it." >&2
+  return 1
+}
