@@ -1,0 +1,50 @@
+package dev.speckitty.emulator.state;
+
+import dev.speckitty.emulator.Endpoint;
+import dev.speckitty.emulator.GrantType;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts of the work the emulator did, so tests and benchmarks can assert on calls, not just outcomes. */
+public final class CallCounters {
+
+    private final ConcurrentMap<String, AtomicLong> endpoints = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AtomicLong> grantRequests = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AtomicLong> tokensIssued = new ConcurrentHashMap<>();
+
+    public void served(Endpoint endpoint) {
+        increment(endpoints, endpoint.key());
+    }
+
+    /** A token request by its grant key; an unsupported grant counts under "unsupported". */
+    public void grantRequested(String grantKey) {
+        increment(grantRequests, grantKey);
+    }
+
+    public void tokensIssued(GrantType type) {
+        increment(tokensIssued, type.key());
+    }
+
+    public CounterSnapshot snapshot() {
+        return new CounterSnapshot(copy(endpoints), copy(grantRequests), copy(tokensIssued));
+    }
+
+    public void clear() {
+        endpoints.clear();
+        grantRequests.clear();
+        tokensIssued.clear();
+    }
+
+    private static void increment(ConcurrentMap<String, AtomicLong> counters, String key) {
+        counters.computeIfAbsent(key, ignored -> new AtomicLong()).incrementAndGet();
+    }
+
+    private static Map<String, Long> copy(ConcurrentMap<String, AtomicLong> counters) {
+        Map<String, Long> copy = new TreeMap<>();
+        counters.forEach((key, value) -> copy.put(key, value.get()));
+        return copy;
+    }
+}

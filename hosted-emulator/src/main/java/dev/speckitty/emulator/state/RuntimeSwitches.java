@@ -1,0 +1,78 @@
+package dev.speckitty.emulator.state;
+
+import dev.speckitty.emulator.EmulatorSettings;
+import java.time.Duration;
+
+/** Behaviour switches that tests flip while the emulator runs. Values are read at the moment they matter. */
+public final class RuntimeSwitches {
+
+    private volatile boolean autoApprove;
+    private volatile boolean standardOnly;
+    private volatile boolean discovery;
+    private volatile boolean meWithoutPrivateTeam;
+    private volatile boolean slowDown;
+    private volatile boolean revokeFamilyOnReuse;
+    private volatile Duration accessTokenTtl;
+    private volatile Duration refreshTokenTtl;
+    private volatile Duration replayWindow;
+    private volatile int replayRetryAfterSeconds;
+    private volatile Duration deviceInterval;
+    private volatile Duration deviceExpiresIn;
+
+    public RuntimeSwitches(EmulatorSettings settings) {
+        restore(settings);
+    }
+
+    public void restore(EmulatorSettings settings) {
+        autoApprove = settings.autoApprove();
+        standardOnly = settings.standardOnly();
+        discovery = settings.discovery();
+        meWithoutPrivateTeam = settings.meWithoutPrivateTeam();
+        slowDown = settings.slowDown();
+        revokeFamilyOnReuse = settings.revokeFamilyOnReuse();
+        accessTokenTtl = settings.accessTokenTtl();
+        refreshTokenTtl = settings.refreshTokenTtl();
+        replayWindow = settings.replayWindow();
+        replayRetryAfterSeconds = settings.replayRetryAfterSeconds();
+        deviceInterval = settings.deviceInterval();
+        deviceExpiresIn = settings.deviceExpiresIn();
+    }
+
+    public boolean autoApprove() { return autoApprove; }
+    public void autoApprove(boolean value) { autoApprove = value; }
+
+    /** Spec-kitty extensions off: only the standard-looking /oauth2/* paths answer, reachable through discovery. */
+    public boolean standardOnly() { return standardOnly; }
+    public void standardOnly(boolean value) { standardOnly = value; }
+
+    /** Off: the RFC 8414 metadata answers 404, like a server without discovery. */
+    public boolean discovery() { return discovery; }
+    public void discovery(boolean value) { discovery = value; }
+
+    public boolean meWithoutPrivateTeam() { return meWithoutPrivateTeam; }
+    public void meWithoutPrivateTeam(boolean value) { meWithoutPrivateTeam = value; }
+
+    public boolean slowDown() { return slowDown; }
+    public void slowDown(boolean value) { slowDown = value; }
+
+    public boolean revokeFamilyOnReuse() { return revokeFamilyOnReuse; }
+    public void revokeFamilyOnReuse(boolean value) { revokeFamilyOnReuse = value; }
+
+    public Duration accessTokenTtl() { return accessTokenTtl; }
+    public void accessTokenTtl(Duration value) { accessTokenTtl = value; }
+
+    public Duration refreshTokenTtl() { return refreshTokenTtl; }
+    public void refreshTokenTtl(Duration value) { refreshTokenTtl = value; }
+
+    public Duration replayWindow() { return replayWindow; }
+    public void replayWindow(Duration value) { replayWindow = value; }
+
+    public int replayRetryAfterSeconds() { return replayRetryAfterSeconds; }
+    public void replayRetryAfterSeconds(int value) { replayRetryAfterSeconds = value; }
+
+    public Duration deviceInterval() { return deviceInterval; }
+    public void deviceInterval(Duration value) { deviceInterval = value; }
+
+    public Duration deviceExpiresIn() { return deviceExpiresIn; }
+    public void deviceExpiresIn(Duration value) { deviceExpiresIn = value; }
+}
