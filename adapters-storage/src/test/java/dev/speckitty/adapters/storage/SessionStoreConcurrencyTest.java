@@ -90,8 +90,11 @@ class SessionStoreConcurrencyTest {
         try {
             Future<?> writer = pool.submit(() -> {
                 EncryptedFileSessionStore store = EncryptedFileSessionStore.withPassphrase(authDir, PASSPHRASE);
-                for (int i = 0; i < 8; i++) {
-                    store.write(TestSessions.sample("race" + i));
+                for (int i = 0; i < 12; i++) {
+                    StoredSession session = TestSessions.sample("race" + i);
+                    store.write(session);
+                    // right after our write: deleted meanwhile (empty) or exactly ours, never undecryptable
+                    store.read().ifPresent(read -> assertThat(read).isEqualTo(session));
                 }
                 return null;
             });
@@ -99,7 +102,7 @@ class SessionStoreConcurrencyTest {
                 EncryptedFileSessionStore store = EncryptedFileSessionStore.withPassphrase(authDir, PASSPHRASE);
                 while (running.get()) {
                     store.delete();
-                    Thread.sleep(15);
+                    Thread.sleep(40);
                 }
                 return null;
             });
@@ -120,6 +123,31 @@ class SessionStoreConcurrencyTest {
         EncryptedFileSessionStore store = EncryptedFileSessionStore.withPassphrase(authDir, PASSPHRASE);
         store.write(TestSessions.sample("final"));
         assertThat(store.read()).contains(TestSessions.sample("final"));
+    }
+
+    @Test
+    @Timeout(20)
+    void aWriteWhoseSaltIsRotatedDuringKeyDerivationEncryptsAgainWithTheNewSalt() throws Exception {
+        EncryptedFileSessionStore first = EncryptedFileSessionStore.withPassphrase(authDir, PASSPHRASE);
+        first.write(TestSessions.sample("before"));
+        byte[] oldSalt = Files.readAllBytes(authDir.resolve("session.salt"));
+        java.util.concurrent.atomic.AtomicInteger derivations = new java.util.concurrent.atomic.AtomicInteger();
+        StorageActivity deleteDuringFirstDerivation = new StorageActivity() {
+            @Override
+            public void keyDerived() {
+                if (derivations.incrementAndGet() == 1) {
+                    first.delete(); // a logout in between: the salt the writer is using is gone
+                }
+            }
+        };
+        EncryptedFileSessionStore writer = new EncryptedFileSessionStore(authDir, PASSPHRASE,
+                Duration.ofSeconds(10), deleteDuringFirstDerivation);
+
+        writer.write(TestSessions.sample("after"));
+
+        assertThat(derivations).hasValue(2);
+        assertThat(Files.readAllBytes(authDir.resolve("session.salt"))).isNotEqualTo(oldSalt);
+        assertThat(first.read()).contains(TestSessions.sample("after"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A JVM started from the test classpath running {@link RefreshLockProcessMain}; its stdout is read by lines. */
+/** A JVM started from the test classpath running {@link LockProcessMain}; its stdout is read by lines. */
 final class ChildProcess implements AutoCloseable {
 
     private final Process process;
@@ -27,7 +27,7 @@ final class ChildProcess implements AutoCloseable {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new AssertionError("cannot tell which java binary runs the tests"));
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                RefreshLockProcessMain.class.getName()));
+                LockProcessMain.class.getName()));
         command.addAll(List.of(arguments));
         return new ChildProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     }

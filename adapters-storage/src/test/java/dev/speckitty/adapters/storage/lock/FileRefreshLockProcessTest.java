@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Cross-process exclusion with real OS processes (separate JVMs running {@link RefreshLockProcessMain}). */
+/** Cross-process exclusion with real OS processes (separate JVMs running {@link LockProcessMain}). */
 class FileRefreshLockProcessTest {
 
     @TempDir

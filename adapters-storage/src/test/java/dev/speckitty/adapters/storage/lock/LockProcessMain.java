@@ -11,13 +11,14 @@ import java.util.Optional;
  * <pre>
  *   hold &lt;authDir&gt; &lt;holdMillis&gt; &lt;backdateSeconds&gt;   acquire, print "LOCKED", hold, release, print "RELEASED"
  *   try  &lt;authDir&gt; &lt;timeoutMillis&gt;                    print "ACQUIRED waited=N" or "TIMEOUT waited=N"
+ *   hold-session &lt;authDir&gt; &lt;holdMillis&gt;            the same as hold, for session.lock
  * </pre>
  *
  * A positive backdate writes a holder record that started that many seconds ago (a stale holder).
  */
-public final class RefreshLockProcessMain {
+public final class LockProcessMain {
 
-    private RefreshLockProcessMain() {}
+    private LockProcessMain() {}
 
     public static void main(String[] args) throws Exception {
         Path authDir = Path.of(args[1]);
@@ -29,6 +30,7 @@ public final class RefreshLockProcessMain {
         switch (args[0]) {
             case "hold" -> hold(lock, millis);
             case "try" -> tryOnce(lock, millis);
+            case "hold-session" -> holdSessionLock(authDir, millis);
             default -> throw new IllegalArgumentException("unknown mode");
         }
     }
@@ -43,6 +45,17 @@ public final class RefreshLockProcessMain {
         System.out.flush();
         Thread.sleep(holdMillis);
         lease.get().close();
+        System.out.println("RELEASED");
+        System.out.flush();
+    }
+
+    private static void holdSessionLock(Path authDir, long holdMillis) throws Exception {
+        SessionFileLock lock = new SessionFileLock(authDir.resolve("session.lock"), Duration.ofSeconds(10));
+        try (SessionFileLock.Held held = lock.acquire()) {
+            System.out.println("LOCKED " + ProcessHandle.current().pid());
+            System.out.flush();
+            Thread.sleep(holdMillis);
+        }
         System.out.println("RELEASED");
         System.out.flush();
     }
