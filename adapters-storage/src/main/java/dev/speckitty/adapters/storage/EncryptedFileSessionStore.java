@@ -116,7 +116,7 @@ public final class EncryptedFileSessionStore implements SessionStore {
                 OwnerOnlyFiles.replaceAtomically(target, files.sessionTemporary(), envelope);
             }
         } catch (IOException failed) {
-            throw StorageFailures.writeFailed(target, IoProblems.describe(failed));
+            throw StorageFailures.writeFailed(IoProblems.fileOr(failed, target), IoProblems.describe(failed));
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
@@ -135,7 +135,7 @@ public final class EncryptedFileSessionStore implements SessionStore {
             deleteBestEffort(files.hotPathTemporary());
             OwnerOnlyFiles.syncDirectory(files.directory());
         } catch (IOException failed) {
-            throw StorageFailures.deleteFailed(sessionFile, IoProblems.describe(failed));
+            throw StorageFailures.deleteFailed(IoProblems.fileOr(failed, sessionFile), IoProblems.describe(failed));
         }
     }
 

@@ -11,6 +11,14 @@ public final class IoProblems {
 
     private IoProblems() {}
 
+    /** The file the OS complained about, when the exception names one; else {@code fallback}. */
+    public static java.nio.file.Path fileOr(IOException failure, java.nio.file.Path fallback) {
+        if (failure instanceof FileSystemException fs && fs.getFile() != null) {
+            return java.nio.file.Path.of(fs.getFile());
+        }
+        return fallback;
+    }
+
     public static String describe(IOException failure) {
         if (failure instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
