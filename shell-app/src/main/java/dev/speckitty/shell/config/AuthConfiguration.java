@@ -1,6 +1,24 @@
 package dev.speckitty.shell.config;
 
+import dev.speckitty.adapters.storage.crypto.MachinePassphrase;
+import dev.speckitty.adapters.storage.health.FileStorageHealth;
+import dev.speckitty.adapters.storage.lock.FileRefreshLock;
+import dev.speckitty.application.auth.AuthDoctor;
 import dev.speckitty.application.auth.InspectLocalSession;
+import dev.speckitty.application.auth.Login;
+import dev.speckitty.application.auth.Logout;
+import dev.speckitty.application.auth.MembershipRehydration;
+import dev.speckitty.application.auth.RefreshTransaction;
+import dev.speckitty.application.auth.SessionManager;
+import dev.speckitty.application.auth.Sleeper;
+import dev.speckitty.domain.port.AuthorizationCallbackListener;
+import dev.speckitty.domain.port.Browser;
+import dev.speckitty.domain.port.RefreshLock;
+import dev.speckitty.shell.command.auth.AuthDoctorCommand;
+import dev.speckitty.shell.command.auth.AuthLoginCommand;
+import dev.speckitty.shell.command.auth.AuthLogoutCommand;
+import dev.speckitty.shell.command.auth.AuthRefreshCommand;
+import dev.speckitty.shell.runner.TerminalStreams;
 import dev.speckitty.domain.port.SessionStore;
 import dev.speckitty.domain.port.SessionStore.StorageDescription;
 import dev.speckitty.shell.command.auth.AuthStatusCommand;
@@ -32,5 +50,42 @@ public class AuthConfiguration {
     @Bean
     AuthWhoamiCommand authWhoamiCommand(InspectLocalSession inspect) {
         return new AuthWhoamiCommand(inspect);
+    }
+
+    @Bean
+    RefreshLock refreshLock(RuntimePaths paths, Clock clock) {
+        return new FileRefreshLock(paths.authDirectory(), clock, FileRefreshLock.DEFAULT_STALE_AFTER,
+                MachinePassphrase.hostname(), CliVersion.current());
+    }
+
+    @Bean
+    SessionManager sessionManager(SessionStore store, RefreshLock lock, HostedServices hosted, Clock clock) {
+        return new SessionManager(store, new RefreshTransaction(store, lock, hosted, clock),
+                new MembershipRehydration(hosted), clock);
+    }
+
+    @Bean
+    AuthLoginCommand authLoginCommand(SessionManager sessions, HostedServices hosted, HostedTarget target,
+            AuthorizationCallbackListener callbacks, Browser browser, Clock clock, TerminalStreams streams) {
+        Login login = new Login(sessions, hosted, hosted, callbacks, browser, clock, Sleeper.REAL);
+        return new AuthLoginCommand(login, target, streams.err(), System.console() != null);
+    }
+
+    @Bean
+    AuthLogoutCommand authLogoutCommand(SessionManager sessions, HostedServices hosted) {
+        return new AuthLogoutCommand(new Logout(sessions), hosted);
+    }
+
+    @Bean
+    AuthRefreshCommand authRefreshCommand(SessionManager sessions, Clock clock, TerminalStreams streams) {
+        return new AuthRefreshCommand(sessions, clock, streams.err());
+    }
+
+    @Bean
+    AuthDoctorCommand authDoctorCommand(SessionManager sessions, SessionStore store, RefreshLock lock,
+            RuntimePaths paths, HostedServices hosted, Clock clock, TerminalStreams streams) {
+        AuthDoctor doctor = new AuthDoctor(sessions, store, lock, new FileStorageHealth(paths.authDirectory()), clock,
+                MachinePassphrase.hostname());
+        return new AuthDoctorCommand(doctor, hosted, streams.err());
     }
 }

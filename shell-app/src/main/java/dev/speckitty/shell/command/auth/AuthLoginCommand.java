@@ -1,0 +1,91 @@
+package dev.speckitty.shell.command.auth;
+
+import dev.speckitty.application.auth.Login;
+import dev.speckitty.application.auth.LoginResult;
+import dev.speckitty.domain.session.StoredSession;
+import dev.speckitty.shell.command.CommandFailedException;
+import dev.speckitty.shell.command.OptionSpecs;
+import dev.speckitty.shell.command.ParsedOptions;
+import dev.speckitty.shell.command.SpecKittyCommand;
+import dev.speckitty.shell.config.HostedTarget;
+import dev.speckitty.shell.runner.ExitCode;
+import java.io.PrintWriter;
+import java.util.List;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.ExitStatus;
+
+/**
+ * {@code auth login [--headless] [--force]}: browser login (authorization code + PKCE on a
+ * loopback redirect) or, headless, the device grant. The new session is written in one atomic
+ * step at the very end, so Ctrl-C (exit 130) or a failure leaves the previous state intact.
+ */
+public final class AuthLoginCommand extends SpecKittyCommand {
+
+    private static final String HEADLESS = "headless";
+    private static final String FORCE = "force";
+
+    private final Login login;
+    private final HostedTarget target;
+    private final PrintWriter err;
+    private final boolean terminal;
+
+    public AuthLoginCommand(Login login, HostedTarget target, PrintWriter err, boolean terminal) {
+        super("auth login", "Log in to the hosted service (browser, or --headless for a device code).",
+                AuthGroup.NAME, List.of(
+                        OptionSpecs.flag(HEADLESS, "Use the device authorization grant (no browser needed)"),
+                        OptionSpecs.flag(FORCE, 'f', "Replace an existing session")));
+        this.login = login;
+        this.target = target;
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public ExitStatus execute(CommandContext context) {
+        PrintWriter out = context.outputWriter();
+        String baseUrl = target.requireBaseUrl();
+        boolean headless = ParsedOptions.flag(context, HEADLESS);
+        if (!headless) {
+            out.println("Opening browser for OAuth authentication...");
+            out.println("SaaS: " + baseUrl);
+        }
+        ConsoleLoginProgress progress = new ConsoleLoginProgress(out, err, terminal);
+        Thread cancelled = new Thread(() -> err.println(System.lineSeparator() + "Login cancelled by user."));
+        Runtime.getRuntime().addShutdownHook(cancelled); // Ctrl-C: the JVM exits 130 with nothing written
+        LoginResult result;
+        try {
+            result = login.run(headless, ParsedOptions.flag(context, FORCE), progress);
+        } finally {
+            Runtime.getRuntime().removeShutdownHook(cancelled);
+            progress.done();
+        }
+        return switch (result) {
+            case LoginResult.LoggedIn loggedIn -> {
+                if (headless) {
+                    out.println();
+                    out.println("+ Authorization granted");
+                }
+                out.println();
+                out.println("+ Authenticated as " + loggedIn.session().email());
+                out.println("  Default team: " + defaultTeam(loggedIn.session()));
+                yield ExitStatus.OK;
+            }
+            case LoginResult.AlreadyLoggedIn already -> {
+                out.println("+ Already logged in as " + already.session().email());
+                out.println("Run spec-kitty auth login --force to re-authenticate, or spec-kitty auth logout first.");
+                yield ExitStatus.OK;
+            }
+            case LoginResult.Failed failed when failed.reason() == LoginResult.Reason.INTERRUPTED ->
+                    new ExitStatus(ExitCode.INTERRUPTED.code(), failed.message());
+            case LoginResult.Failed failed -> throw new CommandFailedException("X " + failed.message());
+        };
+    }
+
+    private static String defaultTeam(StoredSession session) {
+        return session.teams().stream()
+                .filter(team -> team.id().equals(session.defaultTeamId()))
+                .findFirst()
+                .map(team -> team.name() + (team.privateTeamspace() ? " [Private Teamspace]" : ""))
+                .orElse(session.defaultTeamId());
+    }
+}
