@@ -12,6 +12,7 @@ import dev.speckitty.adapters.hosted.oauth.OAuthMetadataDiscovery;
 import dev.speckitty.adapters.hosted.oauth.WebClientAuthorizationServer;
 import dev.speckitty.adapters.hosted.status.WebClientSessionStatusProbe;
 import dev.speckitty.domain.session.Secret;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,10 @@ public abstract class HostedWireMockTest {
     public static final List<String> SENTINELS =
             List.of(ACCESS, REFRESH, DEVICE_CODE, AUTH_CODE, VERIFIER, STATE, BODY_MARKER, "SENTINEL");
 
-    protected static final Duration CALL_TIMEOUT = Duration.ofMillis(400);
+    protected static final Duration CALL_TIMEOUT = Duration.ofMillis(1000);
+    /** A stubbed answer this slow always exceeds {@link #CALL_TIMEOUT}. */
+    protected static final int SLOW_MILLIS = 2500;
+    private static volatile boolean warmedUp;
 
     protected WireMockServer server;
     protected HostedEndpoints endpoints;
@@ -60,6 +64,16 @@ public abstract class HostedWireMockTest {
         oauth = new WebClientAuthorizationServer(endpoints, discovery, http);
         membership = new WebClientMembershipDirectory(endpoints, http, retry);
         sessionStatus = new WebClientSessionStatusProbe(endpoints, http, retry);
+        warmUp();
+    }
+
+    /** The first WebClient call in a JVM pays Netty start-up; keep that out of the timed tests. */
+    private void warmUp() {
+        if (!warmedUp) {
+            http.get(URI.create(baseUrl() + "/__warm-up"), null);
+            server.resetRequests();
+            warmedUp = true;
+        }
     }
 
     @AfterEach

@@ -113,7 +113,7 @@ class CodeExchangeAndRevokeTest extends HostedWireMockTest {
         assertThat(revoke(aResponse().withStatus(429).withBody("{\"error\":\"throttled\"}"))).isEqualTo(RevokeOutcome.SERVER_FAILURE);
         assertThat(revoke(aResponse().withStatus(503))).isEqualTo(RevokeOutcome.SERVER_FAILURE);
         assertThat(revoke(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))).isEqualTo(RevokeOutcome.NETWORK_ERROR);
-        assertThat(revoke(okJson("{\"revoked\":true}").withFixedDelay(1000))).isEqualTo(RevokeOutcome.NETWORK_ERROR);
+        assertThat(revoke(okJson("{\"revoked\":true}").withFixedDelay(SLOW_MILLIS))).isEqualTo(RevokeOutcome.NETWORK_ERROR);
     }
 
     @Test

@@ -160,6 +160,6 @@ class DeviceFlowTest extends HostedWireMockTest {
     void transportFailureLetsPollingGoOn() {
         assertThat(poll(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)))
                 .isInstanceOf(DevicePoll.TransportFailed.class);
-        assertThat(poll(okJson("{}").withFixedDelay(1000))).isInstanceOf(DevicePoll.TransportFailed.class);
+        assertThat(poll(okJson("{}").withFixedDelay(SLOW_MILLIS))).isInstanceOf(DevicePoll.TransportFailed.class);
     }
 }

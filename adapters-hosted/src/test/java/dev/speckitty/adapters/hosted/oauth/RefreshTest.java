@@ -178,11 +178,11 @@ class RefreshTest extends HostedWireMockTest {
 
     @Test
     void aResponseSlowerThanTheTimeoutIsATransportFailureSentExactlyOnce() throws InterruptedException {
-        RefreshResult result = refreshAgainst(okJson("{\"access_token\":\"at_SENTINEL_x\"}").withFixedDelay(1500));
+        RefreshResult result = refreshAgainst(okJson("{\"access_token\":\"at_SENTINEL_x\"}").withFixedDelay(SLOW_MILLIS));
 
         assertThat(result).isInstanceOf(RefreshResult.TransportFailed.class);
         assertThat(((RefreshResult.TransportFailed) result).message()).startsWith("Network error during refresh: ");
-        Thread.sleep(1700); // long enough for any (forbidden) automatic retry to have reached the server
+        Thread.sleep(SLOW_MILLIS + 300); // long enough for any (forbidden) automatic retry to have reached the server
         assertExactlyOneTokenPost();
     }
 
