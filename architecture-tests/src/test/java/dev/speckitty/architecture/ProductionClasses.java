@@ -54,7 +54,11 @@ public final class ProductionClasses implements LocationProvider {
     }
 
     private static Optional<Location> bootJarClasses(URI jarUri) {
-        Path jar = Path.of(URI.create(jarUri.toString().replaceFirst("^jar:", "").replaceFirst("!/.*$", "")));
+        return bootJarClasses(Path.of(URI.create(jarUri.toString().replaceFirst("^jar:", "").replaceFirst("!/.*$", ""))));
+    }
+
+    /** The {@code dev/speckitty} folder under {@code BOOT-INF/classes} of a Spring Boot jar, if it has one. */
+    static Optional<Location> bootJarClasses(Path jar) {
         String packageFolder = BOOT_CLASSES + ROOT_PACKAGE.replace('.', '/') + "/";
         try (JarFile file = new JarFile(jar.toFile())) {
             if (file.getEntry(packageFolder) == null) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /** Finds fixture lines by their unique catch parameter name, so tests do not hard-code line numbers. */
 final class FixtureSources {
@@ -25,7 +26,7 @@ final class FixtureSources {
         Path file = RepositoryLayout.current().fixtureSourceRoot().resolve(FIXTURES + fixtureFile);
         Pattern declaration = Pattern.compile("\\s" + Pattern.quote(parameterName) + "\\)\\s*\\{");
         List<String> lines = readLines(file);
-        List<Integer> matches = java.util.stream.IntStream.rangeClosed(1, lines.size())
+        List<Integer> matches = IntStream.rangeClosed(1, lines.size())
                 .filter(line -> declaration.matcher(lines.get(line - 1)).find())
                 .boxed()
                 .toList();
