@@ -56,4 +56,29 @@ class DiscoveryTest extends EmulatorTestBase {
         assertThat(http.get("/.well-known/oauth-authorization-server").status()).isEqualTo(404);
         assertThat(http.postForm("/oauth/device", Http.form("client_id", "cli_native")).status()).isEqualTo(200);
     }
+
+    @Test
+    void aClientFollowingDiscoveryCompletesDeviceLoginRefreshAndRevokeInStandardOnlyMode() throws Exception {
+        emulator.switches().standardOnly(true);
+        emulator.switches().autoApprove(true);
+        emulator.switches().slowDown(false);
+        Map<String, Object> metadata = http.get("/.well-known/oauth-authorization-server").json();
+        String tokenEndpoint = (String) metadata.get("token_endpoint");
+
+        Map<String, Object> device = http.postForm((String) metadata.get("device_authorization_endpoint"),
+                Http.form("client_id", "cli_native", "scope", "offline_access")).json();
+        Map<String, String> poll = Http.form("grant_type", "urn:ietf:params:oauth:grant-type:device_code",
+                "device_code", (String) device.get("device_code"), "client_id", "cli_native");
+        assertThat(http.postForm(tokenEndpoint, poll).text("error")).isEqualTo("authorization_pending");
+        Reply tokens = http.postForm(tokenEndpoint, poll);
+        assertThat(tokens.status()).isEqualTo(200);
+
+        Reply refreshed = http.postForm(tokenEndpoint, Http.form("grant_type", "refresh_token",
+                "refresh_token", tokens.text("refresh_token"), "client_id", "cli_native"));
+        assertThat(refreshed.field("generation")).isEqualTo(2);
+        assertThat(http.postForm((String) metadata.get("revocation_endpoint"), Http.form(
+                "token", refreshed.text("refresh_token"), "token_type_hint", "refresh_token")).json())
+                .containsEntry("revoked", true);
+        assertThat(me(refreshed.text("access_token")).status()).isEqualTo(401);
+    }
 }
