@@ -89,7 +89,7 @@ public final class BroadCatchGuard {
         int line = catchLine.getAsInt();
         String catchText = lines.get(line - 1);
         Optional<String> reason = BroadCatchReason.markedReason(catchText)
-                .or(() -> line >= 2 ? BroadCatchReason.markedReason(lines.get(line - 2)) : Optional.empty());
+                .or(() -> line >= 2 ? reasonAbove(lines.get(line - 2)) : Optional.empty());
         if (reason.isEmpty()) {
             return Optional.of(new Finding(path, line, catchText.strip(),
                     "no '" + BroadCatchReason.MARKER + "' reason on the catch line or the line above"));
@@ -100,6 +100,11 @@ public final class BroadCatchGuard {
         }
         return Optional.of(new Finding(path, line, catchText.strip(),
                 verdict.explanation() + ": \"" + reason.get().strip() + "\""));
+    }
+
+    /** The line above counts unless it is another catch, whose reason belongs to that catch. */
+    private static Optional<String> reasonAbove(String lineAbove) {
+        return CatchClauseLocator.opensCatch(lineAbove) ? Optional.empty() : BroadCatchReason.markedReason(lineAbove);
     }
 
     private Optional<Path> sourceFile(String packageName, String sourceName) {

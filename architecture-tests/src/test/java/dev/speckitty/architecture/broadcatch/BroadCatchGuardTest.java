@@ -50,6 +50,7 @@ class BroadCatchGuardTest {
                 catchLocation("scoped/UnjustifiedCatches.java", "emptyBlock"),
                 catchLocation("scoped/UnjustifiedCatches.java", "caughtThrowable"),
                 catchLocation("scoped/UnjustifiedCatches.java", "markerWithoutColon"),
+                catchLocation("scoped/UnjustifiedCatches.java", "borrowedReason"),
                 catchLocation("scoped/WeakReasons.java", "reasonIgnore"),
                 catchLocation("scoped/WeakReasons.java", "reasonTodo"),
                 catchLocation("scoped/WeakReasons.java", "reasonCatchAll"),

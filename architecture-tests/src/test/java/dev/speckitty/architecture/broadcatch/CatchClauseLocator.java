@@ -35,6 +35,10 @@ final class CatchClauseLocator {
         return OptionalInt.empty();
     }
 
+    static boolean opensCatch(String sourceLine) {
+        return CATCH_OPENING.matcher(sourceLine).find();
+    }
+
     private static boolean hasClauseNaming(List<String> sourceLines, int line, Set<String> typeNames) {
         Matcher opening = CATCH_OPENING.matcher(sourceLines.get(line - 1));
         while (opening.find()) {
