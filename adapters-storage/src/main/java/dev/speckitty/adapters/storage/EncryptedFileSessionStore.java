@@ -1,5 +1,7 @@
 package dev.speckitty.adapters.storage;
 
+import dev.speckitty.adapters.storage.hotpath.DurableFingerprint;
+import dev.speckitty.adapters.storage.hotpath.HotPathFile;
 import dev.speckitty.adapters.storage.codec.InvalidSessionPayloadException;
 import dev.speckitty.adapters.storage.codec.SessionEnvelope;
 import dev.speckitty.adapters.storage.codec.SessionJson;
@@ -50,9 +52,19 @@ public final class EncryptedFileSessionStore implements SessionStore {
     private final SecureRandom random;
     private final SessionFileLock lock;
     private final StorageActivity activity;
+    private final HotPathFile hotPath;
 
     public EncryptedFileSessionStore(Path authDirectory, byte[] passphrase, Duration lockTimeout,
             StorageActivity activity) {
+        this(authDirectory, passphrase, lockTimeout, activity, null);
+    }
+
+    /**
+     * @param hotPath the handoff to publish after each durable write and successful read, or null
+     *     when the hot path is disabled
+     */
+    public EncryptedFileSessionStore(Path authDirectory, byte[] passphrase, Duration lockTimeout,
+            StorageActivity activity, HotPathFile hotPath) {
         this.files = new AuthFiles(authDirectory);
         this.salt = new SaltFile(files.salt());
         this.kdf = new SessionKeyDerivation(passphrase);
@@ -60,6 +72,7 @@ public final class EncryptedFileSessionStore implements SessionStore {
         this.cipher = new SessionCipher(random);
         this.lock = new SessionFileLock(files.sessionLock(), lockTimeout);
         this.activity = activity;
+        this.hotPath = hotPath;
     }
 
     /** The store in {@code authDirectory} keyed to this machine's host name and user id. */
@@ -89,7 +102,9 @@ public final class EncryptedFileSessionStore implements SessionStore {
         SessionCipher.Sealed sealed = envelope.sealed();
         byte[] plaintext = decrypt(sealed, saltBytes);
         try {
-            return Optional.of(SessionJson.decode(utf8(plaintext)));
+            StoredSession session = SessionJson.decode(utf8(plaintext));
+            publishHotPath(snapshot.get().fingerprint(), session);
+            return Optional.of(session);
         } catch (InvalidSessionPayloadException | CharacterCodingException invalid) {
             String detail = invalid instanceof InvalidSessionPayloadException
                     ? invalid.getMessage() : "it is not UTF-8 text";
@@ -114,6 +129,7 @@ public final class EncryptedFileSessionStore implements SessionStore {
                     envelope = seal(plaintext, saltNow); // first login, or a delete rotated the salt meanwhile
                 }
                 OwnerOnlyFiles.replaceAtomically(target, files.sessionTemporary(), envelope);
+                publishHotPath(DurableFingerprint.of(target), session);
             }
         } catch (IOException failed) {
             throw StorageFailures.writeFailed(IoProblems.fileOr(failed, target), IoProblems.describe(failed));
@@ -160,8 +176,9 @@ public final class EncryptedFileSessionStore implements SessionStore {
             }
             byte[] envelopeBytes = OwnerOnlyFiles.readNoFollow(sessionFile, MAX_SESSION_BYTES);
             Optional<byte[]> saltBytes = readSalt();
+            Optional<DurableFingerprint> fingerprint = DurableFingerprint.of(sessionFile);
             activity.durableRead();
-            return Optional.of(new Snapshot(envelopeText(sessionFile, envelopeBytes), saltBytes));
+            return Optional.of(new Snapshot(envelopeText(sessionFile, envelopeBytes), saltBytes, fingerprint));
         } catch (NoSuchFileException deletedMeanwhile) {
             return Optional.empty();
         } catch (IOException failed) {
@@ -249,6 +266,13 @@ public final class EncryptedFileSessionStore implements SessionStore {
                 .toString();
     }
 
-    /** What one locked read saw: the envelope text and the salt bytes, if any. */
-    private record Snapshot(String envelopeText, Optional<byte[]> salt) {}
+    /** Best effort: the fingerprint is of the version just read or written, so a newer file is a miss. */
+    private void publishHotPath(Optional<DurableFingerprint> fingerprint, StoredSession session) {
+        if (hotPath != null) {
+            fingerprint.ifPresent(print -> hotPath.publish(print, session.refreshTokenExpiresAt()));
+        }
+    }
+
+    /** What one locked read saw: the envelope text, the salt bytes if any, and the file's fingerprint. */
+    private record Snapshot(String envelopeText, Optional<byte[]> salt, Optional<DurableFingerprint> fingerprint) {}
 }
