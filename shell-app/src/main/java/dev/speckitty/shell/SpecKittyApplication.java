@@ -1,5 +1,6 @@
 package dev.speckitty.shell;
 
+import dev.speckitty.shell.config.WorkCounters;
 import dev.speckitty.shell.runner.ExitCode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,6 +27,11 @@ public class SpecKittyApplication {
             System.exit(ExitCode.USAGE_OR_INTERNAL.code());
             return;
         }
-        System.exit(SpringApplication.exit(context));
+        WorkCounters counters = context.getBean(WorkCounters.class);
+        int exitCode = SpringApplication.exit(context);
+        if ("1".equals(System.getenv(WorkCounters.ENABLE_VARIABLE))) {
+            System.err.println(counters.line());
+        }
+        System.exit(exitCode);
     }
 }

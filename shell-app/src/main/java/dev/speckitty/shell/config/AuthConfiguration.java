@@ -7,6 +7,8 @@ import dev.speckitty.application.auth.AuthDoctor;
 import dev.speckitty.application.auth.InspectLocalSession;
 import dev.speckitty.application.auth.Login;
 import dev.speckitty.application.auth.Logout;
+import dev.speckitty.application.auth.SessionPresence;
+import dev.speckitty.domain.port.SessionHotPath;
 import dev.speckitty.application.auth.MembershipRehydration;
 import dev.speckitty.application.auth.RefreshTransaction;
 import dev.speckitty.application.auth.SessionManager;
@@ -43,8 +45,9 @@ public class AuthConfiguration {
     }
 
     @Bean
-    AuthStatusCommand authStatusCommand(InspectLocalSession inspect, StorageDescription storage, Clock clock) {
-        return new AuthStatusCommand(inspect, storage, clock);
+    AuthStatusCommand authStatusCommand(InspectLocalSession inspect, SessionPresence presence,
+            StorageDescription storage, Clock clock) {
+        return new AuthStatusCommand(inspect, presence, storage, clock);
     }
 
     @Bean
@@ -53,9 +56,16 @@ public class AuthConfiguration {
     }
 
     @Bean
-    RefreshLock refreshLock(RuntimePaths paths, Clock clock) {
-        return new FileRefreshLock(paths.authDirectory(), clock, FileRefreshLock.DEFAULT_STALE_AFTER,
+    RefreshLock refreshLock(RuntimePaths paths, Clock clock, WorkCounters counters) {
+        FileRefreshLock lock = new FileRefreshLock(paths.authDirectory(), clock, FileRefreshLock.DEFAULT_STALE_AFTER,
                 MachinePassphrase.hostname(), CliVersion.current());
+        counters.lockWaits(lock::totalWaitedMillis);
+        return lock;
+    }
+
+    @Bean
+    SessionPresence sessionPresence(SessionHotPath hotPath, SessionManager sessions, Clock clock) {
+        return new SessionPresence(hotPath, sessions, clock);
     }
 
     @Bean

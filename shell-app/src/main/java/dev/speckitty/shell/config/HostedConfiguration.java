@@ -22,8 +22,8 @@ public class HostedConfiguration {
     }
 
     @Bean
-    HostedServices hostedServices(HostedTarget target, RuntimeEnvironment environment) {
-        return new HostedServices(target, environment);
+    HostedServices hostedServices(HostedTarget target, RuntimeEnvironment environment, WorkCounters counters) {
+        return new HostedServices(target, environment, counters);
     }
 
     @Bean

@@ -27,11 +27,13 @@ public final class HostedServices implements AuthorizationServer, MembershipDire
 
     private final HostedTarget target;
     private final RuntimeEnvironment environment;
+    private final WorkCounters counters;
     private HostedAdapters adapters;
 
-    public HostedServices(HostedTarget target, RuntimeEnvironment environment) {
+    public HostedServices(HostedTarget target, RuntimeEnvironment environment, WorkCounters counters) {
         this.target = target;
         this.environment = environment;
+        this.counters = counters;
     }
 
     public boolean configured() {
@@ -80,6 +82,7 @@ public final class HostedServices implements AuthorizationServer, MembershipDire
 
     @Override
     public RefreshResult refresh(Secret refreshToken) {
+        counters.tokenRefresh();
         return adapters().authorizationServer().refresh(refreshToken);
     }
 
@@ -90,6 +93,7 @@ public final class HostedServices implements AuthorizationServer, MembershipDire
 
     @Override
     public Membership fetch(Secret accessToken) {
+        counters.membershipFetch();
         return adapters().membershipDirectory().fetch(accessToken);
     }
 

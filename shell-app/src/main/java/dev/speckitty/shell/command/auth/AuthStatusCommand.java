@@ -1,6 +1,9 @@
 package dev.speckitty.shell.command.auth;
 
 import dev.speckitty.application.auth.InspectLocalSession;
+import dev.speckitty.application.auth.SessionPresence;
+import dev.speckitty.application.auth.SessionPresence.Presence;
+import java.util.Map;
 import dev.speckitty.application.auth.LocalSessionState;
 import dev.speckitty.domain.port.SessionStore.StorageDescription;
 import dev.speckitty.shell.command.OptionSpecs;
@@ -22,20 +25,30 @@ import org.springframework.shell.core.command.ExitStatus;
  */
 public final class AuthStatusCommand extends SpecKittyCommand {
 
+    private static final String SHORT = "short";
+
     private final InspectLocalSession inspectLocalSession;
+    private final SessionPresence presence;
     private final StorageDescription storage;
     private final Clock clock;
 
-    public AuthStatusCommand(InspectLocalSession inspectLocalSession, StorageDescription storage, Clock clock) {
+    public AuthStatusCommand(InspectLocalSession inspectLocalSession, SessionPresence presence,
+            StorageDescription storage, Clock clock) {
         super("auth status", "Show the local session: user, teams, token lifetimes, storage. No network.",
-                AuthGroup.NAME, List.of(OptionSpecs.flag(AuthGroup.JSON, "Print one JSON document")));
+                AuthGroup.NAME, List.of(OptionSpecs.flag(AuthGroup.JSON, "Print one JSON document"),
+                        OptionSpecs.flag(SHORT, "Presence only (authenticated, refresh_expired, "
+                                + "not_authenticated); answered from the hot path without decrypting")));
         this.inspectLocalSession = inspectLocalSession;
+        this.presence = presence;
         this.storage = storage;
         this.clock = clock;
     }
 
     @Override
     public ExitStatus execute(CommandContext context) {
+        if (ParsedOptions.flag(context, SHORT)) {
+            return presenceOnly(context);
+        }
         LocalSessionState state = inspectLocalSession.inspect();
         Instant now = clock.instant();
         if (ParsedOptions.flag(context, AuthGroup.JSON)) {
@@ -45,6 +58,19 @@ public final class AuthStatusCommand extends SpecKittyCommand {
         }
         if (state instanceof LocalSessionState.Unreadable unreadable) {
             throw new CommandFailedException(unreadable.problem().getMessage(), AuthGroup.UNTOUCHED_HINT);
+        }
+        return ExitStatus.OK;
+    }
+
+    private ExitStatus presenceOnly(CommandContext context) {
+        Presence answer = presence.check();
+        if (ParsedOptions.flag(context, AuthGroup.JSON)) {
+            JsonOutput.print(context.outputWriter(), Map.of("state", answer.machineName()));
+        } else {
+            context.outputWriter().println(answer.machineName());
+        }
+        if (answer == Presence.UNREADABLE) {
+            throw new CommandFailedException("The session file cannot be used; run spec-kitty auth status for details.");
         }
         return ExitStatus.OK;
     }

@@ -1,0 +1,50 @@
+package dev.speckitty.shell.config;
+
+import dev.speckitty.adapters.storage.StorageActivity;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Counts the expensive work of this process where it really happens (the durable read and the
+ * KDF in the store, the token POST and /api/v1/me in the hosted services, the refresh-lock wait),
+ * for the {@code SPEC_KITTY_DEBUG_COUNTERS=1} line printed at exit.
+ */
+public final class WorkCounters implements StorageActivity {
+
+    public static final String ENABLE_VARIABLE = "SPEC_KITTY_DEBUG_COUNTERS";
+
+    private final AtomicLong durableReads = new AtomicLong();
+    private final AtomicLong kdfDerivations = new AtomicLong();
+    private final AtomicLong tokenRefreshes = new AtomicLong();
+    private final AtomicLong membershipFetches = new AtomicLong();
+    private volatile LongSupplier lockWaitMillis = () -> 0L;
+
+    @Override
+    public void durableRead() {
+        durableReads.incrementAndGet();
+    }
+
+    @Override
+    public void keyDerived() {
+        kdfDerivations.incrementAndGet();
+    }
+
+    public void tokenRefresh() {
+        tokenRefreshes.incrementAndGet();
+    }
+
+    public void membershipFetch() {
+        membershipFetches.incrementAndGet();
+    }
+
+    public void lockWaits(LongSupplier millis) {
+        this.lockWaitMillis = millis;
+    }
+
+    /** The exact line of the spec (README §4). */
+    public String line() {
+        return "spec-kitty-counters durable_reads=" + durableReads.get() + " kdf_derivations=" + kdfDerivations.get()
+                + " token_refreshes=" + tokenRefreshes.get() + " membership_fetches=" + membershipFetches.get()
+                + " lock_waits_ms=" + lockWaitMillis.getAsLong();
+    }
+}
