@@ -47,7 +47,9 @@ public final class HotPathFile implements SessionHotPath {
         print.put("inode", fingerprint.inode());
         print.put("mtime_ns", fingerprint.mtimeNs());
         print.put("size", fingerprint.size());
-        root.put("generated_at", epochSeconds(clock.instant()));
+        Instant now = clock.instant();
+        // Plain decimal seconds with microseconds, as Python's time.time() renders.
+        root.put("generated_at", BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano() / 1000, 6)));
         root.put("max_age_seconds", MAX_AGE_SECONDS);
         if (refreshTokenExpiresAt == null) {
             root.putNull("refresh_token_expires_at");
