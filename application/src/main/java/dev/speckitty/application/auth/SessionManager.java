@@ -129,6 +129,11 @@ public final class SessionManager {
         return rehydrated;
     }
 
+    /** Whether this process asked /api/v1/me for membership (for the direct-ingress diagnostic). */
+    public boolean membershipAttempted() {
+        return membership.attempted();
+    }
+
     /** Adopt and persist a new session (login, membership update). */
     public void replace(StoredSession newSession) {
         store.write(newSession);

@@ -1,0 +1,114 @@
+package dev.speckitty.application.sync;
+
+import dev.speckitty.application.auth.AuthProblem;
+import dev.speckitty.application.auth.SessionManager;
+import dev.speckitty.application.auth.TokenAccess;
+import dev.speckitty.domain.hosted.FailureCategory;
+import dev.speckitty.domain.hosted.HostedFailure;
+import dev.speckitty.domain.port.EventIngress;
+import dev.speckitty.domain.port.EventQueue;
+import dev.speckitty.domain.session.StoredSession;
+import dev.speckitty.domain.sync.EventResult;
+import dev.speckitty.domain.sync.PendingEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code sync now}: send the local queue to the hosted batch ingress in the decision order of
+ * behaviour.md §1.3. Local failures (no session, no Private Teamspace) make no HTTP and leave the
+ * queue untouched; only events the server accepted leave the queue.
+ */
+public final class SyncNow {
+
+    public static final int BATCH_SIZE = 1000;
+    static final String NOT_AUTHENTICATED = "Not authenticated: no valid access token. Run `spec-kitty auth login`.";
+    static final String NO_PRIVATE_TEAM = "skipped: no Private Teamspace available for direct ingress";
+    static final String ENDPOINT = "/api/v1/events/batch/";
+
+    private final EventQueue queue;
+    private final EventIngress ingress;
+    private final SessionManager sessions;
+    private final SyncDiagnostics diagnostics;
+
+    public SyncNow(EventQueue queue, EventIngress ingress, SessionManager sessions, SyncDiagnostics diagnostics) {
+        this.queue = queue;
+        this.ingress = ingress;
+        this.sessions = sessions;
+        this.diagnostics = diagnostics;
+    }
+
+    public SyncOutcome run(boolean rolloutEnabled) {
+        if (!rolloutEnabled) {
+            return new SyncOutcome.Disabled();
+        }
+        long total = queue.size();
+        if (total == 0) {
+            return new SyncOutcome.QueueEmpty();
+        }
+        return new SyncOutcome.Completed(switch (sessions.accessToken()) {
+            case TokenAccess.Denied denied -> failAllLocally(total, denied.problem());
+            case TokenAccess.Granted granted -> sendWithPrivateTeam(total, granted.session());
+        });
+    }
+
+    private SyncReport sendWithPrivateTeam(long total, StoredSession session) {
+        Optional<StoredSession> withTeam = sessions.withPrivateTeam(session);
+        if (withTeam.isEmpty()) {
+            diagnostics.warn("direct ingress skipped: {category=direct_ingress_missing_private_team, rehydrate_attempted="
+                    + sessions.membershipAttempted() + ", ingress_sent=false, endpoint=" + ENDPOINT + "}");
+            return failAll(total, HostedFailure.of(FailureCategory.DIRECT_INGRESS_MISSING_PRIVATE_TEAM, NO_PRIVATE_TEAM),
+                    false);
+        }
+        StoredSession ready = withTeam.get();
+        String privateTeamId = ready.privateTeam().orElseThrow().id();
+        List<EventResult> results = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<PendingEvent> batch = queue.pending(after, BATCH_SIZE);
+            if (batch.isEmpty()) {
+                break;
+            }
+            List<EventResult> batchResults = ingress.send(batch.stream().map(PendingEvent::event).toList(),
+                    privateTeamId, ready.accessToken());
+            List<String> accepted = batchResults.stream()
+                    .filter(r -> r instanceof EventResult.Synced || r instanceof EventResult.Duplicate)
+                    .map(EventResult::eventId)
+                    .toList();
+            queue.remove(accepted);
+            results.addAll(batchResults);
+            after = batch.getLast().position();
+            if (accepted.isEmpty()) {
+                break; // no progress: the rest would fail the same way (behaviour.md §1.3 drain loop)
+            }
+        }
+        int reported = results.size();
+        return SyncReport.of((int) Math.max(total, reported), results, false);
+    }
+
+    /** No usable session: every pending event fails locally, nothing is sent, the queue is untouched. */
+    private SyncReport failAllLocally(long total, AuthProblem problem) {
+        return switch (problem.kind()) {
+            case REFRESH_LOCK_TIMEOUT -> failAll(total,
+                    HostedFailure.of(FailureCategory.REFRESH_LOCK_TIMEOUT, problem.message()), false);
+            case REFRESH_FAILED -> failAll(total,
+                    HostedFailure.of(FailureCategory.RETRYABLE_TRANSPORT, problem.message()), false);
+            case NOT_AUTHENTICATED, REFRESH_TOKEN_EXPIRED, SESSION_INVALID, STORAGE_UNREADABLE -> failAll(total,
+                    HostedFailure.of(FailureCategory.UNAUTHENTICATED, NOT_AUTHENTICATED), true);
+        };
+    }
+
+    private SyncReport failAll(long total, HostedFailure failure, boolean unauthenticated) {
+        List<EventResult> results = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            List<PendingEvent> page = queue.pending(after, BATCH_SIZE);
+            if (page.isEmpty()) {
+                break;
+            }
+            page.forEach(event -> results.add(new EventResult.Failed(event.eventId(), failure)));
+            after = page.getLast().position();
+        }
+        return SyncReport.of((int) Math.max(total, results.size()), results, unauthenticated);
+    }
+}

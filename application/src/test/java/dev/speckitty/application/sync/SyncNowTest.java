@@ -1,0 +1,225 @@
+package dev.speckitty.application.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.speckitty.application.auth.MembershipRehydration;
+import dev.speckitty.application.auth.SessionManager;
+import dev.speckitty.domain.auth.Membership;
+import dev.speckitty.domain.hosted.FailureCategory;
+import dev.speckitty.domain.hosted.HostedFailure;
+import dev.speckitty.domain.port.EventIngress;
+import dev.speckitty.domain.port.EventQueue;
+import dev.speckitty.domain.port.MembershipDirectory;
+import dev.speckitty.domain.port.SessionStore;
+import dev.speckitty.domain.session.Secret;
+import dev.speckitty.domain.session.StoredSession;
+import dev.speckitty.domain.session.Team;
+import dev.speckitty.domain.sync.EventResult;
+import dev.speckitty.domain.sync.PendingEvent;
+import dev.speckitty.domain.sync.QueuedEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** sync now's decision order against in-memory ports (behaviour.md §1.3, scenarios A and D). */
+class SyncNowTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
+    private static final Team PRIVATE = new Team("t-private", "Private", "owner", true);
+    private static final Team SHARED = new Team("t-shared", "Shared", "member", false);
+
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final MemoryQueue queue = new MemoryQueue();
+    private final List<String> diagnostics = new ArrayList<>();
+    private final List<String> teamHeaders = new ArrayList<>();
+    private final List<String> meTokens = new ArrayList<>();
+    private Function<QueuedEvent, EventResult> perEvent = event -> new EventResult.Synced(event.eventId());
+    private List<Team> meTeams = List.of(SHARED);
+
+    private SyncOutcome run(StoredSession session) {
+        SessionStore store = new SessionStore() {
+            private StoredSession stored = session;
+
+            public Optional<StoredSession> read() {
+                return Optional.ofNullable(stored);
+            }
+
+            public void write(StoredSession s) {
+                stored = s;
+            }
+
+            public void delete() {
+                stored = null;
+            }
+
+            public StorageDescription describe() {
+                return new StorageDescription("memory", "memory");
+            }
+        };
+        MembershipDirectory me = token -> {
+            meTokens.add(token.reveal());
+            return new Membership("u", "dev@example.com", "Dev", meTeams, null);
+        };
+        SessionManager sessions = new SessionManager(store, null, new MembershipRehydration(me), clock);
+        EventIngress ingress = (batch, team, token) -> {
+            teamHeaders.add(team);
+            return batch.stream().map(perEvent).toList();
+        };
+        return new SyncNow(queue, ingress, sessions, diagnostics::add).run(true);
+    }
+
+    private static StoredSession session(List<Team> teams) {
+        return new StoredSession("u", "dev@example.com", "Dev", teams, teams.getFirst().id(), Secret.of("at_SENTINEL_1"),
+                Secret.of("rt_SENTINEL_1"), "sess_seed", NOW, NOW.plus(Duration.ofMinutes(15)),
+                NOW.plus(Duration.ofDays(30)), "offline_access", "file", NOW, "authorization_code", null);
+    }
+
+    private void enqueue(int n) {
+        queue.enqueue(IntStream.rangeClosed(1, n).mapToObj(i -> new QueuedEvent("evt-" + i, "{}")).toList());
+    }
+
+    private static SyncReport report(SyncOutcome outcome) {
+        return ((SyncOutcome.Completed) outcome).report();
+    }
+
+    @Test
+    void rolloutOffAndEmptyQueueDoNothing() {
+        assertThat(new SyncNow(queue, null, null, diagnostics::add).run(false)).isInstanceOf(SyncOutcome.Disabled.class);
+        assertThat(run(session(List.of(PRIVATE)))).isInstanceOf(SyncOutcome.QueueEmpty.class);
+        assertThat(teamHeaders).isEmpty();
+    }
+
+    @Test
+    void loggedOutClassifiesEveryEventUnauthenticatedWithoutHttpAndKeepsTheQueue() {
+        enqueue(3);
+
+        SyncReport report = report(run(null));
+
+        assertThat(report.unauthenticatedLocally()).isTrue();
+        assertThat(report.failed()).isEqualTo(3);
+        assertThat(report.categoryCounts()).containsExactly(java.util.Map.entry(FailureCategory.UNAUTHENTICATED, 3));
+        assertThat(report.failures()).allSatisfy(f -> assertThat(f.failure().message()).contains("spec-kitty auth login"));
+        assertThat(teamHeaders).isEmpty();
+        assertThat(queue.size()).isEqualTo(3);
+    }
+
+    @Test
+    void privateTeamWinsOverADriftedDefaultWithoutAMembershipCall() {
+        enqueue(2);
+        StoredSession drifted = session(List.of(SHARED, PRIVATE)).withTeams(List.of(SHARED, PRIVATE));
+
+        SyncReport report = report(run(drifted));
+
+        assertThat(teamHeaders).containsExactly("t-private");
+        assertThat(meTokens).isEmpty();
+        assertThat(report.synced()).isEqualTo(2);
+        assertThat(queue.size()).isZero();
+    }
+
+    @Test
+    void sharedOnlySessionAsksMembershipOnceThenSkipsWithoutAPost() {
+        enqueue(4);
+
+        SyncReport report = report(run(session(List.of(SHARED))));
+
+        assertThat(meTokens).containsExactly("at_SENTINEL_1");
+        assertThat(teamHeaders).isEmpty();
+        assertThat(report.categoryCounts()).containsOnlyKeys(FailureCategory.DIRECT_INGRESS_MISSING_PRIVATE_TEAM);
+        assertThat(report.failures().getFirst().failure().message())
+                .isEqualTo("skipped: no Private Teamspace available for direct ingress");
+        assertThat(diagnostics).singleElement().asString().contains("direct ingress skipped")
+                .contains("rehydrate_attempted=true").contains("ingress_sent=false");
+        assertThat(queue.size()).isEqualTo(4);
+    }
+
+    @Test
+    void rehydrateThatFindsAPrivateTeamSendsToIt() {
+        enqueue(1);
+        meTeams = List.of(SHARED, new Team("t-priv", "Mine", "owner", true));
+
+        report(run(session(List.of(SHARED))));
+
+        assertThat(meTokens).hasSize(1);
+        assertThat(teamHeaders).containsExactly("t-priv");
+    }
+
+    @Test
+    void drainsInBatchesOfAThousandAndRemovesOnlyAcceptedEvents() {
+        enqueue(2500);
+        perEvent = event -> event.eventId().endsWith("7")
+                ? new EventResult.Failed(event.eventId(), HostedFailure.of(FailureCategory.SCHEMA_MISMATCH, "Invalid schema"))
+                : event.eventId().endsWith("3") ? new EventResult.Duplicate(event.eventId())
+                : new EventResult.Synced(event.eventId());
+
+        SyncReport report = report(run(session(List.of(PRIVATE))));
+
+        assertThat(teamHeaders).hasSize(3);
+        assertThat(report.failed()).isEqualTo(250);
+        assertThat(report.duplicates()).isEqualTo(250);
+        assertThat(report.synced()).isEqualTo(2000);
+        assertThat(queue.size()).isEqualTo(250); // rejected events stay queued
+    }
+
+    @Test
+    void aBatchLevelFailureStopsTheDrainAndKeepsEveryEvent() {
+        enqueue(1500);
+        perEvent = event -> new EventResult.Failed(event.eventId(),
+                new HostedFailure(FailureCategory.SERVER_ERROR, "HTTP 503", 503));
+
+        SyncReport report = report(run(session(List.of(PRIVATE))));
+
+        assertThat(teamHeaders).hasSize(1);
+        assertThat(report.totalEvents()).isEqualTo(1500);
+        assertThat(report.failed()).isEqualTo(1000);
+        assertThat(queue.size()).isEqualTo(1500);
+    }
+
+    @Test
+    void categoriesAreOrderedByCountThenFirstSeen() {
+        enqueue(6);
+        perEvent = event -> switch (event.eventId()) {
+            case "evt-1" -> new EventResult.Failed("evt-1", HostedFailure.of(FailureCategory.AUTH_EXPIRED, "x"));
+            case "evt-2", "evt-3" -> new EventResult.Failed(event.eventId(),
+                    HostedFailure.of(FailureCategory.SCHEMA_MISMATCH, "y"));
+            case "evt-4" -> new EventResult.Failed("evt-4", HostedFailure.of(FailureCategory.UNKNOWN, "z"));
+            default -> new EventResult.Synced(event.eventId());
+        };
+
+        SyncReport report = report(run(session(List.of(PRIVATE))));
+
+        assertThat(report.categoryCounts().keySet()).containsExactly(FailureCategory.SCHEMA_MISMATCH,
+                FailureCategory.AUTH_EXPIRED, FailureCategory.UNKNOWN);
+    }
+
+    /** The queue in memory, ordered by position. */
+    private static final class MemoryQueue implements EventQueue {
+        private final TreeMap<Long, QueuedEvent> events = new TreeMap<>();
+        private long next = 1;
+
+        public void enqueue(List<QueuedEvent> batch) {
+            batch.forEach(e -> events.put(next++, e));
+        }
+
+        public List<PendingEvent> pending(long after, int limit) {
+            return events.tailMap(after, false).entrySet().stream().limit(limit)
+                    .map(e -> new PendingEvent(e.getKey(), e.getValue())).toList();
+        }
+
+        public void remove(Collection<String> ids) {
+            events.values().removeIf(e -> ids.contains(e.eventId()));
+        }
+
+        public long size() {
+            return events.size();
+        }
+    }
+}
