@@ -1,0 +1,25 @@
+package dev.speckitty.adapters.storage.binding;
+
+import java.nio.file.Path;
+
+/**
+ * {@code .kittify/config.yaml} cannot be read or edited: it is not valid YAML, has an unexpected
+ * shape, or cannot be written. The message names the file; the file is left as it was.
+ */
+public class BindingFileException extends RuntimeException {
+
+    private final transient Path file;
+
+    public BindingFileException(Path file, String message, Throwable cause) {
+        super(message, cause);
+        this.file = file;
+    }
+
+    public BindingFileException(Path file, String message) {
+        this(file, message, null);
+    }
+
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.speckitty.adapters.storage.binding;
+
+import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * Replaces a config file atomically: a temporary file next to it, flushed to disk and given the
+ * old file's permissions (a new file gets rw-r--r--, like any project file), then renamed over it
+ * and the directory flushed. A crash leaves the old or the new file. The rename is refused when the
+ * file changed since it was read (another bind raced this one), so no edit is silently lost.
+ */
+final class ConfigFileReplacer {
+
+    private static final Set<PosixFilePermission> NEW_FILE_MODE = PosixFilePermissions.fromString("rw-r--r--");
+
+    private ConfigFileReplacer() {}
+
+    /** {@code expected} is what the file held when read, or null when it did not exist. */
+    static void replace(Path file, byte[] expected, byte[] content) {
+        Path target;
+        try {
+            target = expected == null ? file : file.toRealPath(); // edit a symlinked config at its target
+        } catch (IOException failed) {
+            throw new BindingFileException(file, "Could not resolve " + file + ": " + failed.getClass().getSimpleName()
+                    + ".", failed);
+        }
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            if (OwnerOnlyFiles.isPosix()) {
+                Files.setPosixFilePermissions(temporary,
+                        expected == null ? NEW_FILE_MODE : Files.getPosixFilePermissions(target));
+            }
+            if (expected == null ? Files.exists(target) : !Arrays.equals(expected, Files.readAllBytes(target))) {
+                throw new BindingFileException(file, file + " changed while it was being edited (another"
+                        + " spec-kitty command?). Nothing was written; retry.");
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            temporary = null;
+            OwnerOnlyFiles.syncDirectory(target.getParent());
+        } catch (IOException failed) {
+            throw new BindingFileException(file, "Could not write " + file + " (" + failed.getClass().getSimpleName()
+                    + "). It was left as it was; check that you can write " + target.getParent() + ".", failed);
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        if (temporary == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException leftBehind) {
+            // a stray hidden temporary file is harmless; the original error is what the user needs
+        }
+    }
+}

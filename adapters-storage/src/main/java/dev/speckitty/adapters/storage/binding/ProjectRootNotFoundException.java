@@ -1,0 +1,13 @@
+package dev.speckitty.adapters.storage.binding;
+
+import java.nio.file.Path;
+
+/** A bind or unbind ran outside a spec-kitty project: no directory with {@code .kittify/} was found. */
+public class ProjectRootNotFoundException extends RuntimeException {
+
+    public ProjectRootNotFoundException(Path workingDirectory) {
+        super("No spec-kitty project found from " + workingDirectory + ": run this command from inside a spec-kitty"
+                + " project (a directory with .kittify/, or one of its subdirectories), or set SPECIFY_REPO_ROOT to"
+                + " the project's directory.");
+    }
+}
