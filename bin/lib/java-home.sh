@@ -3,10 +3,21 @@
 
 SPEC_KITTY_MIN_JAVA=25
 
-# Prints the major version of the JDK at $1 (empty if there is no usable java there).
+# Prints the major version of the JDK at $1 (empty if there is no usable java there). Reads the
+# JDK's `release` file when there is one (no fork: this runs on every launch), else asks java.
 spec_kitty_java_major() {
-  local java="$1/bin/java"
+  local java="$1/bin/java" line version=""
   [ -x "$java" ] || return 0
+  if [ -f "$1/release" ]; then
+    while IFS= read -r line; do
+      case "$line" in JAVA_VERSION=*) version="${line#JAVA_VERSION=}"; version="${version//\"/}" ;; esac
+    done <"$1/release"
+    version="${version%%[!0-9]*}"
+    if [ -n "$version" ]; then
+      echo "$version"
+      return 0
+    fi
+  fi
   "$java" -version 2>&1 | sed -n -E '1s/.*version "([0-9]+)(\.[0-9]+)*[^"]*".*/\1/p'
 }
 

@@ -22,6 +22,8 @@ public class SpecKittyApplication {
         ConfigurableApplicationContext context;
         try {
             context = application.run(args);
+        } catch (SpringApplication.AbandonedRunException buildTimeAotProcessing) {
+            throw buildTimeAotProcessing; // Spring AOT processing (build time) ends the run after refresh on purpose
         } catch (RuntimeException startFailure) { // broad-catch: start-up failure becomes exit 2 without trace
             System.err.println("spec-kitty: could not start (" + startFailure.getClass().getSimpleName() + ")");
             System.exit(ExitCode.USAGE_OR_INTERNAL.code());

@@ -1,0 +1,141 @@
+# shellcheck shell=bash
+# The launcher's fast layout for one build of shell-app: the exec jar extracted (`-Djarmode=tools
+# extract`), plus a JDK AOT cache (JEP 483/514) recorded by a training run of `auth status`, used
+# with the Spring AOT bean definitions (`-Dspring.aot.enabled=true`). Sourced by bin/spec-kitty and
+# bin/lib/build-fast-launch.sh; needs JAVA_HOME set (bin/lib/java-home.sh). See docs/performance.md.
+#
+# Layout: shell-app/target/fast-launch/<key>/{app/<exec jar>, app/lib/, app/spec-kitty.aot, stamp}.
+# The key is cheap to compute on every launch (no fork but one `stat`): the exec jar's size and
+# mtime in ns, and the JDK's runtime version. A rebuilt jar or another JDK gives another key, so a
+# stale layout is never used; `stamp` is written last, only after the cache was verified, and
+# records the jar's SHA-256, the JDK and the directory the cache was trained in.
+
+# Every launch: JVM warnings (e.g. a rejected AOT cache) go to stderr, never stdout; C1 only and
+# the serial GC (measured: the fastest one-shot start on 2 cores).
+SPEC_KITTY_JVM_FLAGS=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+# Bump when the training run, the flags or the layout change: old layouts then stop matching.
+SPEC_KITTY_FAST_LAUNCH_LAYOUT=1
+SPEC_KITTY_FAST_LAUNCH_AOT_NAME=spec-kitty.aot
+
+# Prints "<key>" for the exec jar at $1 and JAVA_HOME, or fails (no stat, no release file).
+spec_kitty_fast_launch_key() {
+  local jar="$1" line runtime="" stat_out
+  [ -f "$JAVA_HOME/release" ] || return 1
+  while IFS= read -r line; do
+    case "$line" in JAVA_RUNTIME_VERSION=*) runtime="${line#JAVA_RUNTIME_VERSION=}"; runtime="${runtime//\"/}" ;; esac
+  done <"$JAVA_HOME/release"
+  [ -n "$runtime" ] || return 1
+  stat_out="$(stat -c '%s-%.9Y' "$jar" 2>/dev/null)" || return 1
+  case "$stat_out" in *[!0-9.-]*|"") return 1 ;; esac
+  echo "v${SPEC_KITTY_FAST_LAUNCH_LAYOUT}-${stat_out}-${runtime//[^A-Za-z0-9.+_-]/_}"
+}
+
+# The directory holding every layout of the exec jar at $1.
+spec_kitty_fast_launch_base() {
+  echo "${1%/*}/fast-launch"
+}
+
+# Succeeds when a verified layout matches the exec jar at $1 and this JDK; sets
+# SPEC_KITTY_FAST_JAR (the extracted jar) and SPEC_KITTY_FAST_FLAGS (the extra JVM flags).
+spec_kitty_fast_launch_ready() {
+  local jar="$1" key dir line stamp_dir="" stamp_java=""
+  key="$(spec_kitty_fast_launch_key "$jar")" || return 1
+  dir="${jar%/*}/fast-launch/$key"
+  [ -f "$dir/stamp" ] || return 1
+  while IFS= read -r line; do
+    case "$line" in
+      dir=*) stamp_dir="${line#dir=}" ;;
+      java_home=*) stamp_java="${line#java_home=}" ;;
+    esac
+  done <"$dir/stamp"
+  # A moved checkout or another JDK at the same version: the cache would be rejected (with a JVM
+  # warning on stderr), so do not use it at all.
+  [ "$stamp_dir" = "$dir" ] && [ "$stamp_java" = "$JAVA_HOME" ] || return 1
+  [ -f "$dir/app/${jar##*/}" ] && [ -f "$dir/app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME" ] || return 1
+  SPEC_KITTY_FAST_JAR="$dir/app/${jar##*/}"
+  SPEC_KITTY_FAST_FLAGS=(-XX:AOTCache="$dir/app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME" -Dspring.aot.enabled=true)
+  return 0
+}
+
+# Builds the layout for the exec jar at $1 (no-op when it is ready). $2: "wait" to wait for a
+# concurrent build and retry a failed one (explicit builds); "nowait" (the launcher) gives up at
+# once if another process is building and does not retry a build that failed for this key. $3: a
+# note for stderr, printed only by the process that builds. Output goes to <base>/build.log;
+# returns non-zero if no verified layout exists afterwards.
+spec_kitty_fast_launch_build() {
+  local jar="$1" mode="${2:-nowait}" note="${3:-}" key base log status=0
+  spec_kitty_fast_launch_ready "$jar" && return 0
+  key="$(spec_kitty_fast_launch_key "$jar")" || return 1
+  base="$(spec_kitty_fast_launch_base "$jar")"
+  if [ "$mode" != wait ] && [ -f "$base/$key.failed" ]; then
+    return 1
+  fi
+  mkdir -p "$base" 2>/dev/null || return 1
+  log="$base/build.log"
+  (
+    if command -v flock >/dev/null 2>&1; then
+      if [ "$mode" = wait ]; then flock -w 300 9 || exit 3; else flock -n 9 || exit 3; fi
+    fi
+    spec_kitty_fast_launch_ready "$jar" && exit 0 # built by the process we waited for
+    [ -n "$note" ] && echo "$note" >&8
+    : >"$log"
+    rm -f "$base/$key.failed"
+    _spec_kitty_fast_launch_build_locked "$jar" "$base" "$key" || { touch "$base/$key.failed"; exit 1; }
+  ) 9>"$base/.lock" 8>&2 >>"$log" 2>&1 || status=$?
+  [ "$status" -eq 0 ] && spec_kitty_fast_launch_ready "$jar"
+}
+
+# Runs in a subshell holding the lock; every step checks its own result (set -e does not apply
+# on the left of `||`).
+_spec_kitty_fast_launch_build_locked() {
+  local jar="$1" base="$2" key="$3" java="$JAVA_HOME/bin/java"
+  local dir="$base/$key" train app_jar aot sha
+  echo "fast-launch: building $dir from $jar ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
+  rm -rf "$dir" && mkdir -p "$dir" || return 1
+  "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" || { rm -rf "$dir"; return 1; }
+  app_jar="$dir/app/${jar##*/}"
+  aot="$dir/app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME"
+  [ -f "$app_jar" ] || { echo "fast-launch: extract made no $app_jar"; rm -rf "$dir"; return 1; }
+  # Reference: what the plain jar prints (the JVM's own AOT messages make the training run's
+  # stdout unusable for this).
+  train="$dir/training"
+  mkdir -p "$train/home" || return 1
+  env -i PATH="$PATH" HOME="$train" SPEC_KITTY_HOME="$train/home" LANG="${LANG:-C.UTF-8}" \
+    "$java" "${SPEC_KITTY_JVM_FLAGS[@]}" -jar "$jar" auth status >"$train/expected.out" 2>"$train/expected.err"
+  # Training run: one-shot `auth status` on a throwaway home, no hosted URL, a clean environment.
+  rm -rf "$train/home" && mkdir -p "$train/home" || return 1
+  env -i PATH="$PATH" HOME="$train" SPEC_KITTY_HOME="$train/home" LANG="${LANG:-C.UTF-8}" \
+    "$java" "${SPEC_KITTY_JVM_FLAGS[@]}" -Dspring.aot.enabled=true -XX:AOTCacheOutput="$aot" \
+    -jar "$app_jar" auth status >"$train/training.out" 2>"$train/training.err"
+  if [ ! -s "$aot" ]; then
+    echo "fast-launch: the training run wrote no AOT cache; its stderr:"; cat "$train/training.err"
+    rm -rf "$dir"; return 1
+  fi
+  # Verification run with the cache: the plain jar's stdout, exit 0, and nothing at all on stderr
+  # (a JVM warning there means the cache was rejected; then this layout is not worth using).
+  rm -rf "$train/home" && mkdir -p "$train/home" || return 1
+  if ! env -i PATH="$PATH" HOME="$train" SPEC_KITTY_HOME="$train/home" LANG="${LANG:-C.UTF-8}" \
+      "$java" "${SPEC_KITTY_JVM_FLAGS[@]}" -Dspring.aot.enabled=true -XX:AOTCache="$aot" \
+      -jar "$app_jar" auth status >"$train/actual.out" 2>"$train/actual.err" \
+      || ! cmp -s "$train/expected.out" "$train/actual.out" || [ -s "$train/actual.err" ]; then
+    echo "fast-launch: verification failed; stdout:"; cat "$train/actual.out"; echo "stderr:"; cat "$train/actual.err"
+    rm -rf "$dir"; return 1
+  fi
+  rm -rf "$train"
+  sha="$(sha256sum "$jar" 2>/dev/null | cut -d' ' -f1)"
+  {
+    echo "# spec-kitty fast launch layout; written after a verified training run"
+    echo "key=$key"
+    echo "dir=$dir"
+    echo "jar=$jar"
+    echo "jar_sha256=$sha"
+    echo "java_home=$JAVA_HOME"
+    echo "flags=${SPEC_KITTY_JVM_FLAGS[*]} -Dspring.aot.enabled=true -XX:AOTCache=app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME"
+    echo "training=auth status (empty SPEC_KITTY_HOME, clean environment)"
+    echo "built_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  } >"$dir/stamp.tmp" && mv "$dir/stamp.tmp" "$dir/stamp" || return 1
+  # Layouts of older builds: removed once no launcher can still be starting from them.
+  find "$base" -mindepth 1 -maxdepth 1 -name 'v*' ! -name "$key" -mmin +10 -exec rm -rf {} + 2>/dev/null
+  echo "fast-launch: ready ($(du -sh "$dir" | cut -f1))"
+  return 0
+}
