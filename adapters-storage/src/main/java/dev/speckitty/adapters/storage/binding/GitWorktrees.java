@@ -3,6 +3,7 @@ package dev.speckitty.adapters.storage.binding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ final class GitWorktrees {
                 return Optional.empty();
             }
             return Optional.of(dotGitFile.getParent().resolve(target).normalize());
-        } catch (IOException | java.nio.file.InvalidPathException unreadable) {
+        } catch (IOException | InvalidPathException unreadable) {
             return Optional.empty(); // not a usable pointer: treated like no .git file at all
         }
     }

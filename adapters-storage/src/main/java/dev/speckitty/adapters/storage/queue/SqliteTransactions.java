@@ -26,7 +26,7 @@ final class SqliteTransactions {
             try {
                 result = work.run();
                 statement.execute("COMMIT");
-            } catch (SQLException | RuntimeException failed) {
+            } catch (SQLException | RuntimeException failed) { // broad-catch: roll back on any failure, then rethrow it unchanged
                 rollback(statement, failed);
                 throw failed;
             }
