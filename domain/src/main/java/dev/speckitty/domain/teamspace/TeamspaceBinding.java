@@ -45,8 +45,9 @@ public record TeamspaceBinding(
         return Optional.ofNullable(tracker).filter(TrackerBinding::isConfigured);
     }
 
+    /** {@code owner/repo} (subgroups allowed): at least one {@code /}, and no blank part. */
     private static boolean validSlug(String slug) {
-        return Stream.of(slug.split("/", -1)).noneMatch(String::isBlank);
+        return slug.contains("/") && Stream.of(slug.split("/", -1)).noneMatch(String::isBlank);
     }
 
     private static Optional<String> nonBlank(String value) {
