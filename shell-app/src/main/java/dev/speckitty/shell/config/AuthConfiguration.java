@@ -75,9 +75,13 @@ public class AuthConfiguration {
     }
 
     @Bean
-    AuthLoginCommand authLoginCommand(SessionManager sessions, HostedServices hosted, HostedTarget target,
-            AuthorizationCallbackListener callbacks, Browser browser, Clock clock, TerminalStreams streams) {
-        Login login = new Login(sessions, hosted, hosted, callbacks, browser, clock, Sleeper.REAL);
+    Login login(SessionManager sessions, HostedServices hosted, AuthorizationCallbackListener callbacks,
+            Browser browser, Clock clock) {
+        return new Login(sessions, hosted, hosted, callbacks, browser, clock, Sleeper.REAL);
+    }
+
+    @Bean
+    AuthLoginCommand authLoginCommand(Login login, HostedTarget target, TerminalStreams streams) {
         return new AuthLoginCommand(login, target, streams.err(), System.console() != null);
     }
 
