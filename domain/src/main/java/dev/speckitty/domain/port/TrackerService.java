@@ -1,13 +1,12 @@
 package dev.speckitty.domain.port;
 
-import dev.speckitty.domain.hosted.HostedOutcome;
 import dev.speckitty.domain.session.Secret;
-import java.util.Map;
+import dev.speckitty.domain.tracker.TrackerResult;
 
-/** The hosted tracker endpoints; answers are JSON objects rendered by the caller. */
+/** The hosted tracker endpoints, called with a team slug and a bearer token. Never throws for HTTP. */
 public interface TrackerService {
 
-    HostedOutcome<Map<String, Object>> status(String teamSlug, Secret accessToken);
+    TrackerResult status(String teamSlug, Secret accessToken);
 
-    HostedOutcome<Map<String, Object>> pull(String teamSlug, Secret accessToken);
+    TrackerResult pull(String teamSlug, Secret accessToken);
 }

@@ -1,0 +1,2 @@
+/** Results of the hosted tracker endpoints. */
+package dev.speckitty.domain.tracker;
