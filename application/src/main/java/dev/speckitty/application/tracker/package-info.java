@@ -1,0 +1,2 @@
+/** Tracker-bound hosted workflows behind the readiness gate. */
+package dev.speckitty.application.tracker;
