@@ -1,0 +1,55 @@
+package dev.speckitty.adapters.hosted.health;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.speckitty.adapters.hosted.HostedEndpoints;
+import dev.speckitty.adapters.hosted.HostedHttpSettings;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebClientHostedHealthTest {
+
+    private WireMockServer server;
+    private WebClientHostedHealth health;
+
+    @BeforeEach
+    void start() {
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+        health = new WebClientHostedHealth(HostedEndpoints.of("http://127.0.0.1:" + server.port()),
+                HostedHttpSettings.defaults());
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    @Test
+    void aHealthy200IsReachableWithoutCredentials() {
+        server.stubFor(get("/api/v1/sync/health/").willReturn(aResponse().withStatus(200)));
+        assertThat(health.reachable(Duration.ofSeconds(2))).isTrue();
+        server.verify(1, getRequestedFor(urlEqualTo("/api/v1/sync/health/")).withoutHeader("Authorization"));
+    }
+
+    @Test
+    void errorsSlownessAndRefusedConnectionsAreUnreachable() {
+        server.stubFor(get("/api/v1/sync/health/").willReturn(aResponse().withStatus(503)));
+        assertThat(health.reachable(Duration.ofSeconds(2))).isFalse();
+
+        server.stubFor(get("/api/v1/sync/health/").willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
+        assertThat(health.reachable(Duration.ofMillis(300))).isFalse();
+
+        WebClientHostedHealth refused = new WebClientHostedHealth(HostedEndpoints.of("http://127.0.0.1:1"),
+                HostedHttpSettings.defaults());
+        assertThat(refused.reachable(Duration.ofSeconds(2))).isFalse();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.speckitty.shell.command.tracker;
+
+import dev.speckitty.application.tracker.Readiness;
+import dev.speckitty.application.tracker.TrackerWorkflow;
+import dev.speckitty.domain.port.BindingStore;
+import dev.speckitty.domain.teamspace.TrackerBinding;
+import dev.speckitty.domain.tracker.TrackerResult;
+import dev.speckitty.shell.command.CommandFailedException;
+import dev.speckitty.shell.command.OptionSpecs;
+import dev.speckitty.shell.command.ParsedOptions;
+import dev.speckitty.shell.command.SpecKittyCommand;
+import dev.speckitty.shell.command.UsageException;
+import dev.speckitty.shell.config.HostedTarget;
+import dev.speckitty.shell.config.Interactivity;
+import dev.speckitty.shell.render.JsonOutput;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.ExitStatus;
+
+/**
+ * {@code tracker bind|status|pull}: tracker-bound hosted workflows. Status and pull pass the
+ * readiness gate first; its first failing state goes to stderr with the next action, exit 1.
+ */
+public final class TrackerCommands {
+
+    static final String GROUP = "Tracker";
+
+    private TrackerCommands() {}
+
+    /** {@code tracker bind --provider P [--binding-ref R] [--project-slug S] [--workspace W]}. */
+    public static final class Bind extends SpecKittyCommand {
+        private final BindingStore bindings;
+
+        public Bind(BindingStore bindings) {
+            super("tracker bind", "Bind this repository to a tracker (writes tracker: in .kittify/config.yaml).",
+                    GROUP, List.of(OptionSpecs.valued("provider", "linear, jira, github, gitlab, beads or fp"),
+                            OptionSpecs.valued("binding-ref", "The hosted tracker binding reference"),
+                            OptionSpecs.valued("project-slug", "The tracker project slug"),
+                            OptionSpecs.valued("workspace", "Workspace of a local provider (beads, fp)")));
+            this.bindings = bindings;
+        }
+
+        @Override
+        public ExitStatus execute(CommandContext context) {
+            TrackerBinding binding = new TrackerBinding(
+                    ParsedOptions.value(context, "provider").orElseThrow(() -> new UsageException("tracker bind needs --provider")),
+                    ParsedOptions.value(context, "binding-ref").orElse(null),
+                    ParsedOptions.value(context, "project-slug").orElse(null),
+                    ParsedOptions.value(context, "workspace").orElse(null));
+            if (!binding.isConfigured()) {
+                throw new UsageException("a hosted provider needs --binding-ref or --project-slug; beads and fp need "
+                        + "--workspace");
+            }
+            if (bindings.read().isEmpty()) {
+                throw new CommandFailedException("Not inside a spec-kitty project (no .kittify/ directory here or above).");
+            }
+            bindings.bindTracker(binding);
+            context.outputWriter().println("+ Tracker bound: " + binding.provider());
+            return ExitStatus.OK;
+        }
+    }
+
+    /** {@code tracker status [--json]} and {@code tracker pull [--json]}. */
+    public static final class Call extends SpecKittyCommand {
+        private final TrackerWorkflow workflow;
+        private final HostedTarget target;
+        private final Interactivity interactivity;
+        private final Supplier<PrintWriter> err;
+        private final boolean pull;
+
+        public Call(boolean pull, TrackerWorkflow workflow, HostedTarget target, Interactivity interactivity,
+                Supplier<PrintWriter> err) {
+            super(pull ? "tracker pull" : "tracker status",
+                    pull ? "Pull tracker items for this repository's binding." : "Show the hosted tracker status.",
+                    GROUP, List.of(OptionSpecs.flag("json", "Print one JSON document")));
+            this.workflow = workflow;
+            this.target = target;
+            this.interactivity = interactivity;
+            this.err = err;
+            this.pull = pull;
+        }
+
+        @Override
+        public ExitStatus execute(CommandContext context) {
+            Readiness readiness = workflow.readiness(interactivity.saasSyncEnabled(), target.baseUrl().isPresent(), true);
+            if (readiness != Readiness.READY) {
+                throw new CommandFailedException(readiness.message(workflow.featureSlug().orElse(null)),
+                        readiness.nextAction(target.baseUrl().orElse(null)));
+            }
+            TrackerResult result = pull ? workflow.pull() : workflow.status();
+            return switch (result) {
+                case TrackerResult.Ok ok -> {
+                    PrintWriter out = context.outputWriter();
+                    if (ParsedOptions.flag(context, "json")) {
+                        JsonOutput.print(out, ok.body());
+                    } else {
+                        ok.body().forEach((key, value) -> out.println(key + ": " + value));
+                    }
+                    yield ExitStatus.OK;
+                }
+                case TrackerResult.Failed failed -> fail(context, failed.errorCode(), failed.message(), failed.status());
+                case TrackerResult.Unreachable unreachable ->
+                        fail(context, "retryable_transport", unreachable.message(), null);
+                case TrackerResult.Unauthorized unauthorized -> fail(context, "session_expired",
+                        "Session expired. Run `spec-kitty auth login` to re-authenticate.", 401);
+            };
+        }
+
+        private ExitStatus fail(CommandContext context, String code, String message, Integer status) {
+            if (ParsedOptions.flag(context, "json")) {
+                Map<String, Object> document = new LinkedHashMap<>();
+                document.put("error_code", code);
+                document.put("message", message);
+                document.put("status_code", status);
+                JsonOutput.print(context.outputWriter(), document);
+            }
+            err.get().println(message);
+            err.get().flush();
+            return new ExitStatus(1, code == null ? "failed" : code);
+        }
+    }
+}
