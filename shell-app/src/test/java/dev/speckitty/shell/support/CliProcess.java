@@ -51,15 +51,20 @@ public final class CliProcess {
 
     /** One-shot: {@code spec-kitty <args>} with empty stdin. */
     public static Result run(Path sandbox, String... args) {
-        return start(sandbox, "", args);
+        return start(sandbox, "", Map.of(), args);
+    }
+
+    /** One-shot with extra environment variables (applied after the sandbox defaults). */
+    public static Result runWith(Path sandbox, Map<String, String> extraEnvironment, String... args) {
+        return start(sandbox, "", extraEnvironment, args);
     }
 
     /** Interactive: {@code spec-kitty} with no arguments, fed {@code stdin}. */
     public static Result interactive(Path sandbox, String stdin) {
-        return start(sandbox, stdin);
+        return start(sandbox, stdin, Map.of());
     }
 
-    private static Result start(Path sandbox, String stdin, String... args) {
+    private static Result start(Path sandbox, String stdin, Map<String, String> extraEnvironment, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
@@ -71,6 +76,7 @@ public final class CliProcess {
         environment.keySet().removeIf(name -> name.startsWith("SPEC_KITTY_"));
         environment.put("HOME", sandbox.resolve("user").toString());
         environment.put("SPEC_KITTY_HOME", specKittyHome(sandbox).toString());
+        environment.putAll(extraEnvironment);
         try {
             Process process = builder.start();
             CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));

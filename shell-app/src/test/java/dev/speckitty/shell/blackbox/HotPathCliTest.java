@@ -1,0 +1,116 @@
+package dev.speckitty.shell.blackbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
+import dev.speckitty.shell.support.CliProcess;
+import dev.speckitty.shell.support.CliProcess.Result;
+import dev.speckitty.shell.support.NoTokenLeak;
+import dev.speckitty.shell.support.SampleSessions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The session hot path across real processes (behaviour.md §5, G1–G7): presence-only starts do no
+ * durable read while the handoff is fresh, and the baseline does one each.
+ */
+@ExtendWith(NoTokenLeak.class)
+class HotPathCliTest {
+
+    private static final Map<String, String> COUNTERS = Map.of("SPEC_KITTY_DEBUG_COUNTERS", "1");
+    private static final Pattern COUNTER_LINE =
+            Pattern.compile("spec-kitty-counters durable_reads=(\\d+) kdf_derivations=(\\d+) ");
+
+    @TempDir
+    Path tempDir;
+
+    private Path seeded() throws Exception {
+        Path sandbox = CliProcess.freshSandbox(tempDir);
+        EncryptedFileSessionStore.inAuthDirectory(CliProcess.authDirectory(sandbox))
+                .write(SampleSessions.valid(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        return sandbox;
+    }
+
+    private static int[] counters(Result result) {
+        Matcher matcher = COUNTER_LINE.matcher(result.stderr());
+        assertThat(matcher.find()).as(result.describe()).isTrue();
+        return new int[] {Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))};
+    }
+
+    @Test
+    void eightPresenceOnlyStartsReadNothingWithTheHotPathAndEightTimesWithout() throws Exception {
+        Path sandbox = seeded();
+        Result first = CliProcess.runWith(sandbox, COUNTERS, "auth", "status");
+        assertThat(counters(first)[0]).isEqualTo(1); // the durable read publishes the handoff
+        Path handoff = CliProcess.authDirectory(sandbox).resolve("session.hot-path.json");
+        assertThat(Files.readString(handoff)).doesNotContain("SENTINEL").doesNotContain("@");
+
+        int hotReads = 0;
+        int hotKdf = 0;
+        int baselineReads = 0;
+        for (int i = 0; i < 8; i++) {
+            Result hot = CliProcess.runWith(sandbox, COUNTERS, "auth", "status", "--short");
+            assertThat(hot.stdout()).isEqualTo("authenticated\n");
+            hotReads += counters(hot)[0];
+            hotKdf += counters(hot)[1];
+        }
+        for (int i = 0; i < 8; i++) {
+            Result baseline = CliProcess.runWith(sandbox,
+                    Map.of("SPEC_KITTY_DEBUG_COUNTERS", "1", "SPEC_KITTY_DISABLE_SESSION_HOT_PATH", "1"),
+                    "auth", "status", "--short");
+            assertThat(baseline.stdout()).isEqualTo("authenticated\n");
+            baselineReads += counters(baseline)[0];
+        }
+
+        assertThat(hotReads).isZero();
+        assertThat(hotKdf).isZero();
+        assertThat(baselineReads).isEqualTo(8);
+    }
+
+    @Test
+    void aDeletedDurableFileBehindAFreshHandoffIsNotAuthenticated() throws Exception {
+        Path sandbox = seeded();
+        CliProcess.run(sandbox, "auth", "status");
+        Files.delete(CliProcess.authDirectory(sandbox).resolve("session.json"));
+
+        Result result = CliProcess.run(sandbox, "auth", "status", "--short");
+
+        assertThat(result.stdout()).isEqualTo("not_authenticated\n");
+    }
+
+    @Test
+    void aBlockedPublishStillReportsAuthenticatedWithoutATrace() throws Exception {
+        Path sandbox = seeded();
+        Path blocker = CliProcess.authDirectory(sandbox).resolve("session.hot-path.json.tmp");
+        Files.createDirectories(blocker);
+        Files.writeString(blocker.resolve("keep"), "x");
+
+        Result result = CliProcess.run(sandbox, "auth", "status");
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout()).startsWith("+ Authenticated");
+        assertThat(result.stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aStaleHandoffIsIgnoredAndRebuilt() throws Exception {
+        Path sandbox = seeded();
+        CliProcess.run(sandbox, "auth", "status");
+        Path handoff = CliProcess.authDirectory(sandbox).resolve("session.hot-path.json");
+        Files.writeString(handoff, Files.readString(handoff).replaceAll("\"generated_at\":[0-9.]+", "\"generated_at\":0"));
+
+        Result result = CliProcess.runWith(sandbox, COUNTERS, "auth", "status");
+
+        assertThat(result.stdout()).startsWith("+ Authenticated");
+        assertThat(counters(result)[0]).isEqualTo(1);
+        assertThat(Files.readString(handoff)).doesNotContain("\"generated_at\":0,");
+    }
+}
