@@ -322,7 +322,8 @@ login_home() { # login_home <home> <expired|valid>
 
 # burst <label> <N> <on|off> <home> <cmd...>: N concurrent processes; prints one table row.
 burst() {
-  local label="$1" n="$2" hot="$3" home="$4" dir i s e wall failed=0 lines json
+  local label="$1" n="$2" hot="$3" home="$4" dir i s e wall failed=0 lines json pid
+  local -a pids=()
   shift 4
   dir="$WORK/burst.$label.$n.$hot"
   mkdir -p "$dir"
@@ -335,8 +336,9 @@ burst() {
       cli "$@" >"$dir/$i.out" 2>"$dir/$i.err" || code=$?
       echo "$code" >"$dir/$i.rc"
     ) &
+    pids+=("$!")
   done
-  wait
+  for pid in "${pids[@]}"; do wait "$pid" || true; done
   e=$(date +%s%N)
   wall=$(awk -v d=$((e - s)) 'BEGIN { printf "%.2f", d / 1e9 }')
   for ((i = 1; i <= n; i++)); do [ "$(cat "$dir/$i.rc")" = 0 ] || failed=$((failed + 1)); done
