@@ -70,7 +70,7 @@ spec_kitty_fast_launch_build() {
   if [ "$mode" != wait ] && [ -f "$base/$key.failed" ]; then
     return 1
   fi
-  mkdir -p "$base" 2>/dev/null || return 1
+  mkdir -p "$base" 2>/dev/null && [ -w "$base" ] || return 1
   log="$base/build.log"
   (
     if command -v flock >/dev/null 2>&1; then
