@@ -85,6 +85,17 @@ spec_kitty_fast_launch_build() {
   [ "$status" -eq 0 ] && spec_kitty_fast_launch_ready "$jar"
 }
 
+# _spec_kitty_fast_launch_run <dir> <name> <java args...>: one run on a fresh throwaway home in a
+# clean environment (no hosted URL, no SPEC_KITTY_* setting); <dir>/<name>.{out,err,rc}.
+_spec_kitty_fast_launch_run() {
+  local dir="$1" name="$2" code=0
+  shift 2
+  rm -rf "$dir/home" && mkdir -p "$dir/home" || return 1
+  env -i PATH="$PATH" HOME="$dir" SPEC_KITTY_HOME="$dir/home" LANG="${LANG:-C.UTF-8}" \
+    "$JAVA_HOME/bin/java" "$@" >"$dir/$name.out" 2>"$dir/$name.err" </dev/null || code=$?
+  echo "$code" >"$dir/$name.rc"
+}
+
 # Runs in a subshell holding the lock; every step checks its own result (set -e does not apply
 # on the left of `||`).
 _spec_kitty_fast_launch_build_locked() {
@@ -96,31 +107,33 @@ _spec_kitty_fast_launch_build_locked() {
   app_jar="$dir/app/${jar##*/}"
   aot="$dir/app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME"
   [ -f "$app_jar" ] || { echo "fast-launch: extract made no $app_jar"; rm -rf "$dir"; return 1; }
-  # Reference: what the plain jar prints (the JVM's own AOT messages make the training run's
-  # stdout unusable for this).
   train="$dir/training"
-  mkdir -p "$train/home" || return 1
-  env -i PATH="$PATH" HOME="$train" SPEC_KITTY_HOME="$train/home" LANG="${LANG:-C.UTF-8}" \
-    "$java" "${SPEC_KITTY_JVM_FLAGS[@]}" -jar "$jar" auth status >"$train/expected.out" 2>"$train/expected.err"
   # Training run: one-shot `auth status` on a throwaway home, no hosted URL, a clean environment.
-  rm -rf "$train/home" && mkdir -p "$train/home" || return 1
-  env -i PATH="$PATH" HOME="$train" SPEC_KITTY_HOME="$train/home" LANG="${LANG:-C.UTF-8}" \
-    "$java" "${SPEC_KITTY_JVM_FLAGS[@]}" -Dspring.aot.enabled=true -XX:AOTCacheOutput="$aot" \
-    -jar "$app_jar" auth status >"$train/training.out" 2>"$train/training.err"
+  _spec_kitty_fast_launch_run "$train" training "${SPEC_KITTY_JVM_FLAGS[@]}" -Dspring.aot.enabled=true \
+    -XX:AOTCacheOutput="$aot" -jar "$app_jar" auth status
   if [ ! -s "$aot" ]; then
     echo "fast-launch: the training run wrote no AOT cache; its stderr:"; cat "$train/training.err"
     rm -rf "$dir"; return 1
   fi
-  # Verification run with the cache: the plain jar's stdout, exit 0, and nothing at all on stderr
-  # (a JVM warning there means the cache was rejected; then this layout is not worth using).
-  rm -rf "$train/home" && mkdir -p "$train/home" || return 1
-  if ! env -i PATH="$PATH" HOME="$train" SPEC_KITTY_HOME="$train/home" LANG="${LANG:-C.UTF-8}" \
-      "$java" "${SPEC_KITTY_JVM_FLAGS[@]}" -Dspring.aot.enabled=true -XX:AOTCache="$aot" \
-      -jar "$app_jar" auth status >"$train/actual.out" 2>"$train/actual.err" \
-      || ! cmp -s "$train/expected.out" "$train/actual.out" || [ -s "$train/actual.err" ]; then
-    echo "fast-launch: verification failed; stdout:"; cat "$train/actual.out"; echo "stderr:"; cat "$train/actual.err"
-    rm -rf "$dir"; return 1
-  fi
+  # Verification: with the cache and Spring AOT, `auth status` and `help` (every command must be
+  # registered) print exactly what the plain jar prints, with the same exit code, and nothing at
+  # all on stderr (a JVM warning there means the cache was rejected: not worth using).
+  local name
+  for name in status help; do
+    local -a words=(auth status)
+    [ "$name" = help ] && words=(help)
+    _spec_kitty_fast_launch_run "$train" "$name.expected" "${SPEC_KITTY_JVM_FLAGS[@]}" -jar "$jar" "${words[@]}"
+    _spec_kitty_fast_launch_run "$train" "$name.actual" "${SPEC_KITTY_JVM_FLAGS[@]}" -Dspring.aot.enabled=true \
+      -XX:AOTCache="$aot" -jar "$app_jar" "${words[@]}"
+    if ! cmp -s "$train/$name.expected.out" "$train/$name.actual.out" \
+        || ! cmp -s "$train/$name.expected.rc" "$train/$name.actual.rc" || [ -s "$train/$name.actual.err" ]; then
+      echo "fast-launch: verification of '${words[*]}' failed. Plain jar (exit $(cat "$train/$name.expected.rc")):"
+      cat "$train/$name.expected.out"
+      echo "Fast layout (exit $(cat "$train/$name.actual.rc")), stdout:"; cat "$train/$name.actual.out"
+      echo "stderr:"; cat "$train/$name.actual.err"
+      rm -rf "$dir"; return 1
+    fi
+  done
   rm -rf "$train"
   sha="$(sha256sum "$jar" 2>/dev/null | cut -d' ' -f1)"
   {
@@ -132,6 +145,7 @@ _spec_kitty_fast_launch_build_locked() {
     echo "java_home=$JAVA_HOME"
     echo "flags=${SPEC_KITTY_JVM_FLAGS[*]} -Dspring.aot.enabled=true -XX:AOTCache=app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME"
     echo "training=auth status (empty SPEC_KITTY_HOME, clean environment)"
+    echo "verified=auth status, help: same stdout and exit code as the plain jar, empty stderr"
     echo "built_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   } >"$dir/stamp.tmp" && mv "$dir/stamp.tmp" "$dir/stamp" || return 1
   # Layouts of older builds: removed once no launcher can still be starting from them.
