@@ -103,7 +103,7 @@ _spec_kitty_fast_launch_build_locked() {
   local dir="$base/$key" train app_jar aot sha
   echo "fast-launch: building $dir from $jar ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
   rm -rf "$dir" && mkdir -p "$dir" || return 1
-  "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" || { rm -rf "$dir"; return 1; }
+  "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" </dev/null || { rm -rf "$dir"; return 1; }
   app_jar="$dir/app/${jar##*/}"
   aot="$dir/app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME"
   [ -f "$app_jar" ] || { echo "fast-launch: extract made no $app_jar"; rm -rf "$dir"; return 1; }
