@@ -6,7 +6,11 @@ import dev.speckitty.adapters.hosted.membership.WebClientMembershipDirectory;
 import dev.speckitty.adapters.hosted.oauth.OAuthMetadataDiscovery;
 import dev.speckitty.adapters.hosted.oauth.WebClientAuthorizationServer;
 import dev.speckitty.adapters.hosted.status.WebClientSessionStatusProbe;
+import dev.speckitty.adapters.hosted.ingress.WebClientEventIngress;
+import dev.speckitty.adapters.hosted.tracker.WebClientTrackerService;
 import dev.speckitty.domain.port.AuthorizationServer;
+import dev.speckitty.domain.port.EventIngress;
+import dev.speckitty.domain.port.TrackerService;
 import dev.speckitty.domain.port.MembershipDirectory;
 import dev.speckitty.domain.port.SessionStatusProbe;
 
@@ -16,9 +20,13 @@ import dev.speckitty.domain.port.SessionStatusProbe;
  */
 public final class HostedAdapters {
 
+    static final java.time.Duration INGRESS_TIMEOUT = java.time.Duration.ofSeconds(60);
+
     private final WebClientAuthorizationServer authorizationServer;
     private final WebClientMembershipDirectory membershipDirectory;
     private final WebClientSessionStatusProbe sessionStatusProbe;
+    private final WebClientEventIngress eventIngress;
+    private final WebClientTrackerService trackerService;
 
     public HostedAdapters(HostedEndpoints endpoints, HostedHttpSettings settings) {
         HostedHttpClient http = HostedHttpClient.create(settings);
@@ -27,6 +35,10 @@ public final class HostedAdapters {
         this.authorizationServer = new WebClientAuthorizationServer(endpoints, discovery, http);
         this.membershipDirectory = new WebClientMembershipDirectory(endpoints, http, retry);
         this.sessionStatusProbe = new WebClientSessionStatusProbe(endpoints, http, retry);
+        // The batch POST may take up to 60 s (behaviour.md §1.3); it has its own client for that.
+        this.eventIngress = new WebClientEventIngress(endpoints,
+                HostedHttpClient.create(settings.withCallTimeout(INGRESS_TIMEOUT)), retry);
+        this.trackerService = new WebClientTrackerService(endpoints, http, Thread::sleep);
     }
 
     public HostedAdapters(HostedEndpoints endpoints) {
@@ -39,6 +51,14 @@ public final class HostedAdapters {
 
     public MembershipDirectory membershipDirectory() {
         return membershipDirectory;
+    }
+
+    public EventIngress eventIngress() {
+        return eventIngress;
+    }
+
+    public TrackerService trackerService() {
+        return trackerService;
     }
 
     public SessionStatusProbe sessionStatusProbe() {

@@ -47,6 +47,26 @@ public final class HostedHttpClient {
         return exchange(spec);
     }
 
+    /** GET with a bearer token and extra headers (e.g. {@code X-Team-Slug}). */
+    public HostedResponse get(URI uri, Secret bearer, Map<String, String> headers) {
+        WebClient.RequestHeadersSpec<?> spec = webClient.get().uri(uri).accept(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer.reveal());
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            spec = spec.header(header.getKey(), header.getValue());
+        }
+        return exchange(spec);
+    }
+
+    /** POST a ready-made body (e.g. gzip JSON) with a bearer token and the given headers. */
+    public HostedResponse postBytes(URI uri, Secret bearer, Map<String, String> headers, byte[] body) {
+        WebClient.RequestBodySpec spec = webClient.post().uri(uri).accept(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer.reveal());
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            spec = spec.header(header.getKey(), header.getValue());
+        }
+        return exchange(spec.bodyValue(body));
+    }
+
     /** POST {@code application/x-www-form-urlencoded}, fields in the map's iteration order, no Authorization header. */
     public HostedResponse postForm(URI uri, Map<String, String> form) {
         MultiValueMap<String, String> fields = new LinkedMultiValueMap<>();
