@@ -10,7 +10,17 @@ import dev.speckitty.domain.auth.RefreshResult;
 import dev.speckitty.domain.auth.RevokeOutcome;
 import dev.speckitty.domain.auth.ServerSessionStatus;
 import dev.speckitty.domain.auth.TokenGrant;
+import dev.speckitty.adapters.hosted.HostedHttpSettings;
+import dev.speckitty.adapters.hosted.health.WebClientHostedHealth;
 import dev.speckitty.domain.port.AuthorizationServer;
+import dev.speckitty.domain.port.EventIngress;
+import dev.speckitty.domain.port.HostedHealth;
+import dev.speckitty.domain.port.TrackerService;
+import dev.speckitty.domain.sync.EventResult;
+import dev.speckitty.domain.sync.QueuedEvent;
+import dev.speckitty.domain.tracker.TrackerResult;
+import java.time.Duration;
+import java.util.List;
 import dev.speckitty.domain.port.MembershipDirectory;
 import dev.speckitty.domain.port.SessionStatusProbe;
 import dev.speckitty.domain.session.Secret;
@@ -21,7 +31,8 @@ import java.util.Optional;
  * never resolve configuration or create an HTTP client. Used before configuration is known, it
  * fails with the configuration error (naming both settings) and makes no request.
  */
-public final class HostedServices implements AuthorizationServer, MembershipDirectory, SessionStatusProbe {
+public final class HostedServices
+        implements AuthorizationServer, MembershipDirectory, SessionStatusProbe, EventIngress, TrackerService, HostedHealth {
 
     public static final String CLIENT_ID_VARIABLE = "SPEC_KITTY_CLIENT_ID";
 
@@ -45,14 +56,37 @@ public final class HostedServices implements AuthorizationServer, MembershipDire
         return configured() ? Optional.of(this) : Optional.empty();
     }
 
+    private synchronized HostedEndpoints endpoints() {
+        return new HostedEndpoints(target.requireBaseUrl(),
+                environment.get(CLIENT_ID_VARIABLE).orElse(HostedEndpoints.DEFAULT_CLIENT_ID),
+                HostedEndpoints.DEFAULT_SCOPE);
+    }
+
     private synchronized HostedAdapters adapters() {
         if (adapters == null) {
-            HostedEndpoints endpoints = new HostedEndpoints(target.requireBaseUrl(),
-                    environment.get(CLIENT_ID_VARIABLE).orElse(HostedEndpoints.DEFAULT_CLIENT_ID),
-                    HostedEndpoints.DEFAULT_SCOPE);
-            adapters = new HostedAdapters(endpoints);
+            adapters = new HostedAdapters(endpoints());
         }
         return adapters;
+    }
+
+    @Override
+    public List<EventResult> send(List<QueuedEvent> batch, String privateTeamId, Secret accessToken) {
+        return adapters().eventIngress().send(batch, privateTeamId, accessToken);
+    }
+
+    @Override
+    public TrackerResult status(String teamSlug, Secret accessToken) {
+        return adapters().trackerService().status(teamSlug, accessToken);
+    }
+
+    @Override
+    public TrackerResult pull(String teamSlug, Secret accessToken) {
+        return adapters().trackerService().pull(teamSlug, accessToken);
+    }
+
+    @Override
+    public boolean reachable(Duration timeout) {
+        return new WebClientHostedHealth(endpoints(), HostedHttpSettings.defaults()).reachable(timeout);
     }
 
     @Override

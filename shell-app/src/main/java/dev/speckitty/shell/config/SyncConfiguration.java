@@ -1,0 +1,122 @@
+package dev.speckitty.shell.config;
+
+import dev.speckitty.adapters.storage.binding.YamlBindingStore;
+import dev.speckitty.adapters.storage.queue.SqliteEventQueue;
+import dev.speckitty.application.auth.Login;
+import dev.speckitty.application.auth.SessionManager;
+import dev.speckitty.application.auth.SessionPresence;
+import dev.speckitty.application.sync.ConnectedTeamspaceDetector;
+import dev.speckitty.application.sync.SyncNow;
+import dev.speckitty.application.tracker.TrackerWorkflow;
+import dev.speckitty.shell.command.tracker.TrackerCommands;
+import dev.speckitty.domain.port.BindingStore;
+import dev.speckitty.domain.port.EventQueue;
+import dev.speckitty.shell.command.sync.LoggedOutRecovery;
+import dev.speckitty.shell.command.sync.SyncDoctorCommand;
+import dev.speckitty.shell.command.sync.SyncEnqueueCommand;
+import dev.speckitty.shell.command.sync.SyncNowCommand;
+import dev.speckitty.shell.command.sync.SyncStatusCommand;
+import dev.speckitty.shell.command.teamspace.TeamspaceCommands;
+import dev.speckitty.shell.runner.TerminalStreams;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Teamspace binding, the local event queue, sync and the logged-out recovery. */
+@Configuration(proxyBeanMethods = false)
+public class SyncConfiguration {
+
+    @Bean(destroyMethod = "close")
+    SqliteEventQueue eventQueue(RuntimePaths paths, Clock clock) {
+        return SqliteEventQueue.inHome(paths.home(), clock);
+    }
+
+    @Bean
+    BindingStore bindingStore() {
+        return new YamlBindingStore(Path.of("").toAbsolutePath(), System.getenv());
+    }
+
+    @Bean
+    Interactivity interactivity(RuntimeEnvironment environment) {
+        return new Interactivity(environment, System.console() != null);
+    }
+
+    @Bean
+    ConnectedTeamspaceDetector connectedTeamspaceDetector(SessionPresence presence, SessionManager sessions,
+            BindingStore bindings) {
+        return new ConnectedTeamspaceDetector(presence, sessions, bindings);
+    }
+
+    @Bean
+    LoggedOutRecovery loggedOutRecovery(ConnectedTeamspaceDetector detector, Interactivity interactivity,
+            ObjectProvider<Login> login, TerminalStreams streams) {
+        return new LoggedOutRecovery(detector, interactivity, login::getObject, streams.out(), streams.err(), streams.in());
+    }
+
+    @Bean
+    SyncNowCommand syncNowCommand(EventQueue queue, HostedServices hosted, SessionManager sessions,
+            Interactivity interactivity, LoggedOutRecovery recovery, TerminalStreams streams, Clock clock) {
+        SyncNow syncNow = new SyncNow(queue, hosted, sessions, line -> {
+            streams.err().println(line);
+            streams.err().flush();
+        });
+        return new SyncNowCommand(syncNow, interactivity, recovery, clock);
+    }
+
+    @Bean
+    SyncEnqueueCommand syncEnqueueCommand(EventQueue queue, TerminalStreams streams, Clock clock) {
+        return new SyncEnqueueCommand(queue, streams::in, clock);
+    }
+
+    @Bean
+    SyncStatusCommand syncStatusCommand(EventQueue queue, SessionPresence presence, HostedTarget target,
+            HostedServices hosted, Interactivity interactivity, LoggedOutRecovery recovery) {
+        return new SyncStatusCommand(queue, presence, target, hosted, interactivity, recovery);
+    }
+
+    @Bean
+    SyncDoctorCommand syncDoctorCommand(EventQueue queue, SessionPresence presence, HostedTarget target,
+            HostedServices hosted, Interactivity interactivity, LoggedOutRecovery recovery) {
+        return new SyncDoctorCommand(queue, presence, target, hosted, interactivity, recovery);
+    }
+
+    @Bean
+    TrackerWorkflow trackerWorkflow(SessionPresence presence, SessionManager sessions, BindingStore bindings,
+            HostedServices hosted) {
+        return new TrackerWorkflow(presence, sessions, bindings, hosted, hosted);
+    }
+
+    @Bean
+    TrackerCommands.Bind trackerBindCommand(BindingStore bindings) {
+        return new TrackerCommands.Bind(bindings);
+    }
+
+    @Bean
+    TrackerCommands.Call trackerStatusCommand(TrackerWorkflow workflow, HostedTarget target,
+            Interactivity interactivity, TerminalStreams streams) {
+        return new TrackerCommands.Call(false, workflow, target, interactivity, streams::err);
+    }
+
+    @Bean
+    TrackerCommands.Call trackerPullCommand(TrackerWorkflow workflow, HostedTarget target,
+            Interactivity interactivity, TerminalStreams streams) {
+        return new TrackerCommands.Call(true, workflow, target, interactivity, streams::err);
+    }
+
+    @Bean
+    TeamspaceCommands.Status teamspaceStatusCommand(BindingStore bindings) {
+        return new TeamspaceCommands.Status(bindings);
+    }
+
+    @Bean
+    TeamspaceCommands.Bind teamspaceBindCommand(BindingStore bindings) {
+        return new TeamspaceCommands.Bind(bindings);
+    }
+
+    @Bean
+    TeamspaceCommands.Unbind teamspaceUnbindCommand(BindingStore bindings) {
+        return new TeamspaceCommands.Unbind(bindings);
+    }
+}
