@@ -36,7 +36,10 @@ public final class AuthStatusJson {
                 document.put("message", unreadable.problem().getMessage());
             }
         }
-        document.put("storage", Map.of("backend", storage.backend(), "path", storage.location()));
+        Map<String, Object> storageDocument = new LinkedHashMap<>();
+        storageDocument.put("backend", storage.backend());
+        storageDocument.put("path", storage.location());
+        document.put("storage", storageDocument);
         return document;
     }
 

@@ -1,0 +1,27 @@
+package dev.speckitty.shell.integration;
+
+import dev.speckitty.adapters.storage.lock.FileRefreshLock;
+import dev.speckitty.domain.port.RefreshLock;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Another process holding the machine-wide refresh lock: {@code HoldRefreshLock <authDir>
+ * <seconds> <recordAgeSeconds>}. Prints "held" once it has the lock; a record age of 120 plays a
+ * hung holder whose record is stale.
+ */
+public final class HoldRefreshLock {
+
+    public static void main(String[] args) throws Exception {
+        Path authDir = Path.of(args[0]);
+        long seconds = Long.parseLong(args[1]);
+        Clock clock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-Long.parseLong(args[2])));
+        RefreshLock lock = new FileRefreshLock(authDir, clock, FileRefreshLock.DEFAULT_STALE_AFTER, "holder-host", "test");
+        try (RefreshLock.Lease lease = lock.acquire(Duration.ofSeconds(5)).orElseThrow()) {
+            System.out.println("held");
+            System.out.flush();
+            Thread.sleep(seconds * 1000);
+        }
+    }
+}

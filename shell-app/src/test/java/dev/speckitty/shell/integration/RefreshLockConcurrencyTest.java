@@ -1,0 +1,204 @@
+package dev.speckitty.shell.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.speckitty.emulator.Endpoint;
+import dev.speckitty.emulator.EmulatorSettings;
+import dev.speckitty.emulator.GrantType;
+import dev.speckitty.emulator.HostedEmulator;
+import dev.speckitty.shell.support.CliProcess;
+import dev.speckitty.shell.support.CliProcess.Result;
+import dev.speckitty.shell.support.JsonDocuments;
+import dev.speckitty.shell.support.NoTokenLeak;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The refresh lock and transaction across real CLI processes against the emulator (behaviour.md
+ * §3, scenarios E1, E3, E4, E6, E7, E8). Hermetic whatever SPEC_KITTY_SAAS_URL the parent has:
+ * bin/test-hermetic reruns this class with it pointing at the hosted dev deployment.
+ */
+@ExtendWith(NoTokenLeak.class)
+class RefreshLockConcurrencyTest {
+
+    @TempDir
+    static Path tempDir;
+
+    static HostedEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = HostedEmulator.start(EmulatorSettings.builder().replayWindow(Duration.ZERO).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    private static long refreshRequests() {
+        return emulator.counters().grantRequests(GrantType.REFRESH_TOKEN);
+    }
+
+    @Test
+    @Timeout(120)
+    void aBurstOf8ProcessesSpendsTheRefreshTokenExactlyOnce() throws Exception {
+        RefreshBursts.spendTheRefreshTokenOnce(emulator, tempDir, 8);
+    }
+
+    @Test
+    @Timeout(60)
+    void anotherProcessHoldingTheLockIsANonFatalTimeoutThatKeepsTheSession() throws Exception {
+        EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "contention", Duration.ofSeconds(-1), true);
+        long before = refreshRequests();
+        Process holder = holdLock(box, 15, 0);
+        try {
+            long started = System.nanoTime();
+            Result refresh = box.run("auth", "refresh", "--json");
+            long waited = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(refresh.exitCode()).as(refresh.describe()).isEqualTo(1);
+            JsonNode document = JsonDocuments.single(refresh.stdout());
+            assertThat(document.path("error").path("code").asString()).isEqualTo("refresh_lock_timeout");
+            assertThat(document.path("error").path("message").asString())
+                    .isEqualTo("Another spec-kitty process is refreshing the auth session; retry in a moment.");
+            assertThat(waited).isGreaterThanOrEqualTo(9_000);
+            assertThat(refreshRequests()).isEqualTo(before);
+            assertThat(box.onDisk()).hasValueSatisfying(
+                    s -> assertThat(s.refreshToken().reveal()).isEqualTo(box.minted.refreshToken()));
+        } finally {
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aStaleLockRecordIsTakenOverAndTheRefreshSucceeds() throws Exception {
+        EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "stale", Duration.ofSeconds(-1), true);
+        long before = refreshRequests();
+        Process holder = holdLock(box, 30, 120);
+        try {
+            long started = System.nanoTime();
+            Result refresh = box.run("auth", "refresh", "--json");
+            long took = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(refresh.exitCode()).as(refresh.describe()).isZero();
+            assertThat(JsonDocuments.single(refresh.stdout()).path("outcome").asString()).isEqualTo("refreshed");
+            assertThat(refreshRequests() - before).isEqualTo(1);
+            assertThat(took).isLessThan(10_000);
+        } finally {
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void unstickLockReleasesOnlyAStuckRecord() throws Exception {
+        EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "unstick", Duration.ofMinutes(10), true);
+        Process fresh = holdLock(box, 1, 5);
+        fresh.waitFor(20, TimeUnit.SECONDS);
+        Path lockFile = CliProcess.authDirectory(box.sandbox).resolve("refresh.lock");
+        // A dead holder's record: written, then the process died without releasing it.
+        Files.writeString(lockFile, "{\"host\":\"h\",\"pid\":1,\"schema_version\":1,\"started_at\":\""
+                + java.time.Instant.now().minusSeconds(5) + "\",\"version\":\"t\"}");
+        assertThat(box.run("auth", "doctor", "--unstick-lock").stdout()).contains("--unstick-lock: lock not stuck; no-op.");
+        assertThat(Files.size(lockFile)).isPositive();
+
+        Files.writeString(lockFile, "{\"host\":\"h\",\"pid\":1,\"schema_version\":1,\"started_at\":\""
+                + java.time.Instant.now().minusSeconds(120) + "\",\"version\":\"t\"}");
+        assertThat(box.run("auth", "doctor", "--unstick-lock").stdout()).contains("--unstick-lock: stuck lock released.");
+    }
+
+    @Test
+    @Timeout(60)
+    void aRejectionOfTheCurrentTokenClearsTheSession() throws Exception {
+        EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "rejected", Duration.ofSeconds(-1), true);
+        box.run("auth", "status"); // publishes the hot path
+        emulator.revokeSession(box.minted.sessionId());
+
+        Result doctor = box.run("auth", "doctor", "--server", "--json");
+
+        assertThat(JsonDocuments.single(doctor.stdout()).path("server_session").path("error").asString())
+                .isEqualTo("re-authenticate");
+        Path auth = CliProcess.authDirectory(box.sandbox);
+        assertThat(auth.resolve("session.json")).doesNotExist();
+        assertThat(auth.resolve("session.hot-path.json")).doesNotExist();
+        assertThat(box.run("auth", "status").stdout()).contains("Not authenticated");
+    }
+
+    @Test
+    @Timeout(60)
+    void aBenignReplayWithoutANewerTokenKeepsTheSessionAndSaysHowToRecover() throws Exception {
+        emulator.switches().replayWindow(Duration.ofSeconds(60));
+        try {
+            EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "replay", Duration.ofSeconds(-1), true);
+            spendRefreshToken(box.minted.refreshToken()); // another client rotated it a moment ago
+            long before = refreshRequests();
+
+            Result doctor = box.run("auth", "doctor", "--server", "--json");
+
+            JsonNode server = JsonDocuments.single(doctor.stdout()).path("server_session");
+            assertThat(server.path("active").asBoolean()).isFalse();
+            assertThat(server.path("error").asString()).contains("Refresh token replay detected").contains("auth login")
+                    .doesNotContain("Another spec-kitty process");
+            assertThat(refreshRequests() - before).isEqualTo(1);
+            assertThat(box.onDisk().orElseThrow().refreshToken().reveal()).isEqualTo(box.minted.refreshToken());
+        } finally {
+            emulator.switches().replayWindow(Duration.ZERO);
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void withoutAPrivateTeamTheRefreshAsksMembershipOnceWithTheNewToken() throws Exception {
+        EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "membership", Duration.ofSeconds(-1), false);
+        emulator.privateTeam(true); // the server now has a Private Teamspace for the user
+        try {
+            long meBefore = emulator.counters().calls(Endpoint.ME);
+
+            assertThat(box.run("auth", "refresh", "--json").exitCode()).isZero();
+
+            assertThat(emulator.counters().calls(Endpoint.ME) - meBefore).isEqualTo(1);
+            assertThat(box.onDisk().orElseThrow().privateTeam()).isPresent();
+        } finally {
+            emulator.privateTeam(true);
+        }
+    }
+
+    private static Process holdLock(EmulatorSandbox box, int seconds, int recordAgeSeconds) throws Exception {
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldRefreshLock.class.getName(),
+                CliProcess.authDirectory(box.sandbox).toString(), String.valueOf(seconds), String.valueOf(recordAgeSeconds))
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(out.readLine()).isEqualTo("held");
+        return holder;
+    }
+
+    private static void spendRefreshToken(String refreshToken) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(emulator.baseUrl() + "/oauth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=cli_native&refresh_token="
+                        + refreshToken)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+}
