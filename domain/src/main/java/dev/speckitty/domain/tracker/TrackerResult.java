@@ -7,7 +7,7 @@ public sealed interface TrackerResult {
 
     record Ok(Map<String, Object> body) implements TrackerResult {
         public Ok {
-            body = Map.copyOf(body);
+            body = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(body)); // keep the server's order
         }
     }
 
