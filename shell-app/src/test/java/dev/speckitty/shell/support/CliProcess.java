@@ -67,7 +67,7 @@ public final class CliProcess {
     private static Result start(Path sandbox, String stdin, Map<String, String> extraEnvironment, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED",
                 "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-cp", System.getProperty("java.class.path"), MAIN_CLASS));
         command.addAll(List.of(args));
