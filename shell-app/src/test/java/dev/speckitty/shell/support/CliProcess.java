@@ -59,6 +59,11 @@ public final class CliProcess {
         return start(sandbox, "", extraEnvironment, args);
     }
 
+    /** One-shot with extra environment variables and {@code stdin} fed to the process. */
+    public static Result runWithStdin(Path sandbox, Map<String, String> extraEnvironment, String stdin, String... args) {
+        return start(sandbox, stdin, extraEnvironment, args);
+    }
+
     /** Interactive: {@code spec-kitty} with no arguments, fed {@code stdin}. */
     public static Result interactive(Path sandbox, String stdin) {
         return start(sandbox, stdin, Map.of());
