@@ -88,11 +88,9 @@ final class FakeHostedServer implements AutoCloseable {
                 .count();
     }
 
-    /** The recorded requests as «METHOD path», oldest first (WireMock's journal is newest first). */
+    /** The recorded requests as «METHOD path», oldest first. */
     List<String> journal() {
-        List<String> lines = new ArrayList<>(requests().stream().map(r -> r.getMethod().getName() + " " + r.getUrl()).toList());
-        java.util.Collections.reverse(lines);
-        return lines;
+        return requests().stream().map(r -> r.getMethod().getName() + " " + r.getUrl()).toList();
     }
 
     /** The decompressed JSON bodies of the batch POSTs, oldest first. */
@@ -103,7 +101,6 @@ final class FakeHostedServer implements AutoCloseable {
                 bodies.add(JSON.readTree(gunzip(request.getBody())));
             }
         }
-        java.util.Collections.reverse(bodies);
         return bodies;
     }
 
@@ -116,7 +113,11 @@ final class FakeHostedServer implements AutoCloseable {
         }).toList();
     }
 
+    /** WireMock already inflates a {@code Content-Encoding: gzip} body; inflate here only if it did not. */
     private static String gunzip(byte[] body) {
+        if (body.length < 2 || (body[0] & 0xff) != 0x1f || (body[1] & 0xff) != 0x8b) {
+            return new String(body, StandardCharsets.UTF_8);
+        }
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException notGzip) {
