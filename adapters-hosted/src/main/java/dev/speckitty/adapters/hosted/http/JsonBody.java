@@ -108,6 +108,11 @@ public final class JsonBody {
         return value != null && value.isBoolean() ? Optional.of(value.asBoolean()) : Optional.empty();
     }
 
+    /** The object as compact JSON, for keyword scans only: never put it in a message. */
+    public String rendered() {
+        return node.toString();
+    }
+
     @Override
     public String toString() {
         return "JsonBody[redacted]";

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,9 @@ public final class WebClientEventIngress implements EventIngress {
 
     @Override
     public List<EventResult> send(List<QueuedEvent> batch, String privateTeamId, Secret accessToken) {
+        if (batch.isEmpty()) {
+            return List.of(); // nothing to say, and an empty POST would only cost a round trip
+        }
         byte[] body = gzip("{\"events\":[" + batch.stream().map(QueuedEvent::json).collect(Collectors.joining(",")) + "]}");
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
@@ -60,7 +64,7 @@ public final class WebClientEventIngress implements EventIngress {
         try {
             response = retry.execute("POST " + PATH, () -> http.postBytes(uri, accessToken, headers, body));
         } catch (HostedTransportException transport) {
-            boolean timeout = transport.failureType().toLowerCase().contains("timeout");
+            boolean timeout = transport.failureType().toLowerCase(Locale.ROOT).contains("timeout");
             return all(batch, new HostedFailure(FailureCategory.RETRYABLE_TRANSPORT,
                     timeout ? "Request timeout" : "Connection error: " + transport.failureType(), null));
         }
@@ -78,7 +82,7 @@ public final class WebClientEventIngress implements EventIngress {
             case 200 -> perEventResults(batch, json, token);
             case 400 -> badRequest(batch, json, token);
             case 401 -> all(batch, new HostedFailure(FailureCategory.AUTH_EXPIRED, "Authentication failed", 401));
-            default -> all(batch, batchLevel(status, response.body(), json, token));
+            default -> all(batch, batchLevel(status, json, token));
         };
     }
 
@@ -134,12 +138,17 @@ public final class WebClientEventIngress implements EventIngress {
                 return failed(event, FailureCategory.classifyText(message), SafeText.serverMessage(message, token), 400);
             }).toList();
         }
-        String message = details == null || details.isNull() ? error
-                : error + "\nDetails: " + (details.isString() ? details.asString() : details.toString());
-        return all(batch, new HostedFailure(FailureCategory.classifyText(message), SafeText.serverMessage(message, token), 400));
+        if (details == null || details.isNull()) {
+            return all(batch, new HostedFailure(FailureCategory.classifyText(error), SafeText.serverMessage(error, token), 400));
+        }
+        String rendered = details.isString() ? details.asString() : details.toString();
+        // Each part is sanitized on its own so the contract's line break survives (SafeText folds control characters).
+        String message = SafeText.serverMessage(error, token) + "\nDetails: " + SafeText.serverMessage(rendered, token);
+        return all(batch, new HostedFailure(FailureCategory.classifyText(error + "\nDetails: " + rendered), message, 400));
     }
 
-    private static HostedFailure batchLevel(int status, String rawBody, Optional<JsonBody> json, Secret token) {
+    /** Any other status (§1.3): the message from {@code message|detail|error}, the category by status. */
+    private static HostedFailure batchLevel(int status, Optional<JsonBody> json, Secret token) {
         String message = json.flatMap(body -> body.nonBlankString("message"))
                 .or(() -> json.flatMap(body -> body.nonBlankString("detail")))
                 .or(() -> json.flatMap(body -> body.nonBlankString("error")))
@@ -154,7 +163,9 @@ public final class WebClientEventIngress implements EventIngress {
         } else if (status >= 500 && status <= 599) {
             category = FailureCategory.SERVER_ERROR;
         } else {
-            category = rawBody == null || rawBody.isBlank() ? FailureCategory.UNKNOWN : FailureCategory.classifyText(rawBody);
+            // The reference scans str(body) of the parsed object (else {}): keys included, a non-JSON body is empty.
+            category = json.map(JsonBody::rendered).filter(text -> !"{}".equals(text))
+                    .map(FailureCategory::classifyText).orElse(FailureCategory.UNKNOWN);
         }
         return new HostedFailure(category, message, status);
     }
