@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,112 +72,162 @@ class SyncClassificationTest {
         server.reset();
     }
 
-    /**
-     * A fixture of A14: the session, the batch answer and what every one of the 5 events must become.
-     * {@code posts} is the number of batch POSTs per run: 502/503/504 are re-sent by the bounded
-     * backoff (3 attempts, docs: the batch POST is retried because the server de-duplicates).
-     */
+    /** One run of a fixture: the batch answer, the batch POSTs it causes and the error every event gets. */
+    record Variant(String label, Supplier<ResponseDefinitionBuilder> batch, int posts, String error) {
+        static List<Variant> five(Variant variant) {
+            return List.of(variant, variant, variant, variant, variant);
+        }
+
+        /** 502/503/504 are re-sent by the bounded backoff (3 attempts; the server de-duplicates by id). */
+        static Variant noBody(int status) {
+            return new Variant(status + " without a body", () -> aResponse().withStatus(status), 3, "HTTP " + status);
+        }
+    }
+
+    /** The fixtures of A14: the session, 5 runs' batch answers, and what every one of the 5 events must become. */
     enum Fixture {
-        A1_403_PRIVATE_TEAMSPACE(false, () -> aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody(PRIVATE_403), 1, 0, "direct_ingress_missing_private_team",
-                "Private Teamspace is required for direct ingress.",
+        A1_403_PRIVATE_TEAMSPACE(false, Variant.five(new Variant("403 private", () -> json(403, PRIVATE_403), 1,
+                "Private Teamspace is required for direct ingress.")), 0, "direct_ingress_missing_private_team",
                 "  direct_ingress_missing_private_team: 5  -- Private Teamspace access is required for direct ingress"),
-        A4_403_FORBIDDEN(false, () -> aResponse().withStatus(403).withHeader("Content-Type", "application/json")
-                .withBody("{\"message\":\"Forbidden\"}"), 1, 0, "unauthorized", "Forbidden", "  unauthorized: 5"),
-        A5_500_BOOM(false, () -> aResponse().withStatus(500).withHeader("Content-Type", "application/json")
-                .withBody("{\"message\":\"boom\"}"), 1, 0, "server_error", "boom",
+        A4_403_FORBIDDEN(false, Variant.five(new Variant("403 forbidden", () -> json(403, "{\"message\":\"Forbidden\"}"),
+                1, "Forbidden")), 0, "unauthorized", "  unauthorized: 5"),
+        /** 500 with a body, then 502, 503 and 504 without one, then 500 again. */
+        A5_SERVER_ERRORS(false, List.of(
+                new Variant("500 boom", () -> json(500, "{\"message\":\"boom\"}"), 1, "boom"),
+                Variant.noBody(502), Variant.noBody(503), Variant.noBody(504),
+                new Variant("500 boom", () -> json(500, "{\"message\":\"boom\"}"), 1, "boom")), 0, "server_error",
                 "  server_error: 5  -- Retry later or check server status"),
-        A5_502_NO_BODY(false, () -> aResponse().withStatus(502), 3, 0, "server_error", "HTTP 502",
-                "  server_error: 5  -- Retry later or check server status"),
-        A5_503_NO_BODY(false, () -> aResponse().withStatus(503), 3, 0, "server_error", "HTTP 503",
-                "  server_error: 5  -- Retry later or check server status"),
-        A5_504_NO_BODY(false, () -> aResponse().withStatus(504), 3, 0, "server_error", "HTTP 504",
-                "  server_error: 5  -- Retry later or check server status"),
-        A9_SHARED_ONLY_NO_PRIVATE_TEAM(true, null, 0, 1, "direct_ingress_missing_private_team",
-                "skipped: no Private Teamspace available for direct ingress",
+        A9_SHARED_ONLY_NO_PRIVATE_TEAM(true, Variant.five(new Variant("no batch", null, 0,
+                "skipped: no Private Teamspace available for direct ingress")), 1, "direct_ingress_missing_private_team",
                 "  direct_ingress_missing_private_team: 5  -- Private Teamspace access is required for direct ingress");
 
         final boolean sharedOnly;
-        final Supplier<ResponseDefinitionBuilder> batch;
-        final int posts;
+        final List<Variant> runs;
         final int meCalls;
         final String category;
-        final String error;
         final String line;
 
-        Fixture(boolean sharedOnly, Supplier<ResponseDefinitionBuilder> batch, int posts, int meCalls, String category,
-                String error, String line) {
+        Fixture(boolean sharedOnly, List<Variant> runs, int meCalls, String category, String line) {
             this.sharedOnly = sharedOnly;
-            this.batch = batch;
-            this.posts = posts;
+            this.runs = runs;
             this.meCalls = meCalls;
             this.category = category;
-            this.error = error;
             this.line = line;
         }
     }
 
-    /** A1, A4, A5 (500, 502, 503, 504 without a body), A9 — each run 5 times (A14). */
+    /**
+     * A1, A4, A5 (500, 502, 503, 504 without a body) and A9, each run 5 times on fresh fixtures (A14):
+     * five sandboxes, each with its own fake server, run two at a time. The queue of 5 is enqueued
+     * once with the CLI and its database file copied into the other four sandboxes.
+     */
     @ParameterizedTest(name = "{0}")
     @EnumSource(Fixture.class)
-    void a14_everyFixtureClassifiesExactlyAndIdenticallyFiveTimes(Fixture fixture) throws IOException {
-        AcceptanceSandbox sandbox = AcceptanceSandbox.fx(tempDir, fixture.name(), server.baseUrl());
+    void a14_everyFixtureClassifiesExactlyAndIdenticallyFiveTimes(Fixture fixture) throws Exception {
+        List<FakeHostedServer> servers = new ArrayList<>();
+        List<AcceptanceSandbox> sandboxes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int run = 1; run <= RUNS; run++) {
+                FakeHostedServer fake = new FakeHostedServer();
+                servers.add(fake);
+                AcceptanceSandbox sandbox = AcceptanceSandbox.fx(tempDir, fixture.name() + "-" + run, fake.baseUrl());
+                if (fixture.sharedOnly) {
+                    sandbox.sharedOnlySession();
+                } else {
+                    sandbox.validSession();
+                }
+                sandboxes.add(sandbox);
+            }
+            sandboxes.getFirst().enqueue(5);
+            for (AcceptanceSandbox copy : sandboxes.subList(1, RUNS)) {
+                copyQueue(sandboxes.getFirst(), copy);
+            }
+            List<Future<Map<String, Integer>>> runs = new ArrayList<>();
+            for (int i = 0; i < RUNS; i++) {
+                int run = i;
+                runs.add(pool.submit(() -> classifyOnce(fixture, fixture.runs.get(run), run + 1, servers.get(run),
+                        sandboxes.get(run))));
+            }
+            List<Map<String, Integer>> multisets = new ArrayList<>();
+            for (Future<Map<String, Integer>> run : runs) {
+                try {
+                    multisets.add(run.get());
+                } catch (ExecutionException failed) {
+                    if (failed.getCause() instanceof AssertionError assertion) {
+                        throw assertion;
+                    }
+                    throw failed;
+                }
+            }
+            assertThat(multisets).as("identical category multisets across %d runs", RUNS).hasSize(RUNS)
+                    .containsOnly(multisets.getFirst());
+        } finally {
+            pool.shutdownNow();
+            servers.forEach(FakeHostedServer::close);
+        }
+    }
+
+    private static Map<String, Integer> classifyOnce(Fixture fixture, Variant variant, int run, FakeHostedServer fake,
+            AcceptanceSandbox sandbox) throws IOException {
+        if (variant.batch() != null) {
+            fake.batchAnswers(variant.batch().get());
+        }
         if (fixture.sharedOnly) {
-            sandbox.sharedOnlySession();
-        } else {
-            sandbox.validSession();
+            fake.meAnswers(ME_SHARED_ONLY);
         }
-        sandbox.enqueue(5);
-        List<Map<String, Integer>> multisets = new ArrayList<>();
-        for (int run = 1; run <= RUNS; run++) {
-            server.reset();
-            if (fixture.batch != null) {
-                server.batchAnswers(fixture.batch.get());
-            }
-            if (fixture.sharedOnly) {
-                server.meAnswers(ME_SHARED_ONLY);
-            }
-            String reportName = "r-" + run + ".json";
+        CliProcess.Result result = sandbox.run("sync", "now", "--report", "r.json");
 
-            CliProcess.Result result = sandbox.run("sync", "now", "--report", reportName);
-
-            String context = fixture + " run " + run + "\n" + result.describe();
-            assertThat(result.exitCode()).as(context).isEqualTo(1);
-            assertThat(result.stdout()).as(context).contains("Syncing 5 queued event(s)...",
-                    "Synced: 0  Duplicates: 0  Errors: 5", "Failure report written to " + reportName);
-            assertThat(result.stdout().lines()).as(context).contains(fixture.line);
-            if (!fixture.line.contains("  -- ")) {
-                assertThat(result.stdout()).as(context).doesNotContain(" -- ");
-            }
-            String reportText = Files.readString(sandbox.file(reportName));
-            JsonNode report = JSON.readTree(reportText);
-            assertThat(report.path("summary").path("categories").toString()).as(context)
-                    .isEqualTo("{\"" + fixture.category + "\":5}");
-            assertThat(report.path("failures")).hasSize(5).allSatisfy(failure -> {
-                assertThat(failure.path("category").asString()).isEqualTo(fixture.category);
-                assertThat(failure.path("error").asString()).isEqualTo(fixture.error);
-            });
-            assertThat(stdoutCategories(result.stdout())).as("stdout categories == report keys, " + context)
-                    .isEqualTo(reportCategories(report));
-            if (!fixture.category.equals("server_error")) {
-                assertThat(result.stdout() + result.stderr() + reportText).as(context).doesNotContain("server_error");
-            }
-            assertThat(result.stderr()).doesNotContain(MARKER);
-            assertThat(server.count("POST", FakeHostedServer.BATCH)).as(context + server.journal()).isEqualTo(fixture.posts);
-            assertThat(server.count("GET", FakeHostedServer.ME)).as(context + server.journal()).isEqualTo(fixture.meCalls);
-            assertThat(server.count("POST", FakeHostedServer.TOKEN)).as(context).isZero();
-            assertThat(server.journal()).as(context).hasSize(fixture.posts + fixture.meCalls);
-            for (LoggedRequest post : batchPosts()) {
-                assertThat(post.getHeader("X-Team-Slug")).isEqualTo("t-private");
-                assertThat(post.getHeader("Content-Encoding")).isEqualTo("gzip");
-                assertThat(post.getHeader("Authorization")).isEqualTo("Bearer at_SENTINEL_1");
-            }
-            assertThat(server.batchEventIds()).allSatisfy(ids -> assertThat(ids).isEqualTo(AcceptanceSandbox.eventIds(5)));
-            assertThat(sandbox.queuedIds()).as("batch-level failures leave the queue untouched")
-                    .isEqualTo(AcceptanceSandbox.eventIds(5));
-            multisets.add(reportCategories(report));
+        String context = fixture + " run " + run + " (" + variant.label() + ")\n" + result.describe();
+        assertThat(result.exitCode()).as(context).isEqualTo(1);
+        assertThat(result.stdout()).as(context).contains("Syncing 5 queued event(s)...",
+                "Synced: 0  Duplicates: 0  Errors: 5", "Failure report written to r.json");
+        assertThat(result.stdout().lines()).as(context).contains(fixture.line);
+        if (!fixture.line.contains("  -- ")) {
+            assertThat(result.stdout()).as(context).doesNotContain(" -- ");
         }
-        assertThat(multisets).as("identical category multisets across %d runs", RUNS).containsOnly(multisets.getFirst());
+        String reportText = Files.readString(sandbox.file("r.json"));
+        JsonNode report = JSON.readTree(reportText);
+        assertThat(report.path("summary").path("categories").toString()).as(context)
+                .isEqualTo("{\"" + fixture.category + "\":5}");
+        assertThat(report.path("failures")).as(context).hasSize(5).allSatisfy(failure -> {
+            assertThat(failure.path("category").asString()).isEqualTo(fixture.category);
+            assertThat(failure.path("error").asString()).isEqualTo(variant.error());
+        });
+        assertThat(stdoutCategories(result.stdout())).as("stdout categories == report keys, " + context)
+                .isEqualTo(reportCategories(report));
+        if (!fixture.category.equals("server_error")) {
+            assertThat(result.stdout() + result.stderr() + reportText).as(context).doesNotContain("server_error");
+        }
+        assertThat(result.stderr()).as(context).doesNotContain(MARKER);
+        assertThat(fake.count("POST", FakeHostedServer.BATCH)).as(context + fake.journal()).isEqualTo(variant.posts());
+        assertThat(fake.count("GET", FakeHostedServer.ME)).as(context + fake.journal()).isEqualTo(fixture.meCalls);
+        assertThat(fake.journal()).as(context).hasSize(variant.posts() + fixture.meCalls);
+        for (LoggedRequest post : batchPosts(fake)) {
+            assertThat(post.getHeader("X-Team-Slug")).isEqualTo("t-private");
+            assertThat(post.getHeader("Content-Encoding")).isEqualTo("gzip");
+            assertThat(post.getHeader("Authorization")).isEqualTo("Bearer at_SENTINEL_1");
+        }
+        assertThat(fake.batchEventIds()).allSatisfy(ids -> assertThat(ids).isEqualTo(AcceptanceSandbox.eventIds(5)));
+        assertThat(sandbox.queuedIds()).as("batch-level failures leave the queue untouched, " + context)
+                .isEqualTo(AcceptanceSandbox.eventIds(5));
+        return reportCategories(report);
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    /** A fresh fixture's queue: the queue database files of {@code from} copied into {@code to}'s home. */
+    private static void copyQueue(AcceptanceSandbox from, AcceptanceSandbox to) throws IOException {
+        Path source = CliProcess.specKittyHome(from.root);
+        Path target = Files.createDirectories(CliProcess.specKittyHome(to.root));
+        try (var files = Files.list(source)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("queue.db")).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+        assertThat(to.queuedIds()).isEqualTo(AcceptanceSandbox.eventIds(5));
     }
 
     @Test
@@ -377,7 +431,11 @@ class SyncClassificationTest {
     }
 
     private static List<LoggedRequest> batchPosts() {
-        return server.requests().stream()
+        return batchPosts(server);
+    }
+
+    private static List<LoggedRequest> batchPosts(FakeHostedServer fake) {
+        return fake.requests().stream()
                 .filter(r -> r.getMethod().getName().equals("POST") && r.getUrl().startsWith(FakeHostedServer.BATCH))
                 .toList();
     }
