@@ -9,7 +9,10 @@ import dev.speckitty.adapters.hosted.http.SafeText;
 import dev.speckitty.domain.port.TrackerService;
 import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.tracker.TrackerResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,6 +33,8 @@ public final class WebClientTrackerService implements TrackerService {
     }
 
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+    private static final List<String> ENVELOPE_STRINGS = List.of("error_code", "category", "message", "source");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HostedEndpoints endpoints;
@@ -51,7 +56,8 @@ public final class WebClientTrackerService implements TrackerService {
     @Override
     public TrackerResult pull(String teamSlug, Secret accessToken) {
         return call(() -> http.postBytes(endpoints.resolve("/api/v1/tracker/pull"), accessToken,
-                Map.of("X-Team-Slug", teamSlug, "Content-Type", "application/json"), "{}".getBytes()), accessToken);
+                Map.of("X-Team-Slug", teamSlug, "Content-Type", "application/json"),
+                "{}".getBytes(StandardCharsets.UTF_8)), accessToken);
     }
 
     private TrackerResult call(Supplier<HostedResponse> request, Secret token) {
@@ -65,7 +71,7 @@ public final class WebClientTrackerService implements TrackerService {
             if (second.status() == 429) {
                 String message = envelope(second).flatMap(body -> body.nonBlankString("message"))
                         .map(raw -> SafeText.serverMessage(raw, token)).orElse("Rate limited by SaaS API.");
-                return new TrackerResult.Failed("rate_limited", message, 429, false, Map.of());
+                return new TrackerResult.Failed("rate_limited", message, 429, false, details(envelope(second), token));
             }
             return map(second, token);
         } catch (HostedTransportException unreachable) {
@@ -92,13 +98,33 @@ public final class WebClientTrackerService implements TrackerService {
         String message = envelope.flatMap(body -> body.nonBlankString("message"))
                 .map(raw -> SafeText.serverMessage(raw, token)).orElse("HTTP " + status)
                 + (actionRequired ? " (action required — check the Spec Kitty dashboard)" : "");
-        String code = envelope.flatMap(body -> SafeText.errorCode(body.string("error_code"))).orElse("http_" + status);
-        return new TrackerResult.Failed(code, message, status, actionRequired,
-                envelope.isPresent() ? asMap(response.body()) : Map.of());
+        // The envelope's code when it has the plain shape of one; none otherwise, as in the reference.
+        // A code echoing the token (or looking like one) is redacted first and then fails the shape check.
+        String code = envelope.flatMap(body -> SafeText.errorCode(
+                body.string("error_code").map(raw -> SafeText.serverMessage(raw, token)))).orElse(null);
+        return new TrackerResult.Failed(code, message, status, actionRequired, details(envelope, token));
+    }
+
+    /**
+     * The envelope's known fields (PRI-12) for machine output: strings sanitized like messages,
+     * anything else in the body dropped, so no raw body can travel on.
+     */
+    private static Map<String, Object> details(Optional<JsonBody> envelope, Secret token) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        envelope.ifPresent(body -> {
+            for (String key : ENVELOPE_STRINGS) {
+                body.nonBlankString(key).ifPresent(value -> details.put(key, SafeText.serverMessage(value, token)));
+            }
+            body.bool("retryable").ifPresent(value -> details.put("retryable", value));
+            body.bool("user_action_required").ifPresent(value -> details.put("user_action_required", value));
+            body.integer("retry_after_seconds").ifPresent(value -> details.put("retry_after_seconds", value));
+        });
+        return details;
     }
 
     private static Duration retryAfter(HostedResponse response) {
-        long seconds = envelope(response).flatMap(body -> body.integer("retry_after_seconds")).orElse(5L);
+        long seconds = envelope(response).flatMap(body -> body.integer("retry_after_seconds"))
+                .orElse(DEFAULT_RETRY_AFTER.toSeconds());
         Duration wait = Duration.ofSeconds(Math.max(0, seconds));
         return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
     }
