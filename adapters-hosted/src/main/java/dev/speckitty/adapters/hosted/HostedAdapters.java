@@ -13,6 +13,7 @@ import dev.speckitty.domain.port.EventIngress;
 import dev.speckitty.domain.port.TrackerService;
 import dev.speckitty.domain.port.MembershipDirectory;
 import dev.speckitty.domain.port.SessionStatusProbe;
+import java.time.Duration;
 
 /**
  * Wires the hosted adapters for one base URL over one shared WebClient. Cheap to build: no
@@ -20,7 +21,8 @@ import dev.speckitty.domain.port.SessionStatusProbe;
  */
 public final class HostedAdapters {
 
-    static final java.time.Duration INGRESS_TIMEOUT = java.time.Duration.ofSeconds(60);
+    /** The batch POST's whole-call limit (behaviour.md §1.3); other calls keep the settings' call timeout. */
+    public static final Duration DEFAULT_INGRESS_TIMEOUT = Duration.ofSeconds(60);
 
     private final WebClientAuthorizationServer authorizationServer;
     private final WebClientMembershipDirectory membershipDirectory;
@@ -29,6 +31,11 @@ public final class HostedAdapters {
     private final WebClientTrackerService trackerService;
 
     public HostedAdapters(HostedEndpoints endpoints, HostedHttpSettings settings) {
+        this(endpoints, settings, DEFAULT_INGRESS_TIMEOUT);
+    }
+
+    /** As above with another batch-ingress timeout (tests, or a configured override). */
+    public HostedAdapters(HostedEndpoints endpoints, HostedHttpSettings settings, Duration ingressTimeout) {
         HostedHttpClient http = HostedHttpClient.create(settings);
         IdempotentRetry retry = new IdempotentRetry(settings.retry());
         OAuthMetadataDiscovery discovery = new OAuthMetadataDiscovery(endpoints, http, retry);
@@ -37,7 +44,7 @@ public final class HostedAdapters {
         this.sessionStatusProbe = new WebClientSessionStatusProbe(endpoints, http, retry);
         // The batch POST may take up to 60 s (behaviour.md §1.3); it has its own client for that.
         this.eventIngress = new WebClientEventIngress(endpoints,
-                HostedHttpClient.create(settings.withCallTimeout(INGRESS_TIMEOUT)), retry);
+                HostedHttpClient.create(settings.withCallTimeout(ingressTimeout)), retry);
         this.trackerService = new WebClientTrackerService(endpoints, http, Thread::sleep);
     }
 
