@@ -39,6 +39,7 @@ public final class WebClientEventIngress implements EventIngress {
 
     public static final String PATH = "/api/v1/events/batch/";
     private static final Set<String> SYNCED = Set.of("success", "accepted", "warning");
+    static final String NO_PRIVATE_TEAM = "skipped: no Private Teamspace available for direct ingress";
 
     private final URI uri;
     private final HostedHttpClient http;
@@ -54,6 +55,15 @@ public final class WebClientEventIngress implements EventIngress {
     public List<EventResult> send(List<QueuedEvent> batch, String privateTeamId, Secret accessToken) {
         if (batch.isEmpty()) {
             return List.of(); // nothing to say, and an empty POST would only cost a round trip
+        }
+        // Defence in depth: the caller resolves the Private Teamspace (behaviour.md §1.3 step 2). Without
+        // one no POST is made; an id that cannot be a header value (control characters) is never sent.
+        if (privateTeamId == null || privateTeamId.isBlank()) {
+            return all(batch, new HostedFailure(FailureCategory.DIRECT_INGRESS_MISSING_PRIVATE_TEAM, NO_PRIVATE_TEAM, null));
+        }
+        if (privateTeamId.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return all(batch, new HostedFailure(FailureCategory.UNKNOWN,
+                    "The Private Teamspace id is not a valid header value; nothing was sent", null));
         }
         byte[] body = gzip("{\"events\":[" + batch.stream().map(QueuedEvent::json).collect(Collectors.joining(",")) + "]}");
         Map<String, String> headers = new LinkedHashMap<>();
@@ -73,11 +83,13 @@ public final class WebClientEventIngress implements EventIngress {
 
     private static List<EventResult> classify(List<QueuedEvent> batch, HostedResponse response, Secret token) {
         int status = response.status();
-        if (response.oversized()) {
+        // A body over the cap was dropped unread: a 200's per-event results are lost (unknown), any
+        // other status is still classified by its status, as if the body were empty.
+        if (response.oversized() && status == 200) {
             return all(batch, new HostedFailure(FailureCategory.UNKNOWN,
                     "The batch ingress answered with an oversized body (HTTP " + status + ")", status));
         }
-        Optional<JsonBody> json = response.jsonObject();
+        Optional<JsonBody> json = response.oversized() ? Optional.empty() : response.jsonObject();
         return switch (status) {
             case 200 -> perEventResults(batch, json, token);
             case 400 -> badRequest(batch, json, token);

@@ -89,7 +89,8 @@ public final class WebClientTrackerService implements TrackerService {
         if (status >= 200 && status < 300) {
             return envelope.<TrackerResult>map(body -> new TrackerResult.Ok(asMap(response.body())))
                     .orElseGet(() -> new TrackerResult.Failed("invalid_response", "HTTP " + status
-                            + " (the answer was not a JSON object)", status, false, Map.of()));
+                            + (response.oversized() ? " (the answer was too large)" : " (the answer was not a JSON object)"),
+                            status, false, Map.of()));
         }
         if (status == 401) {
             return new TrackerResult.Unauthorized();

@@ -438,6 +438,47 @@ class WebClientEventIngressTest extends HostedWireMockTest {
         assertThat(first(send(1)).message()).hasSizeLessThanOrEqualTo(200);
     }
 
+    // ---- oversized bodies and the team id guard -----------------------------------------------
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "200|unknown|The batch ingress answered with an oversized body (HTTP 200)",
+        "400|unknown|Bad request",
+        "401|auth_expired|Authentication failed",
+        "403|unauthorized|HTTP 403",
+        "429|retryable_transport|HTTP 429",
+        "500|server_error|HTTP 500",
+        "503|server_error|HTTP 503",
+        "418|unknown|HTTP 418"})
+    void anOversizedBodyIsDroppedAndTheStatusStillDecides(int status, String category, String message) {
+        // over the 256 KiB cap, with words that would otherwise steer the predicate and the keyword scan
+        String huge = "{\"message\":\"private teamspace invalid " + BODY_MARKER + " " + "x".repeat(300 * 1024) + "\"}";
+        answer(status, huge);
+        HostedFailure failure = allSame(send(2));
+        assertThat(failure.category().machineName()).isEqualTo(category);
+        assertThat(failure.message()).isEqualTo(message);
+        assertThat(failure.httpStatus()).isEqualTo(status);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "  "})
+    void noPrivateTeamspaceIdMeansNoRequest(String id) {
+        List<EventResult> results = seen(ingress().send(batch(3), id.isEmpty() ? null : id, secret(ACCESS)));
+        assertThat(results).extracting(EventResult::eventId).containsExactly("evt-1", "evt-2", "evt-3");
+        assertThat(allSame(results)).isEqualTo(new HostedFailure(FailureCategory.DIRECT_INGRESS_MISSING_PRIVATE_TEAM,
+                "skipped: no Private Teamspace available for direct ingress", null));
+        server.verify(0, postRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
+    void aTeamIdWithControlCharactersIsNeverSentAsAHeader() {
+        answer(200, "{\"results\":[]}");
+        List<EventResult> results = seen(ingress().send(batch(2), "t-priv\r\nX-Evil: 1", secret(ACCESS)));
+        assertThat(allSame(results).category()).isEqualTo(FailureCategory.UNKNOWN);
+        assertThat(allSame(results).message()).isEqualTo("The Private Teamspace id is not a valid header value; nothing was sent");
+        server.verify(0, postRequestedFor(urlEqualTo(PATH)));
+    }
+
     // ---- determinism (A14 at the adapter level) ------------------------------------------------
 
     @Test

@@ -137,6 +137,27 @@ class WebClientTrackerServiceTest extends HostedWireMockTest {
     }
 
     @Test
+    void anOversizedBodyIsDroppedUnreadAndTheStatusStillDecides() {
+        String huge = "{\"error_code\":\"internal_error\",\"message\":\"" + BODY_MARKER + "x".repeat(300 * 1024) + "\"}";
+        answer(500, huge);
+        TrackerResult.Failed failed = failed();
+        assertThat(failed.message()).isEqualTo("HTTP 500");
+        assertThat(failed.errorCode()).isNull();
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.details()).isEmpty();
+
+        server.resetAll();
+        answer(200, huge);
+        TrackerResult.Failed ok = failed();
+        assertThat(ok.errorCode()).isEqualTo("invalid_response");
+        assertThat(ok.message()).isEqualTo("HTTP 200 (the answer was too large)");
+
+        server.resetAll();
+        answer(401, huge);
+        assertThat(status()).isInstanceOf(TrackerResult.Unauthorized.class);
+    }
+
+    @Test
     void c5_a429WaitsTheAnnouncedTimeAndRetriesOnce() {
         answerTwice(429, "{\"message\":\"Rate limited\",\"retry_after_seconds\":1}", 200, "{\"connected\":true}");
         assertThat(status()).isInstanceOf(TrackerResult.Ok.class);
