@@ -399,15 +399,39 @@ section_presence() {
   say ""
 }
 
+# sync: SYNC_EVENTS (default 10000) queued events sent by one `sync now` in batches of 1000.
+section_sync() {
+  start_emulator || { say "## Sync: skipped (no emulator)"; say ""; return 0; }
+  local n="${SYNC_EVENTS:-10000}" home="$WORK/home-sync" repo="$WORK/sync-repo" s e ms rss counters
+  login_home "$home" valid
+  mkdir -p "$repo/.kittify"
+  printf 'project:\n  uuid: 11111111-1111-1111-1111-111111111111\n  slug: bench\n' >"$repo/.kittify/config.yaml"
+  awk -v n="$n" 'BEGIN { for (i = 1; i <= n; i++) printf "{\"event_id\":\"bench-%d\",\"event_type\":\"bench.event\",\"payload\":{\"i\":%d}}\n", i, i }' >"$WORK/events.jsonl"
+  note "bench: sync: queueing and sending $n events..."
+  (cd "$repo" && SPEC_KITTY_HOME="$home" cli sync enqueue --file "$WORK/events.jsonl" >/dev/null)
+  s=$(date +%s%N)
+  rss="$(cd "$repo" && SPEC_KITTY_HOME="$home" SPEC_KITTY_SAAS_URL="$EMULATOR_URL" SPEC_KITTY_ENABLE_SAAS_SYNC=1 \
+    peak_rss_mb "$ROOT/bin/spec-kitty" sync now --report "$WORK/sync-report.json")"
+  e=$(date +%s%N)
+  ms=$(( (e - s) / 1000000 ))
+  counters="$(admin GET counters)"
+  say "## Sync: $n queued events, one \`sync now\` against the emulator"
+  say ""
+  say "| events | batch POSTs | wall ms | events/s | peak RSS MB | queue left |"
+  say "|---:|---:|---:|---:|---:|---:|"
+  say "| $n | $(counter "$counters" endpoints events_batch) | $ms | $(awk -v n="$n" -v ms="$ms" 'BEGIN { printf "%.0f", n * 1000 / ms }') | $rss | $(cd "$repo" && SPEC_KITTY_HOME="$home" cli sync status --json | grep -o '"queue_size":[0-9]*' | cut -d: -f2) |"
+  say ""
+}
+
 # ---------------------------------------------------------------------------------------------
 
 SECTIONS=("$@")
 [ ${#SECTIONS[@]} -gt 0 ] || SECTIONS=(startup burst presence)
-if [ "${SECTIONS[0]}" = all ]; then SECTIONS=(startup startup-steps burst presence); fi
+if [ "${SECTIONS[0]}" = all ]; then SECTIONS=(startup startup-steps burst presence sync); fi
 for section in "${SECTIONS[@]}"; do
   case "$section" in
-    startup | startup-steps | burst | presence) ;;
-    *) note "usage: bench/run.sh [startup|startup-steps|burst|presence|all]..."; exit 2 ;;
+    startup | startup-steps | burst | presence | sync) ;;
+    *) note "usage: bench/run.sh [startup|startup-steps|burst|presence|sync|all]..."; exit 2 ;;
   esac
 done
 
@@ -419,6 +443,7 @@ for section in "${SECTIONS[@]}"; do
     startup-steps) section_startup_steps ;;
     burst) section_burst ;;
     presence) section_presence ;;
+    sync) section_sync ;;
   esac
 done
-say "Rerun: bench/run.sh [startup|startup-steps|burst|presence|all] (see docs/performance.md)."
+say "Rerun: bench/run.sh [startup|startup-steps|burst|presence|sync|all] (see docs/performance.md)."
