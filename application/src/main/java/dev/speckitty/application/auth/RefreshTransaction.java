@@ -63,6 +63,9 @@ public final class RefreshTransaction {
             case RefreshResult.Rejected rejected -> reconcileRejection(persisted, rejected.cause());
             case RefreshResult.Replay replay -> retryAfterReplay(persisted);
             case RefreshResult.Failed failed -> RefreshResultReport.failed(failed.message());
+            // A timed-out POST may have spent the token: lock-timeout semantics, never a retry (§3.3 step 3).
+            case RefreshResult.TransportFailed failed when failed.timedOut() ->
+                    RefreshResultReport.lockTimeout(AuthProblem.REFRESH_TIMED_OUT, true);
             case RefreshResult.TransportFailed failed -> RefreshResultReport.failed(failed.message());
         };
     }

@@ -206,6 +206,21 @@ class RefreshTransactionTest {
     }
 
     @Test
+    void aTimedOutRefreshIsALockTimeoutThatKeepsStorage() {
+        StoredSession seed = expiredSeed();
+        var store = new InMemorySessionStore(seed);
+        server.answer("rt_seed_v1", new RefreshResult.TransportFailed("Network error during refresh: TimeoutException", true));
+
+        RefreshAttempt attempt = manager(store).refresh(false);
+
+        assertThat(attempt.outcomeName()).isEqualTo("lock_timeout_error");
+        assertThat(attempt.report().networkCall()).isTrue();
+        assertThat(attempt.problem().kind()).isEqualTo(AuthProblem.Kind.REFRESH_LOCK_TIMEOUT);
+        assertThat(store.stored()).isEqualTo(seed);
+        assertThat(server.refreshTokensSent).containsExactly("rt_seed_v1");
+    }
+
+    @Test
     void transportFailureLeavesStorageUntouched() {
         StoredSession seed = expiredSeed();
         var store = new InMemorySessionStore(seed);

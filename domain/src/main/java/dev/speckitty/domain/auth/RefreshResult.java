@@ -15,7 +15,11 @@ public sealed interface RefreshResult {
     record Failed(String message, Integer httpStatus) implements RefreshResult {}
 
     /** Timeout, refused connection, DNS: the request may or may not have reached the server. */
-    record TransportFailed(String message) implements RefreshResult {}
+    record TransportFailed(String message, boolean timedOut) implements RefreshResult {
+        public TransportFailed(String message) {
+            this(message, false);
+        }
+    }
 
     enum RejectionCause {
         REFRESH_TOKEN_EXPIRED("refresh_token_expired"),

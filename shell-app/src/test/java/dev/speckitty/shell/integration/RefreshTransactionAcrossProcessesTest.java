@@ -29,7 +29,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -341,8 +340,6 @@ class RefreshTransactionAcrossProcessesTest {
         assertThat(document.path("error").path("code").asString()).isIn("refresh_failed", "refresh_lock_timeout");
     }
 
-    @Disabled("bug: a refresh POST that times out is reported as refresh_failed; behaviour.md §3.3 step 3 and "
-            + "hosted-contract §5.3 (5) say LOCK_TIMEOUT_ERROR (error code refresh_lock_timeout), network_call=true")
     @Test
     @Timeout(90)
     void aRefreshPostThatTimesOutIsALockTimeoutErrorAsTheContractSays() throws Exception {
@@ -364,7 +361,8 @@ class RefreshTransactionAcrossProcessesTest {
         Thread.sleep(1_000); // a retry right after the timeout would have been counted by now
 
         assertThat(timedOut.exitCode()).as(timedOut.describe()).isEqualTo(1);
-        assertThat(tookMs).as("bounded by the 10 s refresh timeout").isBetween(9_000L, 13_000L);
+        // Lower bound: it really waited for the 10 s timeout; the upper bound only rules out a retry loop (no timing claims on a loaded machine).
+        assertThat(tookMs).as("bounded by the 10 s refresh timeout").isBetween(9_000L, 60_000L);
         assertThat(tokenCalls()).as("one POST, no automatic retry").isEqualTo(1);
         assertThat(emulator.counters().grantRequests(GrantType.REFRESH_TOKEN)).as("the late answer never rotated")
                 .isZero();

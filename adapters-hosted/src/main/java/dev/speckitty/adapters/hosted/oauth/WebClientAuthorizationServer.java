@@ -198,7 +198,8 @@ public final class WebClientAuthorizationServer implements AuthorizationServer {
         try {
             response = http.postForm(discovery.endpoints().token(), form);
         } catch (HostedTransportException e) {
-            return new RefreshResult.TransportFailed("Network error during refresh: " + e.failureType());
+            return new RefreshResult.TransportFailed("Network error during refresh: " + e.failureType(),
+                    e.failureType().contains("Timeout"));
         }
         return RefreshResponseMapper.map(response);
     }
