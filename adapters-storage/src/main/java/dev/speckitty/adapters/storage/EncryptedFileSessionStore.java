@@ -43,6 +43,7 @@ public final class EncryptedFileSessionStore implements SessionStore {
 
     public static final String BACKEND = "encrypted-file";
     private static final int MAX_SESSION_BYTES = 1 << 20;
+    private static final int SALT_LENGTH = 16;
     private static final System.Logger LOG = System.getLogger(EncryptedFileSessionStore.class.getName());
 
     private final AuthFiles files;
@@ -121,7 +122,9 @@ public final class EncryptedFileSessionStore implements SessionStore {
         try {
             OwnerOnlyFiles.ensureDirectory(files.directory());
             // Derive and encrypt before taking the lock, as the reference does: scrypt is the slow part.
-            Optional<byte[]> saltBefore = salt.readRaw().map(raw -> SaltFile.checked(salt.path(), raw));
+            // Outside the lock a first writer may be creating the salt: a short read only means "seal under
+            // the lock"; the salt is validated there (loadOrCreate).
+            Optional<byte[]> saltBefore = salt.readRaw().filter(raw -> raw.length == SALT_LENGTH);
             byte[] envelope = saltBefore.map(bytes -> seal(plaintext, bytes)).orElse(null);
             try (SessionFileLock.Held held = lock.acquire()) {
                 byte[] saltNow = salt.loadOrCreate(random);
