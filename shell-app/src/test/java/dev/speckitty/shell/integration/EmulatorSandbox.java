@@ -71,4 +71,53 @@ final class EmulatorSandbox {
     String egress() throws IOException {
         return Files.exists(egressLog) ? Files.readString(egressLog) : "";
     }
+
+    /**
+     * Another JVM holding this sandbox's refresh lock ({@link HoldRefreshLock}) for {@code seconds},
+     * its record dated {@code recordAgeSeconds} in the past; returns once it printed "held". Kill it
+     * with {@code destroyForcibly()} to leave a dead holder's record behind.
+     */
+    Process holdLock(int seconds, int recordAgeSeconds) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+                HoldRefreshLock.class.getName(), CliProcess.authDirectory(sandbox).toString(), String.valueOf(seconds),
+                String.valueOf(recordAgeSeconds)).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("SPEC_KITTY_"));
+        builder.environment().put("SPEC_KITTY_TEST_EGRESS_LOG", egressLog.toString());
+        Process holder = builder.start();
+        String first = new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        if (!"held".equals(first)) {
+            holder.destroyForcibly();
+            throw new AssertionError("lock holder did not start: " + first);
+        }
+        return holder;
+    }
+
+    /**
+     * The per-sandbox global checks (behaviour.md §7.0, E8, H2): no non-loopback lookup was recorded,
+     * and no file under {@code auth/} other than {@code session.json} contains the minted tokens or
+     * the ones now on disk (which are also added to the stdout/stderr scan of {@link
+     * dev.speckitty.shell.support.NoTokenLeak}).
+     */
+    void assertHermeticAndTokenFree() throws IOException {
+        org.assertj.core.api.Assertions.assertThat(egress()).as("non-loopback lookups of %s", sandbox).isEmpty();
+        List<String> tokens = new java.util.ArrayList<>(List.of(minted.accessToken(), minted.refreshToken()));
+        onDisk().ifPresent(s -> tokens.addAll(List.of(s.accessToken().reveal(), s.refreshToken().reveal())));
+        dev.speckitty.shell.support.NoTokenLeak.alsoScanFor(tokens.toArray(String[]::new));
+        Path auth = CliProcess.authDirectory(sandbox);
+        if (!Files.isDirectory(auth)) {
+            return;
+        }
+        try (var files = Files.walk(auth)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !auth.resolve("session.json").equals(f))
+                    .toList()) {
+                String content = Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                for (String token : tokens) {
+                    org.assertj.core.api.Assertions.assertThat(content).as("%s must not hold a token", file)
+                            .doesNotContain(token);
+                }
+            }
+        }
+    }
 }
