@@ -28,7 +28,6 @@ public final class CliProcess {
 
     private static final String MAIN_CLASS = "dev.speckitty.shell.SpecKittyApplication";
     private static final List<Result> TRANSCRIPTS = new CopyOnWriteArrayList<>();
-    private static final java.util.concurrent.Executor OWN_THREAD = task -> Thread.ofPlatform().daemon().start(task);
 
     private CliProcess() {}
 
@@ -85,10 +84,8 @@ public final class CliProcess {
         environment.putAll(extraEnvironment);
         try {
             Process process = builder.start();
-            // Each drain on its own thread: on the shared common pool, a drain blocked on a long-running
-            // process delays the result (and the measured duration) of a short one started next to it.
-            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()), OWN_THREAD);
-            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()), OWN_THREAD);
+            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
+            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
             try (var input = process.getOutputStream()) {
                 input.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
