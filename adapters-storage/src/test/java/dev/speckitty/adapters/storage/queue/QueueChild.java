@@ -69,7 +69,9 @@ final class QueueChild implements AutoCloseable {
 
     /** SIGKILL, then every line it managed to print. */
     List<String> kill() throws InterruptedException {
-        process.destroyForcibly();
+        // Through the handle: Process.destroyForcibly also closes our end of the stdout pipe at once,
+        // so lines the child printed but the reader had not taken yet would be lost.
+        process.toHandle().destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
         reader.join(TimeUnit.SECONDS.toMillis(10));
         return List.copyOf(lines);
