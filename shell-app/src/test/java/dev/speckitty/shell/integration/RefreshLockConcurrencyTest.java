@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The refresh lock and transaction across real CLI processes against the emulator (behaviour.md
  * §3, scenarios E1, E3, E4, E6, E7, E8). Hermetic whatever SPEC_KITTY_SAAS_URL the parent has:
- * bin/test-hermetic reruns this class with it pointing at the hosted dev deployment.
+ * failsafe runs this class twice: without SPEC_KITTY_SAAS_URL, and with it pointing at the hosted
+ * dev deployment (shell-app/pom.xml), each run within 60 s.
  */
 @ExtendWith(NoTokenLeak.class)
 class RefreshLockConcurrencyTest {
@@ -55,6 +56,13 @@ class RefreshLockConcurrencyTest {
 
     private static long refreshRequests() {
         return emulator.counters().grantRequests(GrantType.REFRESH_TOKEN);
+    }
+
+    @Test
+    void theHermeticRunReallyHasTheHostedUrlSet() {
+        // The failsafe execution refresh-lock-hosted-url-set names the URL it exports; the other one unsets it.
+        String expected = System.getProperty("spec-kitty.expected-hosted-url");
+        assertThat(System.getenv("SPEC_KITTY_SAAS_URL")).isEqualTo(expected);
     }
 
     @Test

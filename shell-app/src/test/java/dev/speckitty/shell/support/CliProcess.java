@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the CLI as a real OS process on this test JVM's class path, with a private {@code HOME}
+ * Runs the packaged CLI as a real OS process, started as bin/spec-kitty starts it (see
+ * {@link PackagedLaunch}) with the hermetic guard on its class path, a private {@code HOME}
  * and {@code SPEC_KITTY_HOME} and no other {@code SPEC_KITTY_*} variable (so no hosted URL can be
  * reached). Every transcript is recorded for the token-leak scan.
  */
@@ -26,7 +27,6 @@ public final class CliProcess {
         }
     }
 
-    private static final String MAIN_CLASS = "dev.speckitty.shell.SpecKittyApplication";
     private static final List<Result> TRANSCRIPTS = new CopyOnWriteArrayList<>();
 
     private CliProcess() {}
@@ -70,11 +70,7 @@ public final class CliProcess {
     }
 
     private static Result start(Path sandbox, String stdin, Map<String, String> extraEnvironment, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "--enable-native-access=ALL-UNNAMED",
-                "-Xlog:disable", "-Xlog:all=warning:stderr",
-                "-cp", System.getProperty("java.class.path"), MAIN_CLASS));
+        List<String> command = new ArrayList<>(PackagedLaunch.commandPrefix());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile());
         Map<String, String> environment = builder.environment();
@@ -84,8 +80,8 @@ public final class CliProcess {
         environment.putAll(extraEnvironment);
         try {
             Process process = builder.start();
-            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+            CompletableFuture<String> stdout = drainInBackground(process.getInputStream());
+            CompletableFuture<String> stderr = drainInBackground(process.getErrorStream());
             try (var input = process.getOutputStream()) {
                 input.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
@@ -102,6 +98,19 @@ public final class CliProcess {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /** A thread of its own per stream: on the common pool (1 thread on 2 cores) a burst's results queue up. */
+    private static CompletableFuture<String> drainInBackground(java.io.InputStream stream) {
+        CompletableFuture<String> text = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("cli-output-drain").start(() -> {
+            try {
+                text.complete(drain(stream));
+            } catch (RuntimeException e) {
+                text.completeExceptionally(e);
+            }
+        });
+        return text;
     }
 
     private static String drain(java.io.InputStream stream) {
