@@ -70,6 +70,18 @@ public final class CliProcess {
     }
 
     private static Result start(Path sandbox, String stdin, Map<String, String> extraEnvironment, String... args) {
+        return launch(sandbox, stdin, extraEnvironment, args).await(180); // generous: 32 JVMs share 2 cores in bursts
+    }
+
+    /**
+     * Starts {@code spec-kitty <args>} without waiting (stdin empty and closed), for tests that signal
+     * or kill the process while it runs; {@link Running#await} records the transcript like a run.
+     */
+    public static Running launch(Path sandbox, Map<String, String> extraEnvironment, String... args) {
+        return launch(sandbox, "", extraEnvironment, args);
+    }
+
+    private static Running launch(Path sandbox, String stdin, Map<String, String> extraEnvironment, String... args) {
         List<String> command = new ArrayList<>(PackagedLaunch.commandPrefix());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile());
@@ -80,23 +92,70 @@ public final class CliProcess {
         environment.putAll(extraEnvironment);
         try {
             Process process = builder.start();
-            CompletableFuture<String> stdout = drainInBackground(process.getInputStream());
-            CompletableFuture<String> stderr = drainInBackground(process.getErrorStream());
+            Running running = new Running(List.of(args), process, drainInBackground(process.getInputStream()),
+                    drainInBackground(process.getErrorStream()));
             try (var input = process.getOutputStream()) {
                 input.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
-            if (!process.waitFor(180, TimeUnit.SECONDS)) { // generous: 32 JVMs share 2 cores in the burst tests
-                process.destroyForcibly();
-                throw new AssertionError("spec-kitty " + String.join(" ", args) + " did not finish in 180 s");
-            }
-            Result result = new Result(List.of(args), process.exitValue(), stdout.join(), stderr.join());
-            TRANSCRIPTS.add(result);
-            return result;
+            return running;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** A CLI process that is still running; its output is drained meanwhile. */
+    public static final class Running {
+        private final List<String> args;
+        private final Process process;
+        private final CompletableFuture<String> stdout;
+        private final CompletableFuture<String> stderr;
+
+        private Running(List<String> args, Process process, CompletableFuture<String> stdout,
+                CompletableFuture<String> stderr) {
+            this.args = args;
+            this.process = process;
+            this.stdout = stdout;
+            this.stderr = stderr;
+        }
+
+        public long pid() {
+            return process.pid();
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** Sends a signal by name ({@code INT} for Ctrl-C, {@code KILL}) through the kill(1) command. */
+        public void signal(String name) {
+            try {
+                Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
+                if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                    throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+
+        /** Waits for the exit and the end of both streams, then records the transcript. */
+        public Result await(long seconds) {
+            try {
+                if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                    process.toHandle().destroyForcibly();
+                    throw new AssertionError("spec-kitty " + String.join(" ", args) + " did not finish in "
+                            + seconds + " s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            Result result = new Result(args, process.exitValue(), stdout.join(), stderr.join());
+            TRANSCRIPTS.add(result);
+            return result;
         }
     }
 

@@ -50,7 +50,10 @@ public final class AuthLoginCommand extends SpecKittyCommand {
             out.println("SaaS: " + baseUrl);
         }
         ConsoleLoginProgress progress = new ConsoleLoginProgress(out, err, terminal);
-        Thread cancelled = new Thread(() -> err.println(System.lineSeparator() + "Login cancelled by user."));
+        Thread cancelled = new Thread(() -> { // flushed here: nothing else flushes stderr during shutdown
+            err.println(System.lineSeparator() + "Login cancelled by user.");
+            err.flush();
+        });
         Runtime.getRuntime().addShutdownHook(cancelled); // Ctrl-C: the JVM exits 130 with nothing written
         LoginResult result;
         try {
