@@ -68,6 +68,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostedParserPropertiesTest {
 
     static final int CASES = 40;
+    private static final String WELL_KNOWN = "/.well-known/oauth-authorization-server";
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\p{Cf}\\p{Zl}\\p{Zp}]");
     private static final List<String> REQUEST_TOKENS = List.of(ACCESS, REFRESH, DEVICE_CODE, AUTH_CODE, VERIFIER, STATE);
     private static final AuthorizationRequest BROWSER_REQUEST = new AuthorizationRequest(
@@ -446,7 +447,7 @@ class HostedParserPropertiesTest {
                 "grant_types_supported", List.of("authorization_code", "refresh_token"),
                 "code_challenge_methods_supported", List.of("S256")),
                 Set.of("issuer", "token_endpoint", "authorization_endpoint", "device_authorization_endpoint", "revocation_endpoint"));
-        answer("GET", OAuthMetadataDiscoveryPath.PATH, 200, c.json());
+        answer("GET", WELL_KNOWN, 200, c.json());
         // discovery is memoised per instance: a fresh one per case
         WebClientAuthorizationServer fresh = new WebClientAuthorizationServer(endpoints,
                 new OAuthMetadataDiscovery(endpoints, http, retry), http);
@@ -464,11 +465,6 @@ class HostedParserPropertiesTest {
             assertThat(url).as(c.where()).startsWith(base + "/oauth/authorize?");
         }
         count("metadata", discovered ? "discovered" : "defaults");
-    }
-
-    /** The well-known path, spelled once. */
-    private static final class OAuthMetadataDiscoveryPath {
-        static final String PATH = "/.well-known/oauth-authorization-server";
     }
 
     // ---- /api/v1/me -----------------------------------------------------------------------------
