@@ -70,7 +70,9 @@ public abstract class HostedWireMockTest {
     /** The first WebClient call in a JVM pays Netty start-up; keep that out of the timed tests. */
     private void warmUp() {
         if (!warmedUp) {
-            http.get(URI.create(baseUrl() + "/__warm-up"), null);
+            // generous timeout: on a loaded machine the JVM's first Netty call can take seconds
+            HostedHttpClient.create(HostedHttpSettings.defaults().withCallTimeout(Duration.ofSeconds(30)))
+                    .get(URI.create(baseUrl() + "/__warm-up"), null);
             server.resetRequests();
             warmedUp = true;
         }

@@ -95,6 +95,52 @@ class LoginTest {
     }
 
     @Test
+    void aCallbackWithoutCodeOrWithoutStateIsRejectedBeforeAnyExchange() {
+        var store = new InMemorySessionStore(null);
+        browserAnswer = request -> new CallbackParameters(null, request.state(), null, null);
+        assertThat(login(store).run(false, false, progress)).isEqualTo(new LoginResult.Failed(LoginResult.Reason.CALLBACK_INVALID,
+                "Callback validation failed: Missing 'code' in callback parameters. This may indicate a CSRF attack"
+                        + " or a stale browser tab. Run spec-kitty auth login again."));
+
+        browserAnswer = request -> new CallbackParameters(Secret.of("code-1"), null, null, null);
+        assertThat(login(store).run(false, false, progress)).isEqualTo(new LoginResult.Failed(LoginResult.Reason.CALLBACK_INVALID,
+                "Callback validation failed: Missing 'state' in callback parameters. This may indicate a CSRF attack"
+                        + " or a stale browser tab. Run spec-kitty auth login again."));
+
+        // the contract's order: a provider error is reported first, even without code or state
+        browserAnswer = request -> new CallbackParameters(null, null, "server_error", null);
+        assertThat(login(store).run(false, false, progress)).isEqualTo(new LoginResult.Failed(
+                LoginResult.Reason.AUTHENTICATION_FAILED, "OAuth provider returned error: server_error"));
+        assertThat(store.stored()).isNull();
+        assertThat(server.exchanges).isZero();
+    }
+
+    @Test
+    void aCodeReplayedFromAnEarlierLoginIsRefusedByItsStaleState() {
+        var store = new InMemorySessionStore(null);
+        List<CallbackParameters> delivered = new ArrayList<>();
+        browserAnswer = request -> {
+            CallbackParameters callback = new CallbackParameters(Secret.of("code-1"), request.state(), null, null);
+            delivered.add(callback);
+            return callback;
+        };
+        assertThat(login(store).run(false, false, progress)).isInstanceOf(LoginResult.LoggedIn.class);
+        StoredSession first = store.stored();
+
+        // the first attempt's callback (code and state) arrives again, at a new login
+        browserAnswer = request -> delivered.get(0);
+        LoginResult replay = login(store).run(false, true, progress);
+
+        assertThat(replay).isInstanceOfSatisfying(LoginResult.Failed.class, failed -> {
+            assertThat(failed.reason()).isEqualTo(LoginResult.Reason.CALLBACK_INVALID);
+            assertThat(failed.message()).contains("State mismatch").doesNotContain(delivered.get(0).state().reveal());
+        });
+        assertThat(server.exchanges).as("the replayed code is never exchanged").isEqualTo(1);
+        assertThat(store.stored()).isSameAs(first);
+        assertThat(server.revoked).isEmpty();
+    }
+
+    @Test
     void providerErrorAndTimeoutAreReported() {
         var store = new InMemorySessionStore(null);
         browserAnswer = request -> new CallbackParameters(null, request.state(), "access_denied", "User said no");
@@ -212,6 +258,7 @@ class LoginTest {
     private static final class FakeServer implements AuthorizationServer {
         AuthorizationRequest lastRequest;
         String exchangedCode;
+        int exchanges;
         final Deque<DevicePoll> polls = new ArrayDeque<>();
         final List<String> revoked = new ArrayList<>();
         RevokeOutcome revokeOutcome = RevokeOutcome.REVOKED;
@@ -245,6 +292,7 @@ class LoginTest {
 
         @Override
         public TokenGrant exchangeAuthorizationCode(Secret code, AuthorizationRequest request) {
+            exchanges++;
             exchangedCode = code.reveal();
             return loginGrant();
         }

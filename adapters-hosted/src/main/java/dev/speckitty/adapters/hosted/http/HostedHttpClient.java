@@ -5,14 +5,20 @@ import dev.speckitty.domain.session.Secret;
 import io.netty.channel.ChannelException;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -28,14 +34,16 @@ public final class HostedHttpClient {
 
     private final WebClient webClient;
     private final Duration callTimeout;
+    private final int maxBodyBytes;
 
-    public HostedHttpClient(WebClient webClient, Duration callTimeout) {
+    public HostedHttpClient(WebClient webClient, Duration callTimeout, int maxBodyBytes) {
         this.webClient = webClient;
         this.callTimeout = callTimeout;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     public static HostedHttpClient create(HostedHttpSettings settings) {
-        return new HostedHttpClient(HostedWebClientFactory.create(settings), settings.callTimeout());
+        return new HostedHttpClient(HostedWebClientFactory.create(settings), settings.callTimeout(), settings.maxBodyBytes());
     }
 
     /** GET with an optional bearer token (null for none). */
@@ -79,18 +87,37 @@ public final class HostedHttpClient {
     }
 
     private HostedResponse exchange(WebClient.RequestHeadersSpec<?> spec) {
-        return spec.exchangeToMono(HostedHttpClient::read)
+        return spec.exchangeToMono(this::read)
                 .timeout(callTimeout)
                 .onErrorMap(HostedHttpClient::isTransportFailure, e -> new HostedTransportException(typeName(e)))
                 .block();
     }
 
-    private static Mono<HostedResponse> read(ClientResponse response) {
+    private Mono<HostedResponse> read(ClientResponse response) {
         int status = response.statusCode().value();
-        return response.bodyToMono(String.class)
-                .map(body -> HostedResponse.of(status, body))
+        // Raw buffers, not bodyToMono(String): a codec would parse Content-Type first, and a hostile
+        // one ("charset=x-unknown") would throw InvalidMediaTypeException out of every call.
+        return DataBufferUtils.join(response.body(BodyExtractors.toDataBuffers()), maxBodyBytes)
+                .map(buffer -> HostedResponse.of(status, text(buffer, charsetOf(response))))
                 .defaultIfEmpty(HostedResponse.of(status, ""))
                 .onErrorResume(DataBufferLimitException.class, tooLarge -> Mono.just(HostedResponse.oversized(status)));
+    }
+
+    private static String text(DataBuffer buffer, Charset charset) {
+        try {
+            return buffer.toString(charset);
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    /** The declared charset when it is a valid, supported one; UTF-8 (JSON's own, RFC 8259 §8.1) otherwise. */
+    static Charset charsetOf(ClientResponse response) {
+        try {
+            return response.headers().contentType().map(MediaType::getCharset).orElse(StandardCharsets.UTF_8);
+        } catch (InvalidMediaTypeException unparseable) {
+            return StandardCharsets.UTF_8;
+        }
     }
 
     static boolean isTransportFailure(Throwable error) {

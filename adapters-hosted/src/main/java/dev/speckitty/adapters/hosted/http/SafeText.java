@@ -22,9 +22,15 @@ public final class SafeText {
 
     private SafeText() {}
 
-    /** An OAuth error code if it has the plain shape of one ({@code invalid_grant}); empty otherwise. */
-    public static Optional<String> errorCode(Optional<String> raw) {
-        return raw.map(String::strip).filter(code -> ERROR_CODE.matcher(code).matches());
+    /**
+     * An OAuth error code if it has the plain shape of one ({@code invalid_grant}); empty otherwise,
+     * and empty too when it looks like a token or contains one of the {@code known} secrets: a
+     * hostile server could otherwise put the token it was sent (or any token) in {@code error}.
+     */
+    public static Optional<String> errorCode(Optional<String> raw, Secret... known) {
+        return raw.map(String::strip)
+                .filter(code -> ERROR_CODE.matcher(code).matches())
+                .filter(code -> serverMessage(code, known).equals(code));
     }
 
     /**

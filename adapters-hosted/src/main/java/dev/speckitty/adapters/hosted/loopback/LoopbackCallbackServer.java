@@ -2,6 +2,7 @@ package dev.speckitty.adapters.hosted.loopback;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.speckitty.adapters.hosted.http.SafeText;
 import dev.speckitty.domain.auth.AuthFlowException;
 import dev.speckitty.domain.auth.CallbackParameters;
 import dev.speckitty.domain.port.AuthorizationCallbackListener;
@@ -34,6 +35,8 @@ public final class LoopbackCallbackServer implements AuthorizationCallbackListen
     private static final byte[] DONE_PAGE = ("<html><body><h1>Authentication complete</h1>"
             + "<p>You can close this tab and return to your terminal.</p></body></html>")
             .getBytes(StandardCharsets.UTF_8);
+    /** Stands for a provider error or description that had nothing printable in it. */
+    static final String UNREADABLE = "(unreadable)";
     private static final byte[] NOT_FOUND_PAGE =
             "<html><body><h1>404 Not Found</h1></body></html>".getBytes(StandardCharsets.UTF_8);
 
@@ -115,7 +118,11 @@ public final class LoopbackCallbackServer implements AuthorizationCallbackListen
             }
         }
 
-        /** First value per key, blank values dropped (hosted-contract §2.2). */
+        /**
+         * First value per key, blank values dropped (hosted-contract §2.2). The provider's error
+         * and description are made displayable here: any page can send the browser to this URL,
+         * and an error is reported before the state is checked.
+         */
         static CallbackParameters parse(String rawQuery) {
             Map<String, String> params = new LinkedHashMap<>();
             if (rawQuery != null) {
@@ -131,8 +138,17 @@ public final class LoopbackCallbackServer implements AuthorizationCallbackListen
             return new CallbackParameters(
                     Optional.ofNullable(params.get("code")).map(Secret::of).orElse(null),
                     Optional.ofNullable(params.get("state")).map(Secret::of).orElse(null),
-                    params.get("error"),
-                    params.get("error_description"));
+                    displayable(params.get("error")),
+                    displayable(params.get("error_description")));
+        }
+
+        /** Control characters (terminal escapes) and token-looking words removed, length capped. */
+        private static String displayable(String raw) {
+            if (raw == null) {
+                return null;
+            }
+            String text = SafeText.serverMessage(raw);
+            return text.isBlank() ? UNREADABLE : text;
         }
 
         private static String decode(String text) {

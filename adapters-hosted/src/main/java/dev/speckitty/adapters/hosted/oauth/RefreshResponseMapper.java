@@ -5,6 +5,7 @@ import dev.speckitty.adapters.hosted.http.JsonBody;
 import dev.speckitty.domain.auth.AuthFlowException;
 import dev.speckitty.domain.auth.RefreshResult;
 import dev.speckitty.domain.auth.RefreshResult.RejectionCause;
+import dev.speckitty.domain.session.Secret;
 import java.util.Optional;
 
 /** Maps a token-endpoint answer to a refresh-token grant onto {@link RefreshResult} (hosted-contract §2.5). */
@@ -14,10 +15,11 @@ final class RefreshResponseMapper {
 
     private RefreshResponseMapper() {}
 
-    static RefreshResult map(HostedResponse response) {
+    /** @param sent the refresh token of the request, kept out of every message */
+    static RefreshResult map(HostedResponse response, Secret sent) {
         int status = response.status();
         if (response.oversized()) {
-            return failed(response);
+            return failed(response, sent);
         }
         if (status == 200) {
             return granted(response);
@@ -35,7 +37,7 @@ final class RefreshResponseMapper {
                 return new RefreshResult.Rejected(RejectionCause.SESSION_INVALID);
             }
         }
-        return failed(response);
+        return failed(response, sent);
     }
 
     private static RefreshResult granted(HostedResponse response) {
@@ -50,8 +52,9 @@ final class RefreshResponseMapper {
         }
     }
 
-    private static RefreshResult failed(HostedResponse response) {
-        return new RefreshResult.Failed("Token refresh failed: " + OAuthErrorBody.statusAndCode(response), response.status());
+    private static RefreshResult failed(HostedResponse response, Secret sent) {
+        return new RefreshResult.Failed("Token refresh failed: " + OAuthErrorBody.statusAndCode(response, sent),
+                response.status());
     }
 
     /** Informational only (the caller never sleeps on it); anything malformed reads as 0. */

@@ -126,7 +126,7 @@ public final class WebClientAuthorizationServer implements AuthorizationServer {
             return new DevicePoll.TransportFailed("Network error polling for the device token: " + e.failureType());
         }
         if ((response.status() != 200 && response.status() != 400) || response.oversized()) {
-            return new DevicePoll.Failed(UNEXPECTED_POLL + OAuthErrorBody.statusAndCode(response));
+            return new DevicePoll.Failed(UNEXPECTED_POLL + OAuthErrorBody.statusAndCode(response, deviceCode));
         }
         Optional<JsonBody> json = response.jsonObject();
         if (json.isEmpty()) {
@@ -159,7 +159,7 @@ public final class WebClientAuthorizationServer implements AuthorizationServer {
         if (!description.isBlank()) {
             return description;
         }
-        return OAuthErrorBody.code(body).orElse("(unrecognised error)");
+        return OAuthErrorBody.code(body, sent).orElse("(unrecognised error)");
     }
 
     // ---- authorization code (§2.4) ----
@@ -179,7 +179,8 @@ public final class WebClientAuthorizationServer implements AuthorizationServer {
             throw new AuthFlowException("Network error during code exchange: " + e.failureType());
         }
         if (!response.isOk() || response.oversized()) {
-            throw new AuthFlowException("Token exchange failed: " + OAuthErrorBody.statusAndCode(response));
+            throw new AuthFlowException("Token exchange failed: "
+                    + OAuthErrorBody.statusAndCode(response, code, request.codeVerifier(), request.state()));
         }
         JsonBody body = response.jsonObject()
                 .orElseThrow(() -> new AuthFlowException("Token exchange returned invalid JSON."));
@@ -201,7 +202,7 @@ public final class WebClientAuthorizationServer implements AuthorizationServer {
             return new RefreshResult.TransportFailed("Network error during refresh: " + e.failureType(),
                     e.failureType().contains("Timeout"));
         }
-        return RefreshResponseMapper.map(response);
+        return RefreshResponseMapper.map(response, refreshToken);
     }
 
     // ---- revoke (§2.6): never throws ----

@@ -37,6 +37,36 @@ class HostedHttpClientTest extends HostedWireMockTest {
     }
 
     @Test
+    void anUnknownCharsetIsReadAsUtf8InsteadOfThrowing() {
+        // Before: bodyToMono(String) parsed Content-Type and threw InvalidMediaTypeException out of every call.
+        server.stubFor(get(urlEqualTo("/x")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=x-no-such-charset").withBody("{\"name\":\"Zoë\"}")));
+        assertThat(http.get(uri(), null).body()).isEqualTo("{\"name\":\"Zoë\"}");
+        server.stubFor(get(urlEqualTo("/x")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json; charset=\"").withBody("{}")));
+        assertThat(http.get(uri(), null).body()).isEqualTo("{}");
+    }
+
+    @Test
+    void aDeclaredSupportedCharsetIsHonoured() {
+        server.stubFor(get(urlEqualTo("/x")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/plain; charset=ISO-8859-1")
+                .withBody("Zo\u00eb".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
+        assertThat(http.get(uri(), null).body()).isEqualTo("Zoë");
+    }
+
+    @Test
+    void aBodyJustUnderTheCapIsKeptAndOneByteMoreIsNot() {
+        HostedHttpClient small = HostedHttpClient.create(dev.speckitty.adapters.hosted.HostedHttpSettings.defaults()
+                .withCallTimeout(CALL_TIMEOUT));
+        int cap = dev.speckitty.adapters.hosted.HostedHttpSettings.DEFAULT_MAX_BODY_BYTES;
+        server.stubFor(get(urlEqualTo("/x")).willReturn(aResponse().withStatus(200).withBody("y".repeat(cap))));
+        assertThat(small.get(uri(), null).body()).hasSize(cap);
+        server.stubFor(get(urlEqualTo("/x")).willReturn(aResponse().withStatus(200).withBody("y".repeat(cap + 1))));
+        assertThat(small.get(uri(), null).oversized()).isTrue();
+    }
+
+    @Test
     void timeoutIsATransportFailureNamedByType() {
         server.stubFor(get(urlEqualTo("/x")).willReturn(aResponse().withStatus(200).withFixedDelay(SLOW_MILLIS)));
         assertThatThrownBy(() -> http.get(uri(), secret(ACCESS)))

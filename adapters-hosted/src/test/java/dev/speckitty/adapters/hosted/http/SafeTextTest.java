@@ -17,6 +17,17 @@ class SafeTextTest {
     }
 
     @Test
+    void errorCodesThatLookLikeTokensOrCarryASentSecretAreDropped() {
+        // plain-shaped, but a hostile server could put a token in "error": never echo it
+        assertThat(SafeText.errorCode(Optional.of("tok_9f8e7d6c5b4a39281716"))).isEmpty();
+        assertThat(SafeText.errorCode(Optional.of("a".repeat(40)))).isEmpty();
+        assertThat(SafeText.errorCode(Optional.of("dc_SENTINEL_x"), Secret.of("dc_SENTINEL_x"))).isEmpty();
+        assertThat(SafeText.errorCode(Optional.of("x-dc_SENTINEL_x"), Secret.of("dc_SENTINEL_x"))).isEmpty();
+        assertThat(SafeText.errorCode(Optional.of("slow_down"), Secret.of("dc_SENTINEL_x"))).contains("slow_down");
+        assertThat(SafeText.errorCode(Optional.of("refresh_replay_benign_retry"))).contains("refresh_replay_benign_retry");
+    }
+
+    @Test
     void knownSecretsAndTokenLookingWordsAreRedacted() {
         String text = SafeText.serverMessage(
                 "token rt_x1 rejected; family eyJhbGciOiJIUzI1NiJ9.abc and " + "a".repeat(40) + " but words stay",

@@ -1,12 +1,15 @@
 package dev.speckitty.adapters.hosted.loopback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.speckitty.domain.auth.CallbackParameters;
 import dev.speckitty.domain.port.AuthorizationCallbackListener.Listening;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,13 +18,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LoopbackCallbackServerTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static String base(Listening listening) {
@@ -66,21 +75,170 @@ class LoopbackCallbackServerTest {
         }
     }
 
-    @Test
-    void bindsTheLoopbackInterfaceOnly() throws Exception {
-        try (Listening listening = new LoopbackCallbackServer().listen(true)) {
-            int port = URI.create(listening.redirectUri()).getPort();
-            // The wildcard address would include 127.0.0.1; a loopback-only bind leaves the port free elsewhere.
-            InetAddress nonLoopback = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
-                    .stream().flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
-                    .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address)
-                    .findFirst().orElse(null);
-            if (nonLoopback != null) {
-                try (ServerSocket other = new ServerSocket(port, 1, nonLoopback)) {
-                    assertThat(other.isBound()).isTrue();
-                }
+    @ParameterizedTest(name = "anyPort={0}")
+    @ValueSource(booleans = {true, false})
+    void bindsTheLoopbackAddressOnlyNeitherTheIpv4NorTheIpv6Wildcard(boolean anyPort) throws Exception {
+        // 127.0.0.2 is loopback too, and a wildcard (0.0.0.0 or ::) listener answers there and on ::1;
+        // one bound to 127.0.0.1 refuses both. The controls prove each address works on this machine.
+        InetAddress otherV4 = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});
+        InetAddress v6 = InetAddress.getByName("::1");
+        boolean otherV4Usable = acceptsOn(otherV4);
+        boolean v6Usable = acceptsOn(v6);
+        try (Listening listening = new LoopbackCallbackServer().listen(anyPort)) {
+            URI redirect = URI.create(listening.redirectUri());
+            assertThat(redirect.getHost()).isEqualTo("127.0.0.1");
+            assertThat(connects(InetAddress.getLoopbackAddress(), redirect.getPort())).as("127.0.0.1").isTrue();
+            assertThat(otherV4Usable || v6Usable).as("at least one control address works here").isTrue();
+            if (otherV4Usable) {
+                assertThat(connects(otherV4, redirect.getPort())).as("127.0.0.2 (a 0.0.0.0 bind would answer)").isFalse();
+            }
+            if (v6Usable) {
+                assertThat(connects(v6, redirect.getPort())).as("::1 (a :: bind would answer)").isFalse();
             }
         }
+    }
+
+    /** One request written by hand; the status line of the answer. */
+    private static String rawGet(int port, String target) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        }
+    }
+
+    /** Whether a listener bound to exactly {@code address} can be reached there (the control). */
+    private static boolean acceptsOn(InetAddress address) {
+        try (ServerSocket control = new ServerSocket(0, 1, address)) {
+            return connects(address, control.getLocalPort());
+        } catch (IOException unavailable) {
+            return false;
+        }
+    }
+
+    private static boolean connects(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    @Test
+    void theRegisteredRangeExhaustedFallsBackToAnEphemeralLoopbackPortThatStillWorks() throws Exception {
+        List<ServerSocket> occupied = new ArrayList<>();
+        try {
+            for (int port = LoopbackCallbackServer.FIRST_PORT; port <= LoopbackCallbackServer.LAST_PORT; port++) {
+                try {
+                    ServerSocket socket = new ServerSocket();
+                    socket.setReuseAddress(false);
+                    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+                    occupied.add(socket);
+                } catch (IOException inUseAlready) {
+                    // someone else holds it: the range is just as exhausted
+                }
+            }
+            try (Listening listening = new LoopbackCallbackServer().listen(false)) {
+                URI redirect = URI.create(listening.redirectUri());
+                assertThat(redirect.getHost()).isEqualTo("127.0.0.1");
+                assertThat(redirect.getPort()).isPositive()
+                        .matches(port -> port < LoopbackCallbackServer.FIRST_PORT || port > LoopbackCallbackServer.LAST_PORT,
+                                "outside the registered range");
+                assertThat(get(listening.redirectUri() + "?code=c1&state=s1").statusCode()).isEqualTo(200);
+                assertThat(listening.await(Duration.ofSeconds(2)).orElseThrow().code().reveal()).isEqualTo("c1");
+            }
+        } finally {
+            for (ServerSocket socket : occupied) {
+                socket.close();
+            }
+        }
+        System.out.println("loopback: registered range 28888-28898 exhausted, " + occupied.size()
+                + " ports held by the test, fallback to an ephemeral port");
+    }
+
+    @ParameterizedTest(name = "?{0}")
+    @ValueSource(strings = {"code=c1", "state=s1", "code=&state=", "code=+&state=s1", "", "state=s1&code", "CODE=c1&STATE=s1"})
+    void anIncompleteCallbackIsDeliveredAsItArrivedForTheLoginToReject(String query) throws Exception {
+        try (Listening listening = new LoopbackCallbackServer().listen(true)) {
+            // sent raw: java.net.URI refuses a malformed escape, a hostile page need not
+            assertThat(rawGet(URI.create(listening.redirectUri()).getPort(), "/callback" + (query.isEmpty() ? "" : "?" + query)))
+                    .startsWith("HTTP/1.1 200");
+
+            CallbackParameters params = listening.await(Duration.ofSeconds(2)).orElseThrow();
+            assertThat(params.code() == null ? null : params.code().reveal()).isEqualTo(query.startsWith("code=c1") ? "c1" : null);
+            assertThat(params.state() == null ? null : params.state().reveal()).isEqualTo(query.contains("state=s1") ? "s1" : null);
+            assertThat(params.error()).isNull();
+        }
+    }
+
+    @Test
+    void aMalformedRequestTargetIsABadRequestAndCompletesNothing() throws Exception {
+        try (Listening listening = new LoopbackCallbackServer().listen(true)) {
+            int port = URI.create(listening.redirectUri()).getPort();
+            assertThat(rawGet(port, "/callback?code=%zz&state=s1")).startsWith("HTTP/1.1 400");
+            assertThat(listening.await(Duration.ofMillis(200))).isEmpty();
+        }
+    }
+
+    @Test
+    void providerErrorTextIsMadeDisplayableBeforeAnyoneShowsIt() throws Exception {
+        // Any page can send the browser here, and an error is reported before the state is checked.
+        try (Listening listening = new LoopbackCallbackServer().listen(true)) {
+            get(listening.redirectUri() + "?error=access_denied%1b%5b2J&error_description=%1b%5b31mred%0a"
+                    + "+tok_9f8e7d6c5b4a39281716+done%E2%80%AE&state=s1");
+            CallbackParameters params = listening.await(Duration.ofSeconds(2)).orElseThrow();
+            assertThat(params.error()).isEqualTo("access_denied [2J");
+            assertThat(params.errorDescription()).isEqualTo("[31mred  [redacted] done");
+        }
+        try (Listening listening = new LoopbackCallbackServer().listen(true)) {
+            get(listening.redirectUri() + "?error=%07%1b&error_description=%e2%80%8b");
+            CallbackParameters params = listening.await(Duration.ofSeconds(2)).orElseThrow();
+            assertThat(params.error()).isEqualTo(LoopbackCallbackServer.UNREADABLE);
+            assertThat(params.errorDescription()).isEqualTo(LoopbackCallbackServer.UNREADABLE);
+        }
+    }
+
+    @Test
+    void extraRequestsNeitherCompleteNorChangeTheLogin() throws Exception {
+        try (Listening listening = new LoopbackCallbackServer().listen(true)) {
+            String base = base(listening);
+            assertThat(get(base + "/favicon.ico").statusCode()).isEqualTo(404);
+            assertThat(get(base + "/").statusCode()).isEqualTo(404);
+            assertThat(get(base + "/callback/extra?code=x1&state=s1").statusCode()).isEqualTo(404);
+            assertThat(get(base + "/other?code=x2&state=s1").statusCode()).isEqualTo(404);
+            assertThat(send(HttpRequest.newBuilder(URI.create(listening.redirectUri() + "?code=x3&state=s1"))
+                    .POST(HttpRequest.BodyPublishers.ofString("code=x4&state=s1")).build()).statusCode()).isEqualTo(404);
+            assertThat(listening.await(Duration.ofMillis(200))).as("nothing completed the login yet").isEmpty();
+
+            assertThat(get(listening.redirectUri() + "?code=c1&state=s1").statusCode()).isEqualTo(200);
+            // the same code again (a reload), then another one (a second tab): both answered, both ignored
+            HttpResponse<String> replay = get(listening.redirectUri() + "?code=c1&state=s1");
+            HttpResponse<String> second = get(listening.redirectUri() + "?code=c2&state=s2");
+            assertThat(get(base + "/favicon.ico").statusCode()).isEqualTo(404);
+
+            assertThat(replay.statusCode()).isEqualTo(200);
+            assertThat(second.body()).contains("Authentication complete");
+            CallbackParameters params = listening.await(Duration.ofSeconds(1)).orElseThrow();
+            assertThat(params.code().reveal()).isEqualTo("c1");
+            assertThat(params.state().reveal()).isEqualTo("s1");
+            assertThat(listening.await(Duration.ofMillis(50)).orElseThrow()).isSameAs(params);
+        }
+    }
+
+    @Test
+    void aTabHittingTheCallbackAfterTheLoginEndedIsRefusedNotLeftHanging() throws Exception {
+        String redirect;
+        try (Listening listening = new LoopbackCallbackServer().listen(true)) {
+            redirect = listening.redirectUri();
+            get(redirect + "?code=c1&state=s1");
+            assertThat(listening.await(Duration.ofSeconds(1))).isPresent();
+        }
+        URI uri = URI.create(redirect);
+        assertThat(connects(InetAddress.getLoopbackAddress(), uri.getPort())).as("listener closed").isFalse();
+        assertThatThrownBy(() -> get(redirect + "?code=c1&state=s1")).isInstanceOf(IOException.class);
     }
 
     @Test
