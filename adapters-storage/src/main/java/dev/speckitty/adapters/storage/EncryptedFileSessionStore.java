@@ -205,6 +205,8 @@ public final class EncryptedFileSessionStore implements SessionStore {
                 refuseForeignOwner("Salt file", saltPath);
             }
             return salt.readRaw();
+        } catch (NoSuchFileException deletedMeanwhile) {
+            return Optional.empty(); // reported as SALT_MISSING after the version check, like an absent salt
         } catch (IOException failed) {
             throw StorageFailures.unreadable(saltPath, IoProblems.describe(failed));
         }
