@@ -12,6 +12,7 @@ import dev.speckitty.adapters.storage.crypto.SessionKeyDerivation.SessionKey;
 import dev.speckitty.adapters.storage.files.AuthFiles;
 import dev.speckitty.adapters.storage.files.IoProblems;
 import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
+import dev.speckitty.adapters.storage.files.ProcessUser;
 import dev.speckitty.adapters.storage.files.SaltFile;
 import dev.speckitty.adapters.storage.lock.SessionFileLock;
 import dev.speckitty.domain.port.SessionStore;
@@ -31,6 +32,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.crypto.AEADBadTagException;
 
 /**
@@ -54,6 +56,7 @@ public final class EncryptedFileSessionStore implements SessionStore {
     private final SessionFileLock lock;
     private final StorageActivity activity;
     private final HotPathFile hotPath;
+    private final long processUid = ProcessUser.uid();
 
     public EncryptedFileSessionStore(Path authDirectory, byte[] passphrase, Duration lockTimeout,
             StorageActivity activity) {
@@ -185,32 +188,61 @@ public final class EncryptedFileSessionStore implements SessionStore {
         } catch (NoSuchFileException deletedMeanwhile) {
             return Optional.empty();
         } catch (IOException failed) {
-            throw StorageFailures.unreadable(sessionFile, IoProblems.describe(failed));
+            // name the file the OS refused (session.lock when that is a symlink or directory)
+            throw StorageFailures.unreadable(IoProblems.fileOr(failed, sessionFile), IoProblems.describe(failed));
         }
     }
 
+    /** The salt bytes, if any, after refusing a salt that is not a plain file of ours. */
     private Optional<byte[]> readSalt() {
+        Path saltPath = salt.path();
         try {
+            Optional<PosixFileAttributes> attributes = OwnerOnlyFiles.posixAttributes(saltPath);
+            if (attributes.isPresent()) {
+                notARegularFile(attributes.get()).ifPresent(kind -> {
+                    throw StorageFailures.saltNotARegularFile(saltPath, kind);
+                });
+                refuseForeignOwner("Salt file", saltPath);
+            }
             return salt.readRaw();
+        } catch (NoSuchFileException deletedMeanwhile) {
+            return Optional.empty(); // reported as SALT_MISSING after the version check, like an absent salt
         } catch (IOException failed) {
-            throw StorageFailures.unreadable(salt.path(), IoProblems.describe(failed));
+            throw StorageFailures.unreadable(saltPath, IoProblems.describe(failed));
         }
     }
 
-    private static void refuseUnsafe(Path sessionFile, PosixFileAttributes attributes) {
-        if (attributes.isSymbolicLink()) {
-            throw StorageFailures.notARegularFile(sessionFile, "a symbolic link");
-        }
-        if (attributes.isDirectory()) {
-            throw StorageFailures.notARegularFile(sessionFile, "a directory");
-        }
-        if (!attributes.isRegularFile()) {
-            throw StorageFailures.notARegularFile(sessionFile, "a special file");
-        }
+    /**
+     * Refuses what is not a plain file of ours with owner-only bits: a symlink (never followed, so a
+     * link out of the auth directory is never read), a directory or special file, a file owned by
+     * another user, and any group/other permission bit.
+     */
+    private void refuseUnsafe(Path sessionFile, PosixFileAttributes attributes) throws IOException {
+        notARegularFile(attributes).ifPresent(kind -> {
+            throw StorageFailures.notARegularFile(sessionFile, kind);
+        });
+        refuseForeignOwner("Session file", sessionFile);
         int mode = OwnerOnlyFiles.mode(attributes.permissions());
         if ((mode & 0077) != 0) {
             throw StorageFailures.unsafePermissions(sessionFile, mode);
         }
+    }
+
+    private void refuseForeignOwner(String what, Path file) throws IOException {
+        OptionalLong owner = ProcessUser.ownerOf(file);
+        if (owner.isPresent() && owner.getAsLong() != processUid) {
+            throw StorageFailures.wrongOwner(what, file, owner.getAsLong(), processUid);
+        }
+    }
+
+    private static Optional<String> notARegularFile(PosixFileAttributes attributes) {
+        if (attributes.isSymbolicLink()) {
+            return Optional.of("a symbolic link");
+        }
+        if (attributes.isDirectory()) {
+            return Optional.of("a directory");
+        }
+        return attributes.isRegularFile() ? Optional.empty() : Optional.of("a special file");
     }
 
     private static String envelopeText(Path sessionFile, byte[] bytes) {

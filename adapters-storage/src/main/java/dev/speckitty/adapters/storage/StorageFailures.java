@@ -25,6 +25,19 @@ public final class StorageFailures {
                 + ", not a regular file; refusing to follow or read it. Remove it and re-run " + LOGIN_AGAIN + ".");
     }
 
+    public static SessionStorageException saltNotARegularFile(Path salt, String actualKind) {
+        return new SessionStorageException(Problem.NOT_A_REGULAR_FILE, "Salt file " + salt + " is " + actualKind
+                + ", not a regular file; refusing to follow or read it. Remove it and re-run " + LOGIN_AGAIN + ".");
+    }
+
+    /** {@code what} is "Session file" or "Salt file". */
+    public static SessionStorageException wrongOwner(String what, Path file, long ownerUid, long processUid) {
+        return new SessionStorageException(Problem.WRONG_OWNER, what + " " + file + " is owned by uid " + ownerUid
+                + ", not by you (uid " + processUid + "); refusing to read it, since a file another user put in"
+                + " your auth directory may be forged. If it is yours, fix with: chown " + processUid + " " + file
+                + "; otherwise remove it and re-run " + LOGIN_AGAIN + ".");
+    }
+
     public static SessionStorageException notJson(Path file) {
         return new SessionStorageException(Problem.MALFORMED, "Session file " + file
                 + " is not valid JSON. Re-run " + LOGIN_AGAIN + ".");
@@ -36,7 +49,8 @@ public final class StorageFailures {
     }
 
     public static SessionStorageException notAnObject(Path file) {
-        return new SessionStorageException(Problem.MALFORMED, "Session file " + file + " is not a JSON object");
+        return new SessionStorageException(Problem.MALFORMED, "Session file " + file + " is not a JSON object. Re-run "
+                + LOGIN_AGAIN + ".");
     }
 
     public static SessionStorageException unsupportedVersion(Path file, String versionShown) {

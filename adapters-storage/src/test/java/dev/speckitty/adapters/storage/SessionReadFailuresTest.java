@@ -118,7 +118,8 @@ class SessionReadFailuresTest {
         Files.writeString(session, "[\"SECRET_CONTENT\"]");
 
         SessionStorageException failure = readFailsUnchanged(Problem.MALFORMED);
-        assertThat(failure.getMessage()).isEqualTo("Session file " + session + " is not a JSON object");
+        assertThat(failure.getMessage()).isEqualTo("Session file " + session
+                + " is not a JSON object. Re-run `spec-kitty auth login --force`.");
     }
 
     @Test

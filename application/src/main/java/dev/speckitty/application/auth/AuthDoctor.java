@@ -64,8 +64,7 @@ public final class AuthDoctor {
         try {
             session = sessions.current();
         } catch (SessionStorageException unreadable) {
-            findings.add(0, new Finding("F-008", Severity.CRITICAL, "Session file cannot be used: "
-                    + unreadable.getMessage(), "spec-kitty auth login --force", "replace it with a new session"));
+            findings.add(0, unusableSession(unreadable));
             return null;
         }
         if (session.isEmpty()) {
@@ -83,6 +82,21 @@ public final class AuthDoctor {
                 Duration.between(now, s.accessTokenExpiresAt()).toSeconds(),
                 s.refreshTokenExpiresAt() == null ? null : Duration.between(now, s.refreshTokenExpiresAt()).toSeconds(),
                 store.describe().backend());
+    }
+
+    /** F-008 with the fix that suits the problem: a mode is fixed in place, a broken file is replaced. */
+    private Finding unusableSession(SessionStorageException unreadable) {
+        String summary = "Session file cannot be used: " + unreadable.getMessage();
+        return switch (unreadable.problem()) {
+            case UNSAFE_PERMISSIONS -> new Finding("F-008", Severity.CRITICAL, summary,
+                    "chmod 600 " + store.describe().location(), "make the session file private again");
+            case WRONG_OWNER, UNREADABLE -> new Finding("F-008", Severity.CRITICAL, summary, null,
+                    "see the message: fix the owner, or remove the file and run spec-kitty auth login --force");
+            case LOCK_TIMEOUT -> new Finding("F-008", Severity.CRITICAL, summary, null,
+                    "another spec-kitty process holds the session lock; retry in a moment");
+            default -> new Finding("F-008", Severity.CRITICAL, summary, "spec-kitty auth login --force",
+                    "replace it with a new session");
+        };
     }
 
     private LockFacts lockFacts(Duration threshold, List<Finding> findings) {

@@ -127,4 +127,48 @@ class AuthDoctorTest {
             return false;
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "-", value = {
+        "UNSAFE_PERMISSIONS | chmod 600 /home/ada/.spec-kitty/auth/session.json | make the session file private",
+        "DECRYPTION_FAILED  | spec-kitty auth login --force | replace it with a new session",
+        "MALFORMED          | spec-kitty auth login --force | replace it with a new session",
+        "WRONG_OWNER        | -                             | fix the owner, or remove the file",
+        "LOCK_TIMEOUT       | -                             | retry in a moment"})
+    void anUnusableSessionIsCriticalWithTheFixThatSuitsTheProblem(
+            dev.speckitty.domain.session.SessionStorageException.Problem problem, String command, String description) {
+        var unreadable = new dev.speckitty.domain.port.SessionStore() {
+            @Override
+            public Optional<dev.speckitty.domain.session.StoredSession> read() {
+                throw new dev.speckitty.domain.session.SessionStorageException(problem, "the store's own message");
+            }
+
+            @Override
+            public void write(dev.speckitty.domain.session.StoredSession session) {
+                throw new AssertionError("doctor must not write");
+            }
+
+            @Override
+            public void delete() {
+                throw new AssertionError("doctor must not delete");
+            }
+
+            @Override
+            public StorageDescription describe() {
+                return new StorageDescription("encrypted-file", "/home/ada/.spec-kitty/auth/session.json");
+            }
+        };
+        SessionManager sessions = new SessionManager(unreadable, new RefreshTransaction(unreadable,
+                new InMemoryRefreshLock(), server, clock), new MembershipRehydration(token -> null), clock);
+
+        DoctorReport report = new AuthDoctor(sessions, unreadable, lock, List::of, clock, "this-host")
+                .diagnose(options(false, false), Optional.empty());
+
+        assertThat(report.hasCriticalFinding()).isTrue();
+        DoctorReport.Finding finding = report.findings().getFirst();
+        assertThat(finding.id()).isEqualTo("F-008");
+        assertThat(finding.summary()).isEqualTo("Session file cannot be used: the store's own message");
+        assertThat(finding.command()).isEqualTo(command);
+        assertThat(finding.description()).contains(description);
+    }
 }

@@ -13,6 +13,8 @@ public final class SessionStorageException extends RuntimeException {
     public enum Problem {
         UNSAFE_PERMISSIONS,
         NOT_A_REGULAR_FILE,
+        /** A session or salt file owned by another user: a sign of tampering, never read. */
+        WRONG_OWNER,
         SALT_MISSING,
         SALT_WRONG_LENGTH,
         MALFORMED,

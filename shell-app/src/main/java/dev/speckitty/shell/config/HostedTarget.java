@@ -45,7 +45,8 @@ public final class HostedTarget {
         } catch (URISyntaxException malformed) {
             // reported below
         }
-        throw new CommandFailedException("X The hosted server URL '" + trimmed + "' is not an http(s) URL.",
+        // not echoed: a mistyped URL may still carry credentials (user:password@, ?token=)
+        throw new CommandFailedException("X The hosted server URL is not an http(s) URL with a host name.",
                 "  Check " + URL_VARIABLE + " or [sync] server_url in config.toml.");
     }
 }

@@ -48,8 +48,22 @@ public final class IsoTimestamps {
         return out.append("+00:00").toString();
     }
 
-    /** Parses what Python's {@code fromisoformat} would accept in practice; empty when unparsable. */
+    /**
+     * Parses what Python's {@code fromisoformat} would accept in practice; empty when unparsable.
+     * Like Python, digits below the microsecond are dropped, and a value outside years 1-9999 in
+     * UTC (which {@link #format} could not write back readably) is refused.
+     */
     public static Optional<Instant> parse(String text) {
+        return parseAnyPrecision(text).map(instant -> instant.truncatedTo(ChronoUnit.MICROS))
+                .filter(IsoTimestamps::writable);
+    }
+
+    private static boolean writable(Instant instant) {
+        int year = instant.atOffset(ZoneOffset.UTC).getYear();
+        return year >= 1 && year <= 9999;
+    }
+
+    private static Optional<Instant> parseAnyPrecision(String text) {
         if (text == null || text.length() < 10) {
             return Optional.empty();
         }

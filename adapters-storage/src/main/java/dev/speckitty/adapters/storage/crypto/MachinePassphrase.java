@@ -1,12 +1,12 @@
 package dev.speckitty.adapters.storage.crypto;
 
+import dev.speckitty.adapters.storage.files.ProcessUser;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,7 +17,6 @@ import java.util.Optional;
 public final class MachinePassphrase {
 
     private static final Path KERNEL_HOSTNAME = Path.of("/proc/sys/kernel/hostname");
-    private static final Path PROC_SELF = Path.of("/proc/self");
 
     private MachinePassphrase() {}
 
@@ -31,15 +30,7 @@ public final class MachinePassphrase {
     }
 
     public static long uid() {
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
-            return 0;
-        }
-        try {
-            return ((Number) Files.getAttribute(PROC_SELF, "unix:uid")).longValue();
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException noProcfs) {
-            // no /proc (macOS, BSD): ask the JDK's native helper
-            return new com.sun.security.auth.module.UnixSystem().getUid();
-        }
+        return ProcessUser.uid();
     }
 
     private static Optional<String> kernelHostname() {

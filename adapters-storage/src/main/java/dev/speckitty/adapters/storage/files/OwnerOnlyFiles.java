@@ -47,9 +47,13 @@ public final class OwnerOnlyFiles {
     public static FileChannel openForLocking(Path file) throws IOException {
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        return POSIX
-                ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(FILE_MODE))
-                : FileChannel.open(file, options);
+        try {
+            return POSIX
+                    ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(FILE_MODE))
+                    : FileChannel.open(file, options);
+        } catch (IOException failed) {
+            throw withPath(file, failed);
+        }
     }
 
     /**
@@ -87,8 +91,13 @@ public final class OwnerOnlyFiles {
 
     /** Reads a regular file without following a symlink, refusing anything over {@code maxBytes}. */
     public static byte[] readNoFollow(Path file, int maxBytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS))) {
+        FileChannel opened;
+        try {
+            opened = FileChannel.open(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException failed) {
+            throw withPath(file, failed);
+        }
+        try (FileChannel channel = opened) {
             long size = channel.size();
             if (size > maxBytes) {
                 throw new FileTooLargeException(file);
@@ -136,6 +145,18 @@ public final class OwnerOnlyFiles {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
             channel.force(true);
         }
+    }
+
+    /**
+     * The JDK reports a refused symlink (O_NOFOLLOW) as a bare IOException without the path; this
+     * names the file and says why, so the fix-it message points at the right file.
+     */
+    private static IOException withPath(Path file, IOException failure) {
+        if (failure instanceof java.nio.file.FileSystemException) {
+            return failure;
+        }
+        String reason = Files.isSymbolicLink(file) ? "a symbolic link, not followed" : failure.getClass().getSimpleName();
+        return new java.nio.file.FileSystemException(file.toString(), null, reason);
     }
 
     private static void deleteQuietly(Path file) {

@@ -1,5 +1,6 @@
 package dev.speckitty.adapters.storage.health;
 
+import dev.speckitty.adapters.storage.files.ProcessUser;
 import dev.speckitty.domain.port.StorageHealth;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,10 +12,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Key-free checks of the auth directory for {@code auth doctor}: permissions, the salt, stray
+ * Key-free checks of the auth directory for {@code auth doctor}: permissions, owners, the salt, stray
  * temporary files. Reads metadata only; never opens the session or derives a key.
  */
 public final class FileStorageHealth implements StorageHealth {
@@ -25,6 +27,7 @@ public final class FileStorageHealth implements StorageHealth {
     private static final int SALT_LENGTH = 16;
 
     private final Path authDirectory;
+    private final long processUid = ProcessUser.uid();
 
     public FileStorageHealth(Path authDirectory) {
         this.authDirectory = authDirectory;
@@ -33,7 +36,7 @@ public final class FileStorageHealth implements StorageHealth {
     @Override
     public List<Check> inspect() {
         List<Check> checks = new ArrayList<>();
-        Optional<PosixFileAttributes> dir = attributes(authDirectory);
+        Optional<PosixFileAttributes> dir = directoryAttributes(authDirectory);
         if (dir.isEmpty()) {
             return checks; // nothing stored yet: the missing session is reported elsewhere
         }
@@ -49,6 +52,8 @@ public final class FileStorageHealth implements StorageHealth {
                 checks.add(new Check("F-102", Severity.CRITICAL, "Session path " + session
                         + " is not a regular file (a symlink or directory is never followed)",
                         "remove it, then run spec-kitty auth login"));
+            } else if (foreignOwner(session).isPresent()) {
+                checks.add(foreignOwnerCheck("Session file", session, foreignOwner(session).getAsLong()));
             } else if (exposed(attrs)) {
                 checks.add(new Check("F-103", Severity.CRITICAL, "Session file " + session
                         + " has unsafe permissions (mode=" + mode(attrs) + "); expected 0600", "chmod 600 " + session));
@@ -73,12 +78,44 @@ public final class FileStorageHealth implements StorageHealth {
             }
             return;
         }
-        if (!attrs.get().isRegularFile() || attrs.get().size() != SALT_LENGTH) {
+        if (!attrs.get().isRegularFile()) {
+            checks.add(new Check("F-105", Severity.CRITICAL, "Salt path " + salt
+                    + " is not a regular file (a symlink or directory is never followed)",
+                    "remove it, then run spec-kitty auth login --force"));
+        } else if (foreignOwner(salt).isPresent()) {
+            checks.add(foreignOwnerCheck("Salt file", salt, foreignOwner(salt).getAsLong()));
+        } else if (attrs.get().size() != SALT_LENGTH) {
             checks.add(new Check("F-105", Severity.CRITICAL, "Salt file " + salt + " has wrong length ("
                     + attrs.get().size() + " bytes); expected 16", "spec-kitty auth login --force"));
         } else if (exposed(attrs.get())) {
             checks.add(new Check("F-106", Severity.WARN, "Salt file " + salt + " has unsafe permissions (mode="
                     + mode(attrs.get()) + "); expected 0600", "chmod 600 " + salt));
+        }
+    }
+
+    /** F-108: a file another user owns is never read (it may be forged). */
+    private Check foreignOwnerCheck(String what, Path file, long owner) {
+        return new Check("F-108", Severity.CRITICAL, what + " " + file + " is owned by uid " + owner
+                + ", not by you (uid " + processUid + "); it is not read",
+                "chown " + processUid + " " + file + " if it is yours; otherwise remove it and run"
+                        + " spec-kitty auth login --force");
+    }
+
+    private OptionalLong foreignOwner(Path file) {
+        try {
+            OptionalLong owner = ProcessUser.ownerOf(file);
+            return owner.isPresent() && owner.getAsLong() != processUid ? owner : OptionalLong.empty();
+        } catch (IOException goneMeanwhile) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** The auth directory's own attributes; a symlinked directory is judged by its target. */
+    private static Optional<PosixFileAttributes> directoryAttributes(Path path) {
+        try {
+            return Optional.of(Files.readAttributes(path, PosixFileAttributes.class));
+        } catch (IOException | UnsupportedOperationException absentOrNotPosix) {
+            return Optional.empty();
         }
     }
 

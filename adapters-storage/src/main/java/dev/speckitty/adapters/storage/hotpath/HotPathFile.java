@@ -67,7 +67,14 @@ public final class HotPathFile implements SessionHotPath {
 
     @Override
     public Optional<Summary> loadFresh() {
-        Optional<JsonNode> document = readDocument();
+        try {
+            return summaryOf(readDocument());
+        } catch (JacksonException unconvertible) {
+            return Optional.empty(); // a number no Java type holds: a doubt like any other
+        }
+    }
+
+    private Optional<Summary> summaryOf(Optional<JsonNode> document) {
         if (document.isEmpty() || !document.get().isObject()) {
             return Optional.empty();
         }
@@ -124,8 +131,9 @@ public final class HotPathFile implements SessionHotPath {
         return node != null && node.isNumber();
     }
 
+    /** An integer that fits a long: 2^63 or more could never be an inode, mtime or size. */
     private static boolean isInt(JsonNode node) {
-        return node != null && node.isIntegralNumber();
+        return node != null && node.isIntegralNumber() && node.canConvertToLong();
     }
 
     private static double epochSeconds(Instant instant) {

@@ -5,16 +5,25 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random but valid {@code config.yaml} documents: unknown top-level keys with nested mappings,
- * sequences (indented and at column 0), flow collections, block scalars, quoted scalars, inline
- * and full-line comments and blank lines, optionally with a {@code teamspace:} entry somewhere.
+ * Random but valid {@code config.yaml} documents: unknown top-level keys (plain, quoted, unicode)
+ * with nested mappings, sequences (indented and at column 0), flow collections (also spanning
+ * lines), block scalars, quoted and odd scalars (unicode, escapes, {@code ~}, {@code .inf}, hex,
+ * tags), anchors, aliases and merge keys, a document marker, inline and full-line comments and
+ * blank lines, optionally with a {@code teamspace:} entry somewhere.
  */
 final class RandomYamlDocuments {
 
-    private final Random random;
+    private static final String[] ODD_SCALARS = {"~", ".inf", "-.inf", ".nan", "0x1F", "0o17", "1_000", "!!str 5",
+        "'it''s'", "\"tab\\there \\u00e9\"", "ünï 日本 🐱", "2001-12-14t21:59:43.10-05:00", "yes", "No", "'#not a comment'",
+        "\"multi\\nline\"", "!custom tagged", "-1.5e+3", "'  padded  '", "\"\""};
 
-    RandomYamlDocuments(long seed) {
-        this.random = new Random(seed);
+    private final Random random;
+    private final List<String> scalarAnchors = new ArrayList<>();
+    private final List<String> mappingAnchors = new ArrayList<>();
+    private int anchorCount;
+
+    RandomYamlDocuments(Random random) {
+        this.random = random;
     }
 
     /** {@code before + teamspaceBlock + after}; the block is empty when there is none. */
@@ -29,9 +38,14 @@ final class RandomYamlDocuments {
     }
 
     Document next() {
+        scalarAnchors.clear();
+        mappingAnchors.clear();
         StringBuilder text = new StringBuilder();
         if (random.nextInt(3) == 0) {
             text.append("# generated config\n");
+        }
+        if (random.nextInt(8) == 0) {
+            text.append("---\n");
         }
         int entries = 1 + random.nextInt(6);
         int teamspaceAt = random.nextBoolean() ? random.nextInt(entries + 1) : -1;
@@ -42,8 +56,9 @@ final class RandomYamlDocuments {
             if (i == teamspaceAt) {
                 decorate(text);
                 before = text.toString();
-                block = random.nextBoolean() ? "teamspace: " + word() + comment() + "\n"
-                        : "teamspace:\n  slug: " + word() + comment() + "\n" + (random.nextBoolean()
+                String key = random.nextInt(6) == 0 ? "\"teamspace\"" : "teamspace";
+                block = random.nextBoolean() ? key + ": " + word() + comment() + "\n"
+                        : key + ":\n  slug: " + word() + comment() + "\n" + (random.nextBoolean()
                                 ? "  # indented note\n  extra: " + word() + "\n" : "");
                 text.setLength(0);
             }
@@ -72,11 +87,19 @@ final class RandomYamlDocuments {
         String pad = " ".repeat(indent + 2);
         switch (kind) {
             case 0 -> text.append(' ').append(scalar()).append(comment()).append('\n');
-            case 1 -> text.append(" [").append(scalar()).append(", ").append(scalar()).append("]\n");
+            case 1 -> text.append(" [").append(scalar()).append(",").append(random.nextBoolean() ? " " : "\n" + pad)
+                    .append(scalar()).append("]\n"); // a flow sequence may continue on an indented line
             case 2 -> text.append(" {a: ").append(scalar()).append(", b: [1, 2]}").append(comment()).append('\n');
             case 3 -> text.append(" |\n").append(pad).append("line one ").append(word()).append('\n').append(pad)
                     .append("# not a comment inside a block scalar\n");
             case 4, 5 -> {
+                String anchor = null;
+                if (random.nextInt(4) == 0) {
+                    anchor = "m" + anchorCount++;
+                    text.append(" &").append(anchor);
+                } else if (!mappingAnchors.isEmpty() && random.nextInt(3) == 0) {
+                    text.append('\n').append(pad).append("<<: *").append(mappingAnchors.get(random.nextInt(mappingAnchors.size())));
+                }
                 text.append(comment()).append('\n');
                 for (int n = 1 + random.nextInt(3); n > 0; n--) {
                     if (random.nextInt(4) == 0) {
@@ -84,6 +107,9 @@ final class RandomYamlDocuments {
                     }
                     text.append(pad).append(word()).append(n).append(':');
                     value(text, indent + 2, false);
+                }
+                if (anchor != null) {
+                    mappingAnchors.add(anchor); // usable once complete: a mapping cannot merge itself
                 }
             }
             default -> {
@@ -99,14 +125,31 @@ final class RandomYamlDocuments {
     private String freshKey(List<String> used) {
         String key;
         do {
-            key = word() + "_" + random.nextInt(1000);
+            key = switch (random.nextInt(10)) {
+                case 0 -> "\"quoted key " + random.nextInt(1000) + "\"";
+                case 1 -> "ключ_" + random.nextInt(1000);
+                default -> word() + "_" + random.nextInt(1000);
+            };
         } while (used.contains(key));
         used.add(key);
         return key;
     }
 
     private String scalar() {
-        return switch (random.nextInt(7)) {
+        if (!scalarAnchors.isEmpty() && random.nextInt(10) == 0) {
+            return "*" + scalarAnchors.get(random.nextInt(scalarAnchors.size()));
+        }
+        if (random.nextInt(12) == 0) {
+            String anchor = "s" + anchorCount++;
+            scalarAnchors.add(anchor);
+            return "&" + anchor + " " + plainScalar();
+        }
+        return plainScalar();
+    }
+
+    private String plainScalar() {
+        return switch (random.nextInt(9)) {
+            case 7, 8 -> ODD_SCALARS[random.nextInt(ODD_SCALARS.length)];
             case 0 -> "\"double " + word() + " # not a comment\"";
             case 1 -> "'single: " + word() + "'";
             case 2 -> String.valueOf(random.nextInt(100_000));

@@ -1,0 +1,44 @@
+package dev.speckitty.adapters.storage.files;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/** The numeric user id of this process, and of the owner of a path (POSIX only). */
+public final class ProcessUser {
+
+    private static final Path PROC_SELF = Path.of("/proc/self");
+    private static final boolean WINDOWS =
+            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+
+    private ProcessUser() {}
+
+    /** This process's uid; 0 on Windows, where the reference uses 0 too. */
+    public static long uid() {
+        if (WINDOWS) {
+            return 0;
+        }
+        try {
+            return ((Number) Files.getAttribute(PROC_SELF, "unix:uid")).longValue();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException noProcfs) {
+            // no /proc (macOS, BSD): ask the JDK's native helper
+            return new com.sun.security.auth.module.UnixSystem().getUid();
+        }
+    }
+
+    /** The uid owning the path itself (a symlink is not followed); empty where there is no unix view. */
+    public static OptionalLong ownerOf(Path path) throws IOException {
+        if (WINDOWS) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(((Number) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS))
+                    .longValue());
+        } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            return OptionalLong.empty();
+        }
+    }
+}
