@@ -69,7 +69,62 @@ public final class CliProcess {
         return start(sandbox, stdin, Map.of());
     }
 
+    /**
+     * Started without waiting, for tests that SIGKILL the CLI: {@link Running#kill()} or
+     * {@link Running#await()}. Empty stdin; its transcript is recorded like any other.
+     */
+    public static Running spawn(Path sandbox, Map<String, String> extraEnvironment, String... args) {
+        return launch(sandbox, "", extraEnvironment, args);
+    }
+
+    /** A CLI process that is still running. */
+    public static final class Running {
+        private final List<String> args;
+        private final Process process;
+        private final CompletableFuture<String> stdout;
+        private final CompletableFuture<String> stderr;
+
+        private Running(List<String> args, Process process, CompletableFuture<String> stdout,
+                CompletableFuture<String> stderr) {
+            this.args = args;
+            this.process = process;
+            this.stdout = stdout;
+            this.stderr = stderr;
+        }
+
+        public boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** SIGKILL now (a no-op if it has already exited), then what it printed; exit code 137 if killed. */
+        public Result kill() {
+            // Through the handle: Process.destroyForcibly would also close our end of its pipes at once.
+            process.toHandle().destroyForcibly();
+            return await();
+        }
+
+        /** Waits for the exit (180 s at most: 32 JVMs share 2 cores in the burst tests). */
+        public Result await() {
+            try {
+                if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("spec-kitty " + String.join(" ", args) + " did not finish in 180 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            Result result = new Result(args, process.exitValue(), stdout.join(), stderr.join());
+            TRANSCRIPTS.add(result);
+            return result;
+        }
+    }
+
     private static Result start(Path sandbox, String stdin, Map<String, String> extraEnvironment, String... args) {
+        return launch(sandbox, stdin, extraEnvironment, args).await();
+    }
+
+    private static Running launch(Path sandbox, String stdin, Map<String, String> extraEnvironment, String... args) {
         List<String> command = new ArrayList<>(PackagedLaunch.commandPrefix());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile());
@@ -85,18 +140,9 @@ public final class CliProcess {
             try (var input = process.getOutputStream()) {
                 input.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
-            if (!process.waitFor(180, TimeUnit.SECONDS)) { // generous: 32 JVMs share 2 cores in the burst tests
-                process.destroyForcibly();
-                throw new AssertionError("spec-kitty " + String.join(" ", args) + " did not finish in 180 s");
-            }
-            Result result = new Result(List.of(args), process.exitValue(), stdout.join(), stderr.join());
-            TRANSCRIPTS.add(result);
-            return result;
+            return new Running(List.of(args), process, stdout, stderr);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
     }
 

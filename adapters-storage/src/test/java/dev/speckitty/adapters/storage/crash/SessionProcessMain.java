@@ -27,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
  *   read  &lt;authDir&gt; &lt;stopFile&gt;  read in a loop until stopFile exists; every read must decrypt, match
  *                                 its generation and never go back; "FAIL …" per failure, then
  *                                 "READER reads=R failures=F last=G"
+ *   train &lt;authDir&gt;             one write and one read, then exit (records the classes to share)
  * </pre>
  */
 public final class SessionProcessMain {
@@ -38,6 +39,7 @@ public final class SessionProcessMain {
         switch (args[0]) {
             case "write" -> write(authDirectory);
             case "read" -> read(authDirectory, Path.of(args[2]));
+            case "train" -> train(authDirectory);
             default -> throw new IllegalArgumentException("unknown mode");
         }
     }
@@ -74,6 +76,16 @@ public final class SessionProcessMain {
         }
     }
 
+    private static void train(Path authDirectory) {
+        EncryptedFileSessionStore store = new EncryptedFileSessionStore(authDirectory, TestSessions.PASSPHRASE,
+                SessionFileLock.DEFAULT_TIMEOUT, StorageActivity.NONE,
+                new HotPathFile(new AuthFiles(authDirectory), Clock.systemUTC()));
+        store.write(generation(1));
+        if (!store.read().map(SessionProcessMain::consistent).orElse(false)) {
+            throw new IllegalStateException("the training session did not read back");
+        }
+    }
+
     private static void read(Path authDirectory, Path stopFile) throws InterruptedException {
         EncryptedFileSessionStore store = EncryptedFileSessionStore.withPassphrase(authDirectory,
                 TestSessions.PASSPHRASE);
@@ -104,7 +116,7 @@ public final class SessionProcessMain {
                 System.out.println("FAIL " + failure);
                 System.out.flush();
             }
-            Thread.sleep(ThreadLocalRandom.current().nextInt(200, 600)); // a read costs a scrypt: CPU for the writers
+            Thread.sleep(ThreadLocalRandom.current().nextInt(400, 1200)); // a read costs a scrypt: CPU for the writers
         }
         System.out.println("READER reads=" + reads + " failures=" + failures + " last=" + last);
         System.out.flush();

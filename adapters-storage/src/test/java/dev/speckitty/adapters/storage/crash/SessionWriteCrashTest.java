@@ -8,6 +8,7 @@ import dev.speckitty.adapters.storage.files.AuthFiles;
 import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
 import dev.speckitty.adapters.storage.hotpath.HotPathFile;
 import dev.speckitty.adapters.storage.lock.SessionFileLock;
+import dev.speckitty.adapters.storage.support.ChildClassPath;
 import dev.speckitty.adapters.storage.support.ChildJvm;
 import dev.speckitty.adapters.storage.support.CrashRuns;
 import dev.speckitty.adapters.storage.support.TestSessions;
@@ -36,13 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
  * decrypts, is 0600, and no reader ever failed, saw no session or went back; a temp file a kill
  * left behind is gone once the next write returned.
  *
- * <p>170 kills by default (with the CLI-level crash tests in shell-app over 200); a longer run:
+ * <p>180 kills by default (with the CLI-level crash tests in shell-app over 200); a longer run:
  * {@code -Dspec-kitty.crash.session-kills=2000}. The delays come from {@code -Dspec-kitty.crash.seed}
  * (printed); the timing of the processes themselves is not reproducible.
  */
 class SessionWriteCrashTest {
 
-    private static final int KILLS = CrashRuns.count("session-kills", 170);
+    private static final int KILLS = CrashRuns.count("session-kills", 180);
     private static final int READERS = 2;
     /**
      * A writer's first write takes 0.5-1 s here (class loading, cold scrypt), later ones 0.1-0.2 s:
@@ -87,6 +88,8 @@ class SessionWriteCrashTest {
                 TestSessions.PASSPHRASE);
         verifier.write(SessionProcessMain.generation(0));
         Path stop = work.resolve("stop");
+        ChildClassPath children = ChildClassPath.archived(work.resolve("class-path"), SessionProcessMain.class,
+                "train", work.resolve("training").toString());
         List<ChildJvm> readers = new ArrayList<>();
         Map<Landing, Integer> landings = new EnumMap<>(Landing.class);
         long started = System.nanoTime();
@@ -99,15 +102,15 @@ class SessionWriteCrashTest {
         ChildJvm writer = null;
         try {
             for (int r = 0; r < READERS; r++) {
-                readers.add(ChildJvm.start(SessionProcessMain.class, work.resolve("reader" + r + ".err"), "read",
-                        authDirectory.toString(), stop.toString()));
+                readers.add(ChildJvm.start(children, SessionProcessMain.class, work.resolve("reader" + r + ".err"),
+                        "read", authDirectory.toString(), stop.toString()));
             }
-            writer = startWriter(authDirectory, 0);
+            writer = startWriter(children, authDirectory, 0);
             for (int kill = 1; kill <= KILLS; kill++) {
                 String context = "kill " + kill + " (seed " + seed + ")";
                 writer.awaitLine("READY", 60);
                 writer.send("go " + next);
-                ChildJvm spare = startWriter(authDirectory, kill); // its JVM starts while this one writes
+                ChildJvm spare = startWriter(children, authDirectory, kill); // its JVM starts while this one writes
                 if (staleFromLastKill) {
                     // The last kill left a temp file: once the next write returned it must be gone (and,
                     // checked under the lock, no write is half way).
@@ -129,10 +132,13 @@ class SessionWriteCrashTest {
 
                 boolean sessionTemp = Files.exists(files.sessionTemporary(), LinkOption.NOFOLLOW_LINKS);
                 boolean hotPathTemp = Files.exists(files.hotPathTemporary(), LinkOption.NOFOLLOW_LINKS);
-                StoredSession onDisk = verifier.read().orElseThrow(() -> new AssertionError(context + ": session lost"));
-                assertThat(SessionProcessMain.consistent(onDisk)).as(context + ": a session the writer wrote").isTrue();
+                StoredSession onDisk = verifier.read()
+                        .orElseThrow(() -> new AssertionError(context + ": session lost"));
+                assertThat(SessionProcessMain.consistent(onDisk)).as(context + ": a session the writer wrote")
+                        .isTrue();
                 long found = onDisk.generation();
-                assertThat(found).as(context + ": the old (last reported) or the new session").isBetween(last, last + 1);
+                assertThat(found).as(context + ": the old (last reported) or the new session")
+                        .isBetween(last, last + 1);
                 assertOwnerOnly(files.session(), context);
                 if (sessionTemp) {
                     assertOwnerOnly(files.sessionTemporary(), context);
@@ -176,9 +182,10 @@ class SessionWriteCrashTest {
                 where.append(String.format("%n  %4d %s", landings.getOrDefault(landing, 0), landing.meaning));
             }
             System.out.printf("session crash: kills=%d writes_completed=%d reads=%d (%d reader processes) "
-                            + "reader_failures=%d stale_temp_files_seen=%d cleaned_by_next_write=%d temp_trigger_missed=%d"
-                            + " seed=%d in %d s; kills landed:%s%n", KILLS, writes, reads, READERS, readerFailures,
-                    staleSeen, staleCleaned, triggerMissed, seed, (System.nanoTime() - started) / 1_000_000_000, where);
+                            + "reader_failures=%d stale_temp_files_seen=%d cleaned_by_next_write=%d "
+                            + "temp_trigger_missed=%d class_sharing=%s seed=%d in %d s; kills landed:%s%n",
+                    KILLS, writes, reads, READERS, readerFailures, staleSeen, staleCleaned, triggerMissed,
+                    children.shared() ? "on" : "off", seed, (System.nanoTime() - started) / 1_000_000_000, where);
         } finally {
             if (writer != null) {
                 writer.close();
@@ -189,9 +196,9 @@ class SessionWriteCrashTest {
         }
     }
 
-    private ChildJvm startWriter(Path authDirectory, int index) throws IOException {
-        return ChildJvm.start(SessionProcessMain.class, work.resolve("writer" + index + ".err"), "write",
-                authDirectory.toString());
+    private ChildJvm startWriter(ChildClassPath children, Path authDirectory, int index) throws IOException {
+        return ChildJvm.start(children, SessionProcessMain.class, work.resolve("writer" + index + ".err"),
+                "write", authDirectory.toString());
     }
 
     /** Polls until {@code session.json.tmp} exists, then waits {@code thenMicros}; false if it never showed. */
@@ -201,7 +208,7 @@ class SessionWriteCrashTest {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            LockSupport.parkNanos(50_000); // not a busy spin: the writer needs the CPU
+            LockSupport.parkNanos(500_000); // not a busy spin: the writer needs the CPU (fsync alone takes longer)
         }
         LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(thenMicros));
         return true;

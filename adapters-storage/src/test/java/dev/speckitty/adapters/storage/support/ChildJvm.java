@@ -35,12 +35,19 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public static ChildJvm start(Class<?> main, Path stderr, String... arguments) throws IOException {
+        return start(ChildClassPath.testClassPath(), main, stderr, arguments);
+    }
+
+    public static ChildJvm start(ChildClassPath classPath, Class<?> main, Path stderr, String... arguments)
+            throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new AssertionError("cannot tell which java binary runs the tests"));
-        // Serial GC and C1 only: a short-lived child starts with about a third less CPU.
+        // Serial GC and C1 only: a short-lived child starts with about a third less CPU. JVM warnings
+        // (class data sharing prints some) go to stderr, never into the lines the test reads.
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                main.getName()));
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xlog:disable", "-Xlog:all=warning:stderr"));
+        command.addAll(classPath.jvmFlags());
+        command.addAll(List.of("-cp", classPath.classPath(), main.getName()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         return new ChildJvm(process, stderr);
