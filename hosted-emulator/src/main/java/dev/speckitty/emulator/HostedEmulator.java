@@ -6,8 +6,10 @@ import dev.speckitty.emulator.state.EmulatorClock;
 import dev.speckitty.emulator.state.EmulatorState;
 import dev.speckitty.emulator.state.MintedSession;
 import dev.speckitty.emulator.state.ReceivedEvent;
+import dev.speckitty.emulator.state.RefreshTokenState;
 import dev.speckitty.emulator.state.RuntimeSwitches;
 import dev.speckitty.emulator.state.SessionSeed;
+import dev.speckitty.emulator.state.SessionSnapshot;
 import dev.speckitty.emulator.state.User;
 import dev.speckitty.emulator.web.EmulatorRoutes;
 import dev.speckitty.emulator.web.ServerAddress;
@@ -15,6 +17,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -110,6 +113,16 @@ public final class HostedEmulator implements AutoCloseable {
         return mintSession(SessionSeed.signedInUser());
     }
 
+    /** The session's generation, revocation and expiry (no tokens); empty for an unknown id. */
+    public Optional<SessionSnapshot> session(String sessionId) {
+        return state.tokens().session(sessionId);
+    }
+
+    /** Whether a refresh token is its family's live one, spent by a rotation, or unknown here. */
+    public RefreshTokenState refreshTokenState(String refreshToken) {
+        return state.tokens().refreshTokenState(refreshToken);
+    }
+
     public boolean expireAccessTokens(String sessionId) {
         return state.tokens().expireAccessTokens(sessionId);
     }
@@ -138,6 +151,16 @@ public final class HostedEmulator implements AutoCloseable {
 
     public List<ReceivedEvent> receivedEvents() {
         return state.events().accepted();
+    }
+
+    /** How many events batch ingress accepted: {@code receivedEvents().size()} without the copy. */
+    public int receivedEventCount() {
+        return state.events().acceptedCount();
+    }
+
+    /** Event id → how many times batch ingress saw it again after accepting it (each answered {@code duplicate}). */
+    public Map<String, Integer> redeliveredEvents() {
+        return state.events().redelivered();
     }
 
     public void advanceClock(Duration by) {

@@ -29,6 +29,12 @@ class BatchIngressTest extends EmulatorTestBase {
         assertThat(emulator.receivedEvents()).extracting(ReceivedEvent::eventId).containsExactly("evt-1", "evt-2", "evt-3");
         assertThat(emulator.receivedEvents()).extracting(ReceivedEvent::teamSlug).containsOnly("t-private");
         assertThat(emulator.receivedEvents().getFirst().event()).containsEntry("event_type", "demo");
+        assertThat(emulator.redeliveredEvents()).containsExactly(Map.entry("evt-2", 1));
+        assertThat(emulator.receivedEventCount()).isEqualTo(3);
+        send(session, "t-private", events("evt-2"));
+        assertThat(emulator.redeliveredEvents()).containsExactly(Map.entry("evt-2", 2));
+        emulator.reset();
+        assertThat(emulator.redeliveredEvents()).isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.speckitty.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.emulator.state.MintedSession;
+import dev.speckitty.emulator.state.RefreshTokenState;
 import dev.speckitty.emulator.state.SessionSeed;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,20 @@ class RefreshRotationTest extends EmulatorTestBase {
         assertThat(emulator.counters().grantRequests(GrantType.REFRESH_TOKEN)).isEqualTo(3);
         assertThat(http.get("/api/v1/session-status", "Authorization", Http.bearer(second.text("access_token")))
                 .field("current_generation")).isEqualTo(3);
+    }
+
+    @Test
+    void testsCanAskWhichRefreshTokenIsCurrentAndWhichIsSpent() throws Exception {
+        MintedSession session = emulator.mintSession();
+        assertThat(emulator.refreshTokenState(session.refreshToken())).isEqualTo(RefreshTokenState.CURRENT);
+
+        Reply rotated = refresh(session.refreshToken());
+
+        assertThat(emulator.refreshTokenState(session.refreshToken())).isEqualTo(RefreshTokenState.SPENT);
+        assertThat(emulator.refreshTokenState(rotated.text("refresh_token"))).isEqualTo(RefreshTokenState.CURRENT);
+        assertThat(emulator.refreshTokenState("rt_never_issued")).isEqualTo(RefreshTokenState.UNKNOWN);
+        assertThat(emulator.session(session.sessionId())).hasValueSatisfying(s -> assertThat(s.generation()).isEqualTo(2));
+        assertThat(emulator.session("sess_unknown")).isEmpty();
     }
 
     @Test

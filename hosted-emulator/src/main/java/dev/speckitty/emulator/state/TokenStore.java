@@ -111,6 +111,15 @@ public final class TokenStore {
         return true;
     }
 
+    /** Whether {@code refreshToken} is its family's live token, a spent one, or unknown (expiry and revocation aside). */
+    public synchronized RefreshTokenState refreshTokenState(String refreshToken) {
+        RefreshRecord record = refreshTokens.get(refreshToken);
+        if (record == null) {
+            return RefreshTokenState.UNKNOWN;
+        }
+        return record.spentAt() == null ? RefreshTokenState.CURRENT : RefreshTokenState.SPENT;
+    }
+
     public synchronized Optional<SessionSnapshot> session(String sessionId) {
         return Optional.ofNullable(families.get(sessionId)).map(Family::snapshot);
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,16 @@ final class EmulatorSandbox {
     static EmulatorSandbox seeded(Path tempDir, HostedEmulator emulator, String tag, Duration accessLeft,
             boolean withPrivateTeam) throws IOException {
         Path sandbox = CliProcess.freshSandbox(Files.createTempDirectory(tempDir, tag));
+        return mintInto(sandbox, emulator, tag, accessLeft, withPrivateTeam);
+    }
+
+    /** This sandbox after a new login: a session freshly minted at {@code emulator} replaces the stored one. */
+    EmulatorSandbox relogin(HostedEmulator emulator, String tag, Duration accessLeft, boolean withPrivateTeam) {
+        return mintInto(sandbox, emulator, tag, accessLeft, withPrivateTeam);
+    }
+
+    private static EmulatorSandbox mintInto(Path sandbox, HostedEmulator emulator, String tag, Duration accessLeft,
+            boolean withPrivateTeam) {
         User user = User.defaultUser(withPrivateTeam);
         MintedSession minted = emulator.mintSession(SessionSeed.signedInUser().withUser(user)
                 .withTokens("at_SENTINEL_" + tag, "rt_SENTINEL_" + tag));
@@ -66,6 +77,13 @@ final class EmulatorSandbox {
 
     CliProcess.Result run(String... args) {
         return CliProcess.runWith(sandbox, environment, args);
+    }
+
+    /** Started without waiting, for a test that SIGKILLs it; {@code extra} is added to the environment. */
+    CliProcess.Running spawn(Map<String, String> extra, String... args) {
+        Map<String, String> merged = new HashMap<>(environment);
+        merged.putAll(extra);
+        return CliProcess.spawn(sandbox, merged, args);
     }
 
     String egress() throws IOException {

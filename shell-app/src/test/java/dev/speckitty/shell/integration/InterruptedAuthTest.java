@@ -52,11 +52,11 @@ class InterruptedAuthTest {
         Path sandbox = CliProcess.freshSandbox(Files.createTempDirectory(tempDir, "login"));
         long pollsBefore = emulator.counters().calls(Endpoint.TOKEN);
 
-        Running login = CliProcess.launch(sandbox, Map.of("SPEC_KITTY_SAAS_URL", emulator.baseUrl()),
+        Running login = CliProcess.spawn(sandbox, Map.of("SPEC_KITTY_SAAS_URL", emulator.baseUrl()),
                 "auth", "login", "--headless");
         awaitCount(() -> emulator.counters().calls(Endpoint.TOKEN), pollsBefore + 1, login, "a device-code poll");
         login.signal("INT");
-        Result result = login.await(60);
+        Result result = login.await();
 
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(130);
         assertThat(result.stderr()).contains("Login cancelled by user.").doesNotContain("Exception");
@@ -76,10 +76,10 @@ class InterruptedAuthTest {
         long revokesBefore = emulator.counters().calls(Endpoint.REVOKE);
         emulator.faults().add(Endpoint.REVOKE, Fault.delay(60_000).times(1)); // the server hangs
         try {
-            Running logout = CliProcess.launch(box.sandbox, box.environment, "auth", "logout");
+            Running logout = CliProcess.spawn(box.sandbox, box.environment, "auth", "logout");
             awaitCount(() -> emulator.counters().calls(Endpoint.REVOKE), revokesBefore + 1, logout, "the revoke call");
             logout.signal("INT");
-            Result result = logout.await(60);
+            Result result = logout.await();
 
             assertThat(result.exitCode()).as(result.describe()).isEqualTo(130);
             assertThat(result.stdout()).doesNotContain("Logged out");

@@ -69,41 +69,15 @@ public final class CliProcess {
         return start(sandbox, stdin, Map.of());
     }
 
-    private static Result start(Path sandbox, String stdin, Map<String, String> extraEnvironment, String... args) {
-        return launch(sandbox, stdin, extraEnvironment, args).await(180); // generous: 32 JVMs share 2 cores in bursts
-    }
-
     /**
-     * Starts {@code spec-kitty <args>} without waiting (stdin empty and closed), for tests that signal
-     * or kill the process while it runs; {@link Running#await} records the transcript like a run.
+     * Started without waiting, for tests that SIGKILL the CLI: {@link Running#kill()} or
+     * {@link Running#await()}. Empty stdin; its transcript is recorded like any other.
      */
-    public static Running launch(Path sandbox, Map<String, String> extraEnvironment, String... args) {
+    public static Running spawn(Path sandbox, Map<String, String> extraEnvironment, String... args) {
         return launch(sandbox, "", extraEnvironment, args);
     }
 
-    private static Running launch(Path sandbox, String stdin, Map<String, String> extraEnvironment, String... args) {
-        List<String> command = new ArrayList<>(PackagedLaunch.commandPrefix());
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("SPEC_KITTY_"));
-        environment.put("HOME", sandbox.resolve("user").toString());
-        environment.put("SPEC_KITTY_HOME", specKittyHome(sandbox).toString());
-        environment.putAll(extraEnvironment);
-        try {
-            Process process = builder.start();
-            Running running = new Running(List.of(args), process, drainInBackground(process.getInputStream()),
-                    drainInBackground(process.getErrorStream()));
-            try (var input = process.getOutputStream()) {
-                input.write(stdin.getBytes(StandardCharsets.UTF_8));
-            }
-            return running;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A CLI process that is still running; its output is drained meanwhile. */
+    /** A CLI process that is still running. */
     public static final class Running {
         private final List<String> args;
         private final Process process;
@@ -118,15 +92,11 @@ public final class CliProcess {
             this.stderr = stderr;
         }
 
-        public long pid() {
-            return process.pid();
-        }
-
         public boolean isAlive() {
             return process.isAlive();
         }
 
-        /** Sends a signal by name ({@code INT} for Ctrl-C, {@code KILL}) through the kill(1) command. */
+        /** Sends a signal by name ({@code INT} for Ctrl-C) through kill(1); the process keeps running. */
         public void signal(String name) {
             try {
                 Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
@@ -141,13 +111,19 @@ public final class CliProcess {
             }
         }
 
-        /** Waits for the exit and the end of both streams, then records the transcript. */
-        public Result await(long seconds) {
+        /** SIGKILL now (a no-op if it has already exited), then what it printed; exit code 137 if killed. */
+        public Result kill() {
+            // Through the handle: Process.destroyForcibly would also close our end of its pipes at once.
+            process.toHandle().destroyForcibly();
+            return await();
+        }
+
+        /** Waits for the exit (180 s at most: 32 JVMs share 2 cores in the burst tests). */
+        public Result await() {
             try {
-                if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-                    process.toHandle().destroyForcibly();
-                    throw new AssertionError("spec-kitty " + String.join(" ", args) + " did not finish in "
-                            + seconds + " s");
+                if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("spec-kitty " + String.join(" ", args) + " did not finish in 180 s");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -156,6 +132,32 @@ public final class CliProcess {
             Result result = new Result(args, process.exitValue(), stdout.join(), stderr.join());
             TRANSCRIPTS.add(result);
             return result;
+        }
+    }
+
+    private static Result start(Path sandbox, String stdin, Map<String, String> extraEnvironment, String... args) {
+        return launch(sandbox, stdin, extraEnvironment, args).await();
+    }
+
+    private static Running launch(Path sandbox, String stdin, Map<String, String> extraEnvironment, String... args) {
+        List<String> command = new ArrayList<>(PackagedLaunch.commandPrefix());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("SPEC_KITTY_"));
+        environment.put("HOME", sandbox.resolve("user").toString());
+        environment.put("SPEC_KITTY_HOME", specKittyHome(sandbox).toString());
+        environment.putAll(extraEnvironment);
+        try {
+            Process process = builder.start();
+            CompletableFuture<String> stdout = drainInBackground(process.getInputStream());
+            CompletableFuture<String> stderr = drainInBackground(process.getErrorStream());
+            try (var input = process.getOutputStream()) {
+                input.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+            return new Running(List.of(args), process, stdout, stderr);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

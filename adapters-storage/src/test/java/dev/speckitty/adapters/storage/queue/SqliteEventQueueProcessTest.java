@@ -2,6 +2,7 @@ package dev.speckitty.adapters.storage.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.speckitty.adapters.storage.support.ChildJvm;
 import dev.speckitty.domain.sync.PendingEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,26 +39,26 @@ class SqliteEventQueueProcessTest {
     void concurrentWritersAndDrainersNeitherLoseNorDuplicateAnEvent() throws Exception {
         // No queue.db yet: the six processes also race to create it.
         Path stop = home.resolve("stop");
-        List<QueueChild> writers = new ArrayList<>();
-        List<QueueChild> drainers = new ArrayList<>();
+        List<ChildJvm> writers = new ArrayList<>();
+        List<ChildJvm> drainers = new ArrayList<>();
         long started = System.nanoTime();
         try {
             for (int w = 0; w < WRITERS; w++) {
                 // writer w queues w-0 .. w-499 in batches of 10; writers 0,1 are drained by drainer A, 2,3 by B
                 String prefix = (w < 2 ? "a" : "b") + w + "-";
-                writers.add(QueueChild.start(home.resolve("writer" + w + ".err"), "write", home.toString(), prefix,
-                        String.valueOf(PER_WRITER), "10"));
+                writers.add(ChildJvm.start(QueueProcessMain.class, home.resolve("writer" + w + ".err"), "write",
+                        home.toString(), prefix, String.valueOf(PER_WRITER), "10"));
             }
             for (String prefix : List.of("a", "b")) {
-                drainers.add(QueueChild.start(home.resolve("drainer-" + prefix + ".err"), "drain", home.toString(),
-                        prefix, stop.toString()));
+                drainers.add(ChildJvm.start(QueueProcessMain.class, home.resolve("drainer-" + prefix + ".err"),
+                        "drain", home.toString(), prefix, stop.toString()));
             }
-            for (QueueChild writer : writers) {
+            for (ChildJvm writer : writers) {
                 assertThat(writer.finish(120)).containsExactly("DONE");
             }
             Files.createFile(stop);
             List<String> removed = new ArrayList<>();
-            for (QueueChild drainer : drainers) {
+            for (ChildJvm drainer : drainers) {
                 List<String> lines = drainer.finish(120);
                 assertThat(lines).last().isEqualTo("STOPPED");
                 lines.stream().filter(line -> line.startsWith("REMOVED ")).map(line -> line.substring(8))
@@ -84,14 +85,14 @@ class SqliteEventQueueProcessTest {
                 assertThat(left).allSatisfy(pending ->
                         assertThat(pending.event()).isEqualTo(QueueProcessMain.event(pending.eventId())));
             }
-            for (QueueChild child : writers) {
+            for (ChildJvm child : writers) {
                 assertThat(child.stderrText()).doesNotContain("Exception");
             }
         } finally {
-            for (QueueChild child : writers) {
+            for (ChildJvm child : writers) {
                 child.close();
             }
-            for (QueueChild child : drainers) {
+            for (ChildJvm child : drainers) {
                 child.close();
             }
         }
@@ -105,7 +106,8 @@ class SqliteEventQueueProcessTest {
         }
         int killAfter = ThreadLocalRandom.current().nextInt(20, 300);
         List<String> printed;
-        try (QueueChild writer = QueueChild.start(home.resolve("loop.err"), "loop", home.toString())) {
+        try (ChildJvm writer = ChildJvm.start(QueueProcessMain.class, home.resolve("loop.err"), "loop",
+                home.toString())) {
             writer.awaitLine("COMMITTED " + killAfter, 60);
             printed = writer.kill(); // SIGKILL, most likely in the middle of a transaction
         }

@@ -1,8 +1,9 @@
-package dev.speckitty.adapters.storage.queue;
+package dev.speckitty.adapters.storage.support;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +14,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A JVM started from the test classpath running {@link QueueProcessMain}; its stdout is kept by lines. */
-final class QueueChild implements AutoCloseable {
+/**
+ * A JVM started from the test class path running a test main class; its stdout is kept by lines,
+ * its stderr goes to a file, and lines can be sent to its stdin.
+ */
+public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final Path stderr;
@@ -22,26 +26,46 @@ final class QueueChild implements AutoCloseable {
     private final BlockingQueue<String> fresh = new LinkedBlockingQueue<>();
     private final Thread reader;
 
-    private QueueChild(Process process, Path stderr) {
+    private ChildJvm(Process process, Path stderr) {
         this.process = process;
         this.stderr = stderr;
-        this.reader = new Thread(this::pump, "queue-child-" + process.pid());
+        this.reader = new Thread(this::pump, "child-jvm-" + process.pid());
         reader.setDaemon(true);
         reader.start();
     }
 
-    static QueueChild start(Path stderr, String... arguments) throws IOException {
+    public static ChildJvm start(Class<?> main, Path stderr, String... arguments) throws IOException {
+        return start(ChildClassPath.testClassPath(), main, stderr, arguments);
+    }
+
+    public static ChildJvm start(ChildClassPath classPath, Class<?> main, Path stderr, String... arguments)
+            throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new AssertionError("cannot tell which java binary runs the tests"));
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), QueueProcessMain.class.getName()));
+        // Serial GC and C1 only: a short-lived child starts with about a third less CPU. JVM warnings
+        // (class data sharing prints some) go to stderr, never into the lines the test reads.
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xlog:disable", "-Xlog:all=warning:stderr"));
+        command.addAll(classPath.jvmFlags());
+        command.addAll(List.of("-cp", classPath.classPath(), main.getName()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-        return new QueueChild(process, stderr);
+        return new ChildJvm(process, stderr);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Sends one line to the child's stdin. */
+    public void send(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
     }
 
     /** Waits for the next line starting with {@code prefix}. */
-    String awaitLine(String prefix, long seconds) throws InterruptedException {
+    public String awaitLine(String prefix, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {
             String line = fresh.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -56,7 +80,7 @@ final class QueueChild implements AutoCloseable {
     }
 
     /** Waits for a clean exit and the end of its output; returns every stdout line. */
-    List<String> finish(long seconds) throws InterruptedException {
+    public List<String> finish(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             throw new AssertionError("child " + process.pid() + " did not exit within " + seconds + " s");
         }
@@ -68,16 +92,18 @@ final class QueueChild implements AutoCloseable {
     }
 
     /** SIGKILL, then every line it managed to print. */
-    List<String> kill() throws InterruptedException {
+    public List<String> kill() throws InterruptedException {
         // Through the handle: Process.destroyForcibly also closes our end of the stdout pipe at once,
         // so lines the child printed but the reader had not taken yet would be lost.
         process.toHandle().destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            throw new AssertionError("child " + process.pid() + " survived SIGKILL for 10 s");
+        }
         reader.join(TimeUnit.SECONDS.toMillis(10));
         return List.copyOf(lines);
     }
 
-    String stderrText() {
+    public String stderrText() {
         try {
             return Files.readString(stderr);
         } catch (IOException unreadable) {
