@@ -37,16 +37,35 @@ public final class HostedTarget {
 
     private static String validated(String url) {
         String trimmed = url.replaceAll("/+$", "");
+        URI uri;
         try {
-            URI uri = new URI(trimmed);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return trimmed;
-            }
+            uri = new URI(trimmed);
         } catch (URISyntaxException malformed) {
-            // reported below
+            throw refused("is not an http(s) URL with a host name");
         }
-        // not echoed: a mistyped URL may still carry credentials (user:password@, ?token=)
-        throw new CommandFailedException("X The hosted server URL is not an http(s) URL with a host name.",
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw refused("is not an http(s) URL with a host name");
+        }
+        if (uri.getRawUserInfo() != null) {
+            // status and doctor print the URL: credentials in it would end up on screen and in logs
+            throw refused("must not carry a user name or password");
+        }
+        if ("http".equals(uri.getScheme()) && !isLoopback(uri.getHost())) {
+            // bearer tokens and refresh tokens would cross the network in clear text
+            throw refused("uses plain http:// for a host other than this machine; use https://");
+        }
+        return trimmed;
+    }
+
+    /** Plain http is only for a service on this machine (the emulator, a local test server). */
+    static boolean isLoopback(String host) {
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        return name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}");
+    }
+
+    // The URL itself is never echoed: a mistyped one may still carry credentials (user:password@, ?token=).
+    private static CommandFailedException refused(String why) {
+        return new CommandFailedException("X The hosted server URL " + why + ".",
                 "  Check " + URL_VARIABLE + " or [sync] server_url in config.toml.");
     }
 }
