@@ -4,10 +4,13 @@ import dev.speckitty.emulator.fault.FaultBoard;
 import dev.speckitty.emulator.state.CounterSnapshot;
 import dev.speckitty.emulator.state.EmulatorClock;
 import dev.speckitty.emulator.state.EmulatorState;
+import dev.speckitty.emulator.state.IssuedTokens;
 import dev.speckitty.emulator.state.MintedSession;
+import dev.speckitty.emulator.state.ObservedSecret;
 import dev.speckitty.emulator.state.ReceivedEvent;
 import dev.speckitty.emulator.state.RuntimeSwitches;
 import dev.speckitty.emulator.state.SessionSeed;
+import dev.speckitty.emulator.state.SessionSnapshot;
 import dev.speckitty.emulator.state.User;
 import dev.speckitty.emulator.web.EmulatorRoutes;
 import dev.speckitty.emulator.web.ServerAddress;
@@ -15,6 +18,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -118,6 +122,25 @@ public final class HostedEmulator implements AutoCloseable {
         return state.tokens().revokeSession(sessionId);
     }
 
+    /** A session's generation and revocation state, without any token. */
+    public Optional<SessionSnapshot> session(String sessionId) {
+        return state.tokens().session(sessionId);
+    }
+
+    /**
+     * Test support for leak audits: every secret issued since the start or the last {@link #reset()}
+     * (access and refresh tokens of every generation, authorization codes, device codes) and every
+     * PKCE code verifier received, in order. Java only: the admin API never hands these out.
+     */
+    public List<ObservedSecret> secrets() {
+        return state.secrets().all();
+    }
+
+    /** Every token pair issued since the start or the last reset (minted, by login, by rotation), in order. */
+    public List<IssuedTokens> issuedTokens() {
+        return state.tokens().issued();
+    }
+
     /** The user who approves browser and device logins (and whom minted sessions use by default). */
     public void signedInUser(User user) {
         state.users().replaceSignedInUser(user);
@@ -144,7 +167,7 @@ public final class HostedEmulator implements AutoCloseable {
         state.clock().advance(by);
     }
 
-    /** Back to the start settings, forgetting sessions, codes, events, faults and counters. */
+    /** Back to the start settings, forgetting sessions, codes, secrets, events, faults and counters. */
     public void reset() {
         state.reset();
     }

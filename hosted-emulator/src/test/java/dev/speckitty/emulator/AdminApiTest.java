@@ -21,6 +21,7 @@ class AdminApiTest extends EmulatorTestBase {
         assertThat(counters.get("endpoints")).isEqualTo(Map.of("token", 2, "sync_health", 1, "not_found", 1));
         assertThat(counters.get("grant_requests")).isEqualTo(Map.of("refresh_token", 2));
         assertThat(counters.get("tokens_issued")).isEqualTo(Map.of("refresh_token", 1));
+        assertThat(counters.get("token_errors")).isEqualTo(Map.of("invalid_grant", 1));
 
         assertThat(http.postJson("/__admin/counters/reset", Map.of()).status()).isEqualTo(200);
         assertThat(http.get("/__admin/counters").field("endpoints")).isEqualTo(Map.of());
