@@ -94,7 +94,8 @@ public final class TrackerWorkflow {
         }
         RefreshAttempt refreshed = sessions.refresh(true);
         if (refreshed.session() == null) {
-            return refreshed.problem() != null && isTransient(refreshed.problem()) ? noToken(refreshed.problem()) : expired();
+            // behaviour.md §1.5: a failed forced refresh is session_expired; contention is not a failure (item 9).
+            return isContention(refreshed.problem()) ? noToken(refreshed.problem()) : expired();
         }
         TrackerResult second = endpoint.apply(team.get(), refreshed.session().accessToken());
         return second instanceof TrackerResult.Unauthorized ? expired() : second;
@@ -121,8 +122,8 @@ public final class TrackerWorkflow {
         };
     }
 
-    private static boolean isTransient(AuthProblem problem) {
-        return problem.kind() == AuthProblem.Kind.REFRESH_LOCK_TIMEOUT || problem.kind() == AuthProblem.Kind.REFRESH_FAILED;
+    private static boolean isContention(AuthProblem problem) {
+        return problem != null && problem.kind() == AuthProblem.Kind.REFRESH_LOCK_TIMEOUT;
     }
 
     private static TrackerResult retryable(String code, String message) {
