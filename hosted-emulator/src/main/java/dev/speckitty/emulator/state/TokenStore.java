@@ -79,7 +79,7 @@ public final class TokenStore {
         if (family.revoked) {
             return new AccessCheck.Denied("token_revoked", "The session has been revoked.");
         }
-        if (!clock.instant().isBefore(record.expiresAt())) {
+        if (!clock.instant().isBefore(record.expiresAt().plus(switches.accessTokenLeeway()))) {
             return new AccessCheck.Denied("access_token_expired", "The access token has expired.");
         }
         return new AccessCheck.Granted(family.snapshot());
