@@ -64,13 +64,27 @@ public final class CliProcess {
         return start(sandbox, stdin, extraEnvironment, args);
     }
 
+    /**
+     * One-shot under {@code nice -n niceness}: for load tests whose in-JVM emulator stands in for a
+     * remote service and must not queue behind the very processes it serves.
+     */
+    public static Result runNiced(Path sandbox, Map<String, String> extraEnvironment, int niceness, String... args) {
+        return start(List.of("nice", "-n", String.valueOf(niceness)), sandbox, "", extraEnvironment, args);
+    }
+
     /** Interactive: {@code spec-kitty} with no arguments, fed {@code stdin}. */
     public static Result interactive(Path sandbox, String stdin) {
         return start(sandbox, stdin, Map.of());
     }
 
     private static Result start(Path sandbox, String stdin, Map<String, String> extraEnvironment, String... args) {
-        List<String> command = new ArrayList<>(PackagedLaunch.commandPrefix());
+        return start(List.of(), sandbox, stdin, extraEnvironment, args);
+    }
+
+    private static Result start(List<String> launcher, Path sandbox, String stdin, Map<String, String> extraEnvironment,
+            String... args) {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(PackagedLaunch.commandPrefix());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile());
         Map<String, String> environment = builder.environment();
@@ -78,16 +92,23 @@ public final class CliProcess {
         environment.put("HOME", sandbox.resolve("user").toString());
         environment.put("SPEC_KITTY_HOME", specKittyHome(sandbox).toString());
         environment.putAll(extraEnvironment);
+        Process process;
         try {
-            Process process = builder.start();
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
             CompletableFuture<String> stdout = drainInBackground(process.getInputStream());
             CompletableFuture<String> stderr = drainInBackground(process.getErrorStream());
             try (var input = process.getOutputStream()) {
                 input.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
             if (!process.waitFor(180, TimeUnit.SECONDS)) { // generous: 32 JVMs share 2 cores in the burst tests
+                String threads = threadDump(process.pid());
                 process.destroyForcibly();
-                throw new AssertionError("spec-kitty " + String.join(" ", args) + " did not finish in 180 s");
+                throw new AssertionError("spec-kitty " + String.join(" ", args) + " did not finish in 180 s; its threads:\n"
+                        + threads);
             }
             Result result = new Result(List.of(args), process.exitValue(), stdout.join(), stderr.join());
             TRANSCRIPTS.add(result);
@@ -95,8 +116,28 @@ public final class CliProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
+            process.destroyForcibly(); // a test that gives up must not leave its CLI processes running
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** What a hung CLI process was doing ({@code jcmd <pid> Thread.print}), for the failure message. */
+    private static String threadDump(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder(PackagedLaunch.javaHome().resolve("bin").resolve("jcmd").toString(),
+                    String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
+            CompletableFuture<String> dump = drainInBackground(jcmd.getInputStream());
+            if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+                return "(jcmd did not answer in 30 s)";
+            }
+            return dump.join();
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getClass().getSimpleName() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
         }
     }
 
