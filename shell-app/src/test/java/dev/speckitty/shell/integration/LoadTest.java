@@ -71,7 +71,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Defaults fit CI on 2 cores (~90 s); a longer run: {@code -Dspec-kitty.load.seconds=300}
  * (launch window), {@code -Dspec-kitty.load.workers=64}, {@code -Dspec-kitty.load.access-ttl-seconds=12},
- * {@code -Dspec-kitty.load.ramp-seconds=30}.
+ * {@code -Dspec-kitty.load.ramp-seconds=40}.
  */
 @ExtendWith(NoTokenLeak.class)
 class LoadTest {
@@ -84,7 +84,7 @@ class LoadTest {
      * CPU fairly and advance in lockstep, all needing the token at the same moment; staggered, they
      * need it all along, so the token runs out several times while work is waiting for it.
      */
-    static final Duration RAMP = Duration.ofSeconds(Long.getLong("spec-kitty.load.ramp-seconds", 30));
+    static final Duration RAMP = Duration.ofSeconds(Long.getLong("spec-kitty.load.ramp-seconds", 40));
     static final Duration ACCESS_TTL = Duration.ofSeconds(Long.getLong("spec-kitty.load.access-ttl-seconds", 12));
     /**
      * Bearer endpoints accept an access token this long past expiry, as resource servers allow for
