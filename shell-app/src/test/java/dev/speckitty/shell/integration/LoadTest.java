@@ -69,9 +69,9 @@ import tools.jackson.databind.JsonNode;
  * {@code refresh_lock_timeout}, which is counted. The summary prints processes run, exit codes,
  * outcome categories and p50/p95/max latency per command. No secret in any output or file.
  *
- * <p>Defaults fit CI on 2 cores (~90 s); a longer run: {@code -Dspec-kitty.load.seconds=300}
- * (launch window), {@code -Dspec-kitty.load.workers=64}, {@code -Dspec-kitty.load.access-ttl-seconds=12},
- * {@code -Dspec-kitty.load.ramp-seconds=40}.
+ * <p>Defaults take ~100 s on 2 cores (figures in docs/performance.md). A longer run:
+ * {@code -Dspec-kitty.load.seconds=300} (launch window); also {@code -Dspec-kitty.load.workers=64},
+ * {@code -Dspec-kitty.load.access-ttl-seconds=12}, {@code -Dspec-kitty.load.ramp-seconds=40}.
  */
 @ExtendWith(NoTokenLeak.class)
 class LoadTest {
