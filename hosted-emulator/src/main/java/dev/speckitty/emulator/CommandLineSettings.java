@@ -16,6 +16,7 @@ final class CommandLineSettings {
               --no-slow-down              never answer slow_down to fast device polls
               --revoke-family-on-reuse    reusing a spent refresh token revokes its session
               --access-token-ttl=S        access token lifetime (default 900)
+              --access-token-leeway=S     bearer endpoints accept an access token S seconds past expiry (default 0)
               --refresh-token-ttl=S       refresh token lifetime (default 2592000)
               --replay-window=S           a just-spent refresh token answers 409 for S seconds (default 0)
               --replay-retry-after=S      retry_after in that 409 (default 1)
@@ -41,6 +42,7 @@ final class CommandLineSettings {
                 case "--no-slow-down" -> builder.slowDown(false);
                 case "--revoke-family-on-reuse" -> builder.revokeFamilyOnReuse(true);
                 case "--access-token-ttl" -> builder.accessTokenTtl(seconds(name, value));
+                case "--access-token-leeway" -> builder.accessTokenLeeway(seconds(name, value));
                 case "--refresh-token-ttl" -> builder.refreshTokenTtl(seconds(name, value));
                 case "--replay-window" -> builder.replayWindow(seconds(name, value));
                 case "--replay-retry-after" -> builder.replayRetryAfterSeconds(number(name, value));

@@ -17,6 +17,7 @@ public record EmulatorSettings(
         boolean slowDown,
         boolean revokeFamilyOnReuse,
         Duration accessTokenTtl,
+        Duration accessTokenLeeway,
         Duration refreshTokenTtl,
         Duration replayWindow,
         int replayRetryAfterSeconds,
@@ -28,6 +29,7 @@ public record EmulatorSettings(
             throw new IllegalArgumentException("port must be 0..65535, got " + port);
         }
         Objects.requireNonNull(accessTokenTtl, "accessTokenTtl");
+        Objects.requireNonNull(accessTokenLeeway, "accessTokenLeeway");
         Objects.requireNonNull(refreshTokenTtl, "refreshTokenTtl");
         Objects.requireNonNull(replayWindow, "replayWindow");
         Objects.requireNonNull(deviceInterval, "deviceInterval");
@@ -47,7 +49,7 @@ public record EmulatorSettings(
         return new Builder()
                 .port(port).autoApprove(autoApprove).standardOnly(standardOnly).discovery(discovery)
                 .privateTeam(privateTeam).meWithoutPrivateTeam(meWithoutPrivateTeam).slowDown(slowDown)
-                .revokeFamilyOnReuse(revokeFamilyOnReuse).accessTokenTtl(accessTokenTtl)
+                .revokeFamilyOnReuse(revokeFamilyOnReuse).accessTokenTtl(accessTokenTtl).accessTokenLeeway(accessTokenLeeway)
                 .refreshTokenTtl(refreshTokenTtl).replayWindow(replayWindow)
                 .replayRetryAfterSeconds(replayRetryAfterSeconds).deviceInterval(deviceInterval)
                 .deviceExpiresIn(deviceExpiresIn);
@@ -63,6 +65,7 @@ public record EmulatorSettings(
         private boolean slowDown = true;
         private boolean revokeFamilyOnReuse;
         private Duration accessTokenTtl = Duration.ofSeconds(900);
+        private Duration accessTokenLeeway = Duration.ZERO;
         private Duration refreshTokenTtl = Duration.ofDays(30);
         private Duration replayWindow = Duration.ZERO;
         private int replayRetryAfterSeconds = 1;
@@ -78,6 +81,7 @@ public record EmulatorSettings(
         public Builder slowDown(boolean value) { this.slowDown = value; return this; }
         public Builder revokeFamilyOnReuse(boolean value) { this.revokeFamilyOnReuse = value; return this; }
         public Builder accessTokenTtl(Duration value) { this.accessTokenTtl = value; return this; }
+        public Builder accessTokenLeeway(Duration value) { this.accessTokenLeeway = value; return this; }
         public Builder refreshTokenTtl(Duration value) { this.refreshTokenTtl = value; return this; }
         public Builder replayWindow(Duration value) { this.replayWindow = value; return this; }
         public Builder replayRetryAfterSeconds(int value) { this.replayRetryAfterSeconds = value; return this; }
@@ -86,7 +90,7 @@ public record EmulatorSettings(
 
         public EmulatorSettings build() {
             return new EmulatorSettings(port, autoApprove, standardOnly, discovery, privateTeam,
-                    meWithoutPrivateTeam, slowDown, revokeFamilyOnReuse, accessTokenTtl, refreshTokenTtl,
+                    meWithoutPrivateTeam, slowDown, revokeFamilyOnReuse, accessTokenTtl, accessTokenLeeway, refreshTokenTtl,
                     replayWindow, replayRetryAfterSeconds, deviceInterval, deviceExpiresIn);
         }
     }

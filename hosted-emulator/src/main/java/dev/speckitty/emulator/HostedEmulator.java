@@ -4,7 +4,9 @@ import dev.speckitty.emulator.fault.FaultBoard;
 import dev.speckitty.emulator.state.CounterSnapshot;
 import dev.speckitty.emulator.state.EmulatorClock;
 import dev.speckitty.emulator.state.EmulatorState;
+import dev.speckitty.emulator.state.IssuedTokens;
 import dev.speckitty.emulator.state.MintedSession;
+import dev.speckitty.emulator.state.ObservedSecret;
 import dev.speckitty.emulator.state.ReceivedEvent;
 import dev.speckitty.emulator.state.RefreshTokenState;
 import dev.speckitty.emulator.state.RuntimeSwitches;
@@ -131,6 +133,20 @@ public final class HostedEmulator implements AutoCloseable {
         return state.tokens().revokeSession(sessionId);
     }
 
+    /**
+     * Test support for leak audits: every secret issued since the start or the last {@link #reset()}
+     * (access and refresh tokens of every generation, authorization codes, device codes) and every
+     * PKCE code verifier received, in order. Java only: the admin API never hands these out.
+     */
+    public List<ObservedSecret> secrets() {
+        return state.secrets().all();
+    }
+
+    /** Every token pair issued since the start or the last reset (minted, by login, by rotation), in order. */
+    public List<IssuedTokens> issuedTokens() {
+        return state.tokens().issued();
+    }
+
     /** The user who approves browser and device logins (and whom minted sessions use by default). */
     public void signedInUser(User user) {
         state.users().replaceSignedInUser(user);
@@ -167,7 +183,7 @@ public final class HostedEmulator implements AutoCloseable {
         state.clock().advance(by);
     }
 
-    /** Back to the start settings, forgetting sessions, codes, events, faults and counters. */
+    /** Back to the start settings, forgetting sessions, codes, secrets, events, faults and counters. */
     public void reset() {
         state.reset();
     }

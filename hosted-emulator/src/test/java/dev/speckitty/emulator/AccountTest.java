@@ -63,6 +63,16 @@ class AccountTest extends EmulatorTestBase {
     }
 
     @Test
+    void theLeewayAcceptsAnAccessTokenThatLongPastItsExpiryAndNotLonger() throws Exception {
+        emulator.switches().accessTokenLeeway(Duration.ofSeconds(30));
+        MintedSession session = emulator.mintSession(SessionSeed.signedInUser().withAccessTokenTtl(Duration.ofSeconds(10)));
+        emulator.advanceClock(Duration.ofSeconds(39));
+        assertThat(me(session.accessToken()).status()).isEqualTo(200);
+        emulator.advanceClock(Duration.ofSeconds(1));
+        assertThat(me(session.accessToken()).text("error")).isEqualTo("access_token_expired");
+    }
+
+    @Test
     void meCanLeaveOutThePrivateTeam() throws Exception {
         emulator.switches().meWithoutPrivateTeam(true);
         assertThat(teams(me(emulator.mintSession().accessToken())))

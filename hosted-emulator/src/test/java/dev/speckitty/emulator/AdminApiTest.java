@@ -21,6 +21,7 @@ class AdminApiTest extends EmulatorTestBase {
         assertThat(counters.get("endpoints")).isEqualTo(Map.of("token", 2, "sync_health", 1, "not_found", 1));
         assertThat(counters.get("grant_requests")).isEqualTo(Map.of("refresh_token", 2));
         assertThat(counters.get("tokens_issued")).isEqualTo(Map.of("refresh_token", 1));
+        assertThat(counters.get("token_errors")).isEqualTo(Map.of("invalid_grant", 1));
 
         assertThat(http.postJson("/__admin/counters/reset", Map.of()).status()).isEqualTo(200);
         assertThat(http.get("/__admin/counters").field("endpoints")).isEqualTo(Map.of());
@@ -60,11 +61,13 @@ class AdminApiTest extends EmulatorTestBase {
 
     @Test
     void settingsAreReadAndPatched() throws Exception {
-        Reply patched = http.postJson("/__admin/settings", Map.of("access_token_ttl", 5, "replay_window", 3,
+        Reply patched = http.postJson("/__admin/settings", Map.of("access_token_ttl", 5, "access_token_leeway", 2,
+                "replay_window", 3,
                 "auto_approve", true, "private_team", false, "me_without_private_team", true, "slow_down", false));
 
         assertThat(patched.status()).isEqualTo(200);
-        assertThat(patched.json()).containsEntry("access_token_ttl", 5).containsEntry("replay_window", 3)
+        assertThat(patched.json()).containsEntry("access_token_ttl", 5).containsEntry("access_token_leeway", 2)
+                .containsEntry("replay_window", 3)
                 .containsEntry("auto_approve", true).containsEntry("private_team", false)
                 .containsEntry("me_without_private_team", true).containsEntry("slow_down", false);
         assertThat(emulator.switches().accessTokenTtl().toSeconds()).isEqualTo(5);

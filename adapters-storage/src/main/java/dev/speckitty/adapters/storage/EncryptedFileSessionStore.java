@@ -5,6 +5,7 @@ import dev.speckitty.adapters.storage.hotpath.HotPathFile;
 import dev.speckitty.adapters.storage.codec.InvalidSessionPayloadException;
 import dev.speckitty.adapters.storage.codec.SessionEnvelope;
 import dev.speckitty.adapters.storage.codec.SessionJson;
+import dev.speckitty.adapters.storage.crypto.DerivedKeyCache;
 import dev.speckitty.adapters.storage.crypto.MachinePassphrase;
 import dev.speckitty.adapters.storage.crypto.SessionCipher;
 import dev.speckitty.adapters.storage.crypto.SessionKeyDerivation;
@@ -51,6 +52,7 @@ public final class EncryptedFileSessionStore implements SessionStore {
     private final AuthFiles files;
     private final SaltFile salt;
     private final SessionKeyDerivation kdf;
+    private final DerivedKeyCache keys = new DerivedKeyCache();
     private final SessionCipher cipher;
     private final SecureRandom random;
     private final SessionFileLock lock;
@@ -153,6 +155,7 @@ public final class EncryptedFileSessionStore implements SessionStore {
         try (SessionFileLock.Held held = lock.acquire()) {
             deleteSessionFile(sessionFile);
             deleteBestEffort(files.salt()); // salt rotation: the next login derives a fresh key
+            keys.forget();
             deleteBestEffort(files.hotPath());
             deleteBestEffort(files.hotPathTemporary());
             OwnerOnlyFiles.syncDirectory(files.directory());
@@ -254,28 +257,23 @@ public final class EncryptedFileSessionStore implements SessionStore {
     }
 
     private byte[] seal(byte[] plaintext, byte[] saltBytes) {
-        SessionKey key = derive(saltBytes);
-        try {
-            return SessionEnvelope.encode(cipher.encrypt(key, plaintext));
-        } finally {
-            key.destroy();
-        }
+        return SessionEnvelope.encode(cipher.encrypt(key(saltBytes), plaintext));
     }
 
     private byte[] decrypt(SessionCipher.Sealed sealed, byte[] saltBytes) {
-        SessionKey key = derive(saltBytes);
         try {
-            return cipher.decrypt(key, sealed.nonce(), sealed.ciphertext());
+            return cipher.decrypt(key(saltBytes), sealed.nonce(), sealed.ciphertext());
         } catch (AEADBadTagException tagMismatch) {
             throw StorageFailures.decryptionFailed(files.session());
-        } finally {
-            key.destroy();
         }
     }
 
-    private SessionKey derive(byte[] saltBytes) {
-        activity.keyDerived();
-        return kdf.derive(saltBytes);
+    /** The key for this salt: derived (scrypt, counted) on first use, then kept until the salt changes. */
+    private SessionKey key(byte[] saltBytes) {
+        return keys.forSalt(saltBytes, () -> {
+            activity.keyDerived();
+            return kdf.derive(saltBytes);
+        });
     }
 
     private static void deleteSessionFile(Path sessionFile) throws IOException {

@@ -47,6 +47,35 @@ class EncryptedFileSessionStoreTest {
     }
 
     @Test
+    void oneStoreDerivesItsKeyOncePerSaltSoARefreshDoesNoScryptUnderTheLock() {
+        java.util.concurrent.atomic.AtomicInteger derivations = new java.util.concurrent.atomic.AtomicInteger();
+        EncryptedFileSessionStore counted = new EncryptedFileSessionStore(authDir(), PASSPHRASE,
+                java.time.Duration.ofSeconds(10), new StorageActivity() {
+                    @Override
+                    public void keyDerived() {
+                        derivations.incrementAndGet();
+                    }
+                });
+        store().write(TestSessions.sample("first"));
+
+        counted.read(); // before the refresh lock
+        counted.read(); // the re-read under it
+        counted.write(TestSessions.sample("rotated")); // the refreshed session
+        assertThat(counted.read()).contains(TestSessions.sample("rotated"));
+        assertThat(derivations).as("scrypt runs for one salt").hasValue(1);
+
+        counted.delete(); // rotates the salt: the old key is destroyed
+        counted.write(TestSessions.sample("after-login"));
+        assertThat(store().read()).contains(TestSessions.sample("after-login"));
+        assertThat(derivations).hasValue(2);
+
+        store().delete(); // another process logs out and in again: a new salt on disk
+        store().write(TestSessions.sample("elsewhere"));
+        assertThat(counted.read()).contains(TestSessions.sample("elsewhere"));
+        assertThat(derivations).hasValue(3);
+    }
+
+    @Test
     void roundTripsNullRefreshExpiryAndGeneration() {
         StoredSession legacy = TestSessions.legacy("legacy");
         store().write(legacy);

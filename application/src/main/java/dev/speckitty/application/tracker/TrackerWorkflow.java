@@ -1,5 +1,6 @@
 package dev.speckitty.application.tracker;
 
+import dev.speckitty.application.auth.AuthProblem;
 import dev.speckitty.application.auth.RefreshAttempt;
 import dev.speckitty.application.auth.SessionManager;
 import dev.speckitty.application.auth.SessionPresence;
@@ -78,9 +79,11 @@ public final class TrackerWorkflow {
     }
 
     private TrackerResult call(BiFunction<String, Secret, TrackerResult> endpoint) {
-        if (!(sessions.accessToken() instanceof TokenAccess.Granted granted)) {
-            return unauthenticated(NO_TOKEN);
+        TokenAccess access = sessions.accessToken();
+        if (access instanceof TokenAccess.Denied denied) {
+            return noToken(denied.problem());
         }
+        TokenAccess.Granted granted = (TokenAccess.Granted) access;
         Optional<String> team = teamSlug(granted.session());
         if (team.isEmpty()) {
             return unauthenticated(NO_TEAM);
@@ -91,7 +94,8 @@ public final class TrackerWorkflow {
         }
         RefreshAttempt refreshed = sessions.refresh(true);
         if (refreshed.session() == null) {
-            return expired();
+            // behaviour.md §1.5: a failed forced refresh is session_expired; contention is not a failure (item 9).
+            return isContention(refreshed.problem()) ? noToken(refreshed.problem()) : expired();
         }
         TrackerResult second = endpoint.apply(team.get(), refreshed.session().accessToken());
         return second instanceof TrackerResult.Unauthorized ? expired() : second;
@@ -103,6 +107,27 @@ public final class TrackerWorkflow {
                 .or(() -> session.teams().stream().findFirst())
                 .map(Team::id)
                 .filter(id -> !id.isBlank());
+    }
+
+    /**
+     * Lock contention and a refresh that failed on the network are retryable and say so; they are
+     * never "log in again" (behaviour.md top item 9). Anything else means there is no session.
+     */
+    private static TrackerResult noToken(AuthProblem problem) {
+        return switch (problem.kind()) {
+            case REFRESH_LOCK_TIMEOUT -> retryable("refresh_lock_timeout", problem.message());
+            case REFRESH_FAILED -> retryable("retryable_transport", problem.message());
+            case NOT_AUTHENTICATED, REFRESH_TOKEN_EXPIRED, SESSION_INVALID, STORAGE_UNREADABLE ->
+                    unauthenticated(NO_TOKEN);
+        };
+    }
+
+    private static boolean isContention(AuthProblem problem) {
+        return problem != null && problem.kind() == AuthProblem.Kind.REFRESH_LOCK_TIMEOUT;
+    }
+
+    private static TrackerResult retryable(String code, String message) {
+        return new TrackerResult.Failed(code, message, null, false, Map.of("category", code));
     }
 
     private static TrackerResult unauthenticated(String message) {

@@ -43,6 +43,7 @@ class TrackerWorkflowTest {
     private final Deque<TrackerResult> answers = new ArrayDeque<>();
     private int refreshes;
     private boolean reachable = true;
+    private boolean lockHeldElsewhere;
     private TrackerBinding trackerBinding = new TrackerBinding("linear", "lin-1", null, null);
 
     private TrackerWorkflow workflow(StoredSession session) {
@@ -67,7 +68,7 @@ class TrackerWorkflowTest {
         };
         RefreshLock lock = new RefreshLock() {
             public Optional<Lease> acquire(Duration timeout) {
-                return Optional.of(() -> {});
+                return lockHeldElsewhere ? Optional.empty() : Optional.of(() -> {});
             }
 
             public Optional<LockHolder> currentHolder() {
@@ -107,10 +108,14 @@ class TrackerWorkflowTest {
     }
 
     private static StoredSession session() {
+        return session(NOW.plusSeconds(900));
+    }
+
+    private static StoredSession session(Instant accessTokenExpiresAt) {
         List<Team> teams = List.of(new Team("t-shared", "Shared", "member", false),
                 new Team("t-private", "Private", "owner", true));
         return new StoredSession("u", "dev@example.com", "Dev", teams, "t-shared", Secret.of("at_SENTINEL_1"),
-                Secret.of("rt_SENTINEL_1"), "sess", NOW, NOW.plusSeconds(900), NOW.plus(Duration.ofDays(30)),
+                Secret.of("rt_SENTINEL_1"), "sess", NOW, accessTokenExpiresAt, NOW.plus(Duration.ofDays(30)),
                 "offline_access", "file", NOW, "authorization_code", null);
     }
 
@@ -166,6 +171,22 @@ class TrackerWorkflowTest {
             assertThat(failed.details()).containsEntry("category", "unauthenticated");
             assertThat(failed.message()).contains("spec-kitty auth login");
         });
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void anotherProcessRefreshingIsTheRetryableRefreshLockTimeoutNeverUnauthenticated() {
+        lockHeldElsewhere = true;
+
+        TrackerResult result = workflow(session(NOW.minusSeconds(1))).status();
+
+        assertThat(result).isInstanceOfSatisfying(TrackerResult.Failed.class, failed -> {
+            assertThat(failed.errorCode()).isEqualTo("refresh_lock_timeout");
+            assertThat(failed.message()).isEqualTo("Another spec-kitty process is refreshing the auth session; retry in a moment.");
+            assertThat(failed.userActionRequired()).isFalse();
+            assertThat(failed.status()).isNull();
+        });
+        assertThat(refreshes).isZero();
         assertThat(calls).isEmpty();
     }
 

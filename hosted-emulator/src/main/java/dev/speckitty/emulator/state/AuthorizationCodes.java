@@ -13,15 +13,18 @@ public final class AuthorizationCodes {
 
     private final Clock clock;
     private final TokenGenerator generator;
+    private final SecretLedger ledger;
     private final Map<String, IssuedCode> codes = new HashMap<>();
 
-    public AuthorizationCodes(Clock clock, TokenGenerator generator) {
+    public AuthorizationCodes(Clock clock, TokenGenerator generator, SecretLedger ledger) {
         this.clock = clock;
         this.generator = generator;
+        this.ledger = ledger;
     }
 
     public synchronized String issue(AuthorizationRequest request, String userId) {
         String code = generator.authorizationCode();
+        ledger.record(SecretKind.AUTHORIZATION_CODE, code);
         codes.put(code, new IssuedCode(request, userId, clock.instant().plus(CODE_LIFETIME)));
         return code;
     }

@@ -14,6 +14,7 @@ public final class CallCounters {
     private final ConcurrentMap<String, AtomicLong> endpoints = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicLong> grantRequests = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicLong> tokensIssued = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AtomicLong> tokenErrors = new ConcurrentHashMap<>();
 
     public void served(Endpoint endpoint) {
         increment(endpoints, endpoint.key());
@@ -28,14 +29,20 @@ public final class CallCounters {
         increment(tokensIssued, type.key());
     }
 
+    /** A refusal by the token endpoint, by its error code (e.g. invalid_grant, refresh_replay_benign_retry). */
+    public void tokenError(String error) {
+        increment(tokenErrors, error);
+    }
+
     public CounterSnapshot snapshot() {
-        return new CounterSnapshot(copy(endpoints), copy(grantRequests), copy(tokensIssued));
+        return new CounterSnapshot(copy(endpoints), copy(grantRequests), copy(tokensIssued), copy(tokenErrors));
     }
 
     public void clear() {
         endpoints.clear();
         grantRequests.clear();
         tokensIssued.clear();
+        tokenErrors.clear();
     }
 
     private static void increment(ConcurrentMap<String, AtomicLong> counters, String key) {

@@ -5,16 +5,19 @@ import dev.speckitty.emulator.GrantType;
 import java.util.Map;
 
 /**
- * Calls served per endpoint key, token requests per grant key, and tokens issued per grant key.
- * "Exactly one refresh" is {@code tokensIssued(GrantType.REFRESH_TOKEN) == 1}.
+ * Calls served per endpoint key, token requests per grant key, tokens issued per grant key, and
+ * the token endpoint's refusals per error code. "Exactly one refresh" is
+ * {@code tokensIssued(GrantType.REFRESH_TOKEN) == 1}; "no refresh token was spent twice" is
+ * {@code tokenErrors("invalid_grant") == 0} (with the default replay window of 0).
  */
 public record CounterSnapshot(Map<String, Long> endpoints, Map<String, Long> grantRequests,
-                              Map<String, Long> tokensIssued) {
+                              Map<String, Long> tokensIssued, Map<String, Long> tokenErrors) {
 
     public CounterSnapshot {
         endpoints = Map.copyOf(endpoints);
         grantRequests = Map.copyOf(grantRequests);
         tokensIssued = Map.copyOf(tokensIssued);
+        tokenErrors = Map.copyOf(tokenErrors);
     }
 
     public long calls(Endpoint endpoint) {
@@ -27,5 +30,10 @@ public record CounterSnapshot(Map<String, Long> endpoints, Map<String, Long> gra
 
     public long tokensIssued(GrantType type) {
         return tokensIssued.getOrDefault(type.key(), 0L);
+    }
+
+    /** Token-endpoint answers with this RFC 6749 §5.2 {@code error} (or the 409 {@code refresh_replay_benign_retry}). */
+    public long tokenErrors(String error) {
+        return tokenErrors.getOrDefault(error, 0L);
     }
 }

@@ -16,12 +16,14 @@ public final class DeviceAuthorizations {
     private final Clock clock;
     private final RuntimeSwitches switches;
     private final TokenGenerator generator;
+    private final SecretLedger ledger;
     private final Map<String, Authorization> byDeviceCode = new HashMap<>();
 
-    public DeviceAuthorizations(Clock clock, RuntimeSwitches switches, TokenGenerator generator) {
+    public DeviceAuthorizations(Clock clock, RuntimeSwitches switches, TokenGenerator generator, SecretLedger ledger) {
         this.clock = clock;
         this.switches = switches;
         this.generator = generator;
+        this.ledger = ledger;
     }
 
     public synchronized DeviceGrant start(String clientId, String scope) {
@@ -30,6 +32,7 @@ public final class DeviceAuthorizations {
         Authorization authorization = new Authorization(generator.deviceCode(), generator.userCode(),
                 clientId, scope, clock.instant().plus(lifetime), interval);
         byDeviceCode.put(authorization.deviceCode, authorization);
+        ledger.record(SecretKind.DEVICE_CODE, authorization.deviceCode);
         return new DeviceGrant(authorization.deviceCode, authorization.userCode,
                 lifetime.toSeconds(), interval.toSeconds());
     }

@@ -14,6 +14,7 @@ public final class EmulatorState {
     private final EmulatorSettings startSettings;
     private final EmulatorClock clock;
     private final TokenGenerator generator = new TokenGenerator();
+    private final SecretLedger secrets;
     private final RuntimeSwitches switches;
     private final UserDirectory users;
     private final TokenStore tokens;
@@ -30,12 +31,13 @@ public final class EmulatorState {
         this.startSettings = settings;
         this.clock = clock;
         this.switches = new RuntimeSwitches(settings);
+        this.secrets = new SecretLedger(clock);
         this.users = new UserDirectory(User.defaultUser(settings.privateTeam()));
-        this.tokens = new TokenStore(clock, switches, generator);
+        this.tokens = new TokenStore(clock, switches, generator, secrets);
         this.mint = new SessionMint(users, tokens);
-        this.codes = new AuthorizationCodes(clock, generator);
+        this.codes = new AuthorizationCodes(clock, generator, secrets);
         this.approvals = new PendingApprovals(generator);
-        this.devices = new DeviceAuthorizations(clock, switches, generator);
+        this.devices = new DeviceAuthorizations(clock, switches, generator, secrets);
         this.events = new EventLedger(clock);
     }
 
@@ -50,6 +52,7 @@ public final class EmulatorState {
     public EventLedger events() { return events; }
     public CallCounters counters() { return counters; }
     public FaultBoard faults() { return faults; }
+    public SecretLedger secrets() { return secrets; }
 
     /** A body {@code /api/v1/me} returns verbatim for any valid token, instead of the user's record. */
     public Optional<Map<String, Object>> meOverride() {
@@ -74,7 +77,7 @@ public final class EmulatorState {
         return users.signedInUser().privateTeam().isPresent();
     }
 
-    /** Back to the start settings: no sessions, codes, events, faults, counters or clock offset. */
+    /** Back to the start settings: no sessions, codes, secrets, events, faults, counters or clock offset. */
     public void reset() {
         switches.restore(startSettings);
         users.resetTo(User.defaultUser(startSettings.privateTeam()));
@@ -82,6 +85,7 @@ public final class EmulatorState {
         codes.clear();
         approvals.clear();
         devices.clear();
+        secrets.clear();
         events.clear();
         counters.clear();
         faults.clear();

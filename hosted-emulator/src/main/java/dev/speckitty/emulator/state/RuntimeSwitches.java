@@ -13,6 +13,7 @@ public final class RuntimeSwitches {
     private volatile boolean slowDown;
     private volatile boolean revokeFamilyOnReuse;
     private volatile Duration accessTokenTtl;
+    private volatile Duration accessTokenLeeway;
     private volatile Duration refreshTokenTtl;
     private volatile Duration replayWindow;
     private volatile int replayRetryAfterSeconds;
@@ -31,6 +32,7 @@ public final class RuntimeSwitches {
         slowDown = settings.slowDown();
         revokeFamilyOnReuse = settings.revokeFamilyOnReuse();
         accessTokenTtl = settings.accessTokenTtl();
+        accessTokenLeeway = settings.accessTokenLeeway();
         refreshTokenTtl = settings.refreshTokenTtl();
         replayWindow = settings.replayWindow();
         replayRetryAfterSeconds = settings.replayRetryAfterSeconds();
@@ -60,6 +62,10 @@ public final class RuntimeSwitches {
 
     public Duration accessTokenTtl() { return accessTokenTtl; }
     public void accessTokenTtl(Duration value) { accessTokenTtl = value; }
+
+    /** Bearer endpoints still accept an access token this long past its expiry (clock-skew leeway). */
+    public Duration accessTokenLeeway() { return accessTokenLeeway; }
+    public void accessTokenLeeway(Duration value) { accessTokenLeeway = value; }
 
     public Duration refreshTokenTtl() { return refreshTokenTtl; }
     public void refreshTokenTtl(Duration value) { refreshTokenTtl = value; }

@@ -3,7 +3,9 @@ package dev.speckitty.emulator.state;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,14 +18,17 @@ public final class TokenStore {
     private final Clock clock;
     private final RuntimeSwitches switches;
     private final TokenGenerator generator;
+    private final SecretLedger ledger;
     private final Map<String, Family> families = new HashMap<>();
+    private final List<IssuedTokens> issued = new ArrayList<>();
     private final Map<String, AccessRecord> accessTokens = new HashMap<>();
     private final Map<String, RefreshRecord> refreshTokens = new HashMap<>();
 
-    public TokenStore(Clock clock, RuntimeSwitches switches, TokenGenerator generator) {
+    public TokenStore(Clock clock, RuntimeSwitches switches, TokenGenerator generator, SecretLedger ledger) {
         this.clock = clock;
         this.switches = switches;
         this.generator = generator;
+        this.ledger = ledger;
     }
 
     public synchronized IssuedTokens openSession(NewSession request) {
@@ -74,7 +79,7 @@ public final class TokenStore {
         if (family.revoked) {
             return new AccessCheck.Denied("token_revoked", "The session has been revoked.");
         }
-        if (!clock.instant().isBefore(record.expiresAt())) {
+        if (!clock.instant().isBefore(record.expiresAt().plus(switches.accessTokenLeeway()))) {
             return new AccessCheck.Denied("access_token_expired", "The access token has expired.");
         }
         return new AccessCheck.Granted(family.snapshot());
@@ -124,7 +129,13 @@ public final class TokenStore {
         return Optional.ofNullable(families.get(sessionId)).map(Family::snapshot);
     }
 
+    /** Every token pair issued so far (minted, by login, by rotation), in issue order. */
+    public synchronized List<IssuedTokens> issued() {
+        return List.copyOf(issued);
+    }
+
     public synchronized void clear() {
+        issued.clear();
         families.clear();
         accessTokens.clear();
         refreshTokens.clear();
@@ -152,8 +163,12 @@ public final class TokenStore {
         accessTokens.put(access, new AccessRecord(family.sessionId, accessExpiresAt));
         refreshTokens.put(refresh, new RefreshRecord(family.sessionId, refreshExpiresAt, null));
         family.refreshExpiresAt = refreshExpiresAt;
-        return new IssuedTokens(family.sessionId, family.userId, access, now, accessExpiresAt,
+        ledger.record(SecretKind.ACCESS_TOKEN, access);
+        ledger.record(SecretKind.REFRESH_TOKEN, refresh);
+        IssuedTokens tokens = new IssuedTokens(family.sessionId, family.userId, access, now, accessExpiresAt,
                 refresh, refreshExpiresAt, family.scope, family.generation);
+        issued.add(tokens);
+        return tokens;
     }
 
     private record AccessRecord(String sessionId, Instant expiresAt) {

@@ -31,6 +31,7 @@ final class AdminHandler {
         body.put("endpoints", snapshot.endpoints());
         body.put("grant_requests", snapshot.grantRequests());
         body.put("tokens_issued", snapshot.tokensIssued());
+        body.put("token_errors", snapshot.tokenErrors());
         return ok(body);
     }
 

@@ -19,7 +19,7 @@ final class AdminJson {
 
     private static final Set<String> SETTINGS = Set.of("auto_approve", "standard_only", "discovery",
             "private_team", "me_without_private_team", "slow_down", "revoke_family_on_reuse", "access_token_ttl",
-            "refresh_token_ttl", "replay_window", "replay_retry_after", "device_interval", "device_expires_in");
+            "access_token_leeway", "refresh_token_ttl", "replay_window", "replay_retry_after", "device_interval", "device_expires_in");
 
     private AdminJson() {
     }
@@ -35,6 +35,7 @@ final class AdminJson {
         json.put("slow_down", switches.slowDown());
         json.put("revoke_family_on_reuse", switches.revokeFamilyOnReuse());
         json.put("access_token_ttl", switches.accessTokenTtl().toSeconds());
+        json.put("access_token_leeway", switches.accessTokenLeeway().toSeconds());
         json.put("refresh_token_ttl", switches.refreshTokenTtl().toSeconds());
         json.put("replay_window", switches.replayWindow().toSeconds());
         json.put("replay_retry_after", switches.replayRetryAfterSeconds());
@@ -62,6 +63,7 @@ final class AdminJson {
                 case "slow_down" -> switches.slowDown(bool(name, value));
                 case "revoke_family_on_reuse" -> switches.revokeFamilyOnReuse(bool(name, value));
                 case "access_token_ttl" -> switches.accessTokenTtl(seconds(name, value));
+                case "access_token_leeway" -> switches.accessTokenLeeway(seconds(name, value));
                 case "refresh_token_ttl" -> switches.refreshTokenTtl(seconds(name, value));
                 case "replay_window" -> switches.replayWindow(seconds(name, value));
                 case "replay_retry_after" -> switches.replayRetryAfterSeconds(integer(name, value));

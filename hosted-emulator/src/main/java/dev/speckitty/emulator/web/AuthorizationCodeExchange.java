@@ -7,10 +7,11 @@ import dev.speckitty.emulator.state.CallCounters;
 import dev.speckitty.emulator.state.CodeRedemption;
 import dev.speckitty.emulator.state.IssuedTokens;
 import dev.speckitty.emulator.state.NewSession;
+import dev.speckitty.emulator.state.SecretKind;
+import dev.speckitty.emulator.state.SecretLedger;
 import dev.speckitty.emulator.state.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -23,17 +24,23 @@ final class AuthorizationCodeExchange {
     private final AuthorizationCodes codes;
     private final TokenStore tokens;
     private final CallCounters counters;
+    private final TokenRefusals refusals;
+    private final SecretLedger secrets;
 
-    AuthorizationCodeExchange(AuthorizationCodes codes, TokenStore tokens, CallCounters counters) {
+    AuthorizationCodeExchange(AuthorizationCodes codes, TokenStore tokens, CallCounters counters,
+                              TokenRefusals refusals, SecretLedger secrets) {
         this.codes = codes;
         this.tokens = tokens;
         this.counters = counters;
+        this.refusals = refusals;
+        this.secrets = secrets;
     }
 
     Mono<ServerResponse> exchange(MultiValueMap<String, String> form, String clientId) {
+        secrets.record(SecretKind.CODE_VERIFIER, form.getFirst("code_verifier"));
         String code = TokenHandler.required(form, "code");
         if (code == null) {
-            return OAuthResponses.error(HttpStatus.BAD_REQUEST, "invalid_request", "code is required.");
+            return refusals.refuse("invalid_request", "code is required.");
         }
         return switch (codes.redeem(code)) {
             case CodeRedemption.Unknown unknown -> invalidGrant("Unknown authorization code.");
@@ -69,7 +76,7 @@ final class AuthorizationCodeExchange {
         return OAuthResponses.tokens(issued);
     }
 
-    private static Mono<ServerResponse> invalidGrant(String description) {
-        return OAuthResponses.error(HttpStatus.BAD_REQUEST, "invalid_grant", description);
+    private Mono<ServerResponse> invalidGrant(String description) {
+        return refusals.refuse("invalid_grant", description);
     }
 }

@@ -11,7 +11,6 @@ import dev.speckitty.emulator.state.TokenStore;
 import dev.speckitty.emulator.state.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -26,20 +25,22 @@ final class DeviceCodePolling {
     private final UserDirectory users;
     private final RuntimeSwitches switches;
     private final CallCounters counters;
+    private final TokenRefusals refusals;
 
     DeviceCodePolling(DeviceAuthorizations devices, TokenStore tokens, UserDirectory users,
-                      RuntimeSwitches switches, CallCounters counters) {
+                      RuntimeSwitches switches, CallCounters counters, TokenRefusals refusals) {
         this.devices = devices;
         this.tokens = tokens;
         this.users = users;
         this.switches = switches;
         this.counters = counters;
+        this.refusals = refusals;
     }
 
     Mono<ServerResponse> poll(MultiValueMap<String, String> form, String clientId) {
         String deviceCode = TokenHandler.required(form, "device_code");
         if (deviceCode == null) {
-            return OAuthResponses.error(HttpStatus.BAD_REQUEST, "invalid_request", "device_code is required.");
+            return refusals.refuse("invalid_request", "device_code is required.");
         }
         String autoApproveAs = switches.autoApprove() ? users.signedInUser().userId() : null;
         return switch (devices.poll(deviceCode, clientId, autoApproveAs)) {
@@ -60,7 +61,7 @@ final class DeviceCodePolling {
         return OAuthResponses.tokens(issued);
     }
 
-    private static Mono<ServerResponse> error(String code, String description) {
-        return OAuthResponses.error(HttpStatus.BAD_REQUEST, code, description);
+    private Mono<ServerResponse> error(String code, String description) {
+        return refusals.refuse(code, description);
     }
 }

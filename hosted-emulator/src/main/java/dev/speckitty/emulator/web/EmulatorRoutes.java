@@ -32,10 +32,11 @@ public final class EmulatorRoutes {
         DiscoveryHandler discovery = new DiscoveryHandler(switches, address);
         AuthorizeHandler authorize = new AuthorizeHandler(switches, state.approvals(), state.codes(), state.users());
         DeviceHandler device = new DeviceHandler(state.devices(), state.users(), address);
-        TokenHandler token = new TokenHandler(state.counters(),
-                new AuthorizationCodeExchange(state.codes(), state.tokens(), state.counters()),
-                new DeviceCodePolling(state.devices(), state.tokens(), state.users(), switches, state.counters()),
-                new RefreshRotation(state.tokens(), state.counters()));
+        TokenRefusals refusals = new TokenRefusals(state.counters());
+        TokenHandler token = new TokenHandler(state.counters(), refusals,
+                new AuthorizationCodeExchange(state.codes(), state.tokens(), state.counters(), refusals, state.secrets()),
+                new DeviceCodePolling(state.devices(), state.tokens(), state.users(), switches, state.counters(), refusals),
+                new RefreshRotation(state.tokens(), state.counters(), refusals));
         RevokeHandler revoke = new RevokeHandler(state.tokens());
         AccountHandler account = new AccountHandler(state, bearer);
         BatchIngressHandler batch = new BatchIngressHandler(bearer, state.users(), state.events());

@@ -4,11 +4,8 @@ import dev.speckitty.emulator.GrantType;
 import dev.speckitty.emulator.state.CallCounters;
 import dev.speckitty.emulator.state.RefreshResult;
 import dev.speckitty.emulator.state.TokenStore;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
@@ -20,16 +17,18 @@ final class RefreshRotation {
 
     private final TokenStore tokens;
     private final CallCounters counters;
+    private final TokenRefusals refusals;
 
-    RefreshRotation(TokenStore tokens, CallCounters counters) {
+    RefreshRotation(TokenStore tokens, CallCounters counters, TokenRefusals refusals) {
         this.tokens = tokens;
         this.counters = counters;
+        this.refusals = refusals;
     }
 
     Mono<ServerResponse> rotate(MultiValueMap<String, String> form, String clientId) {
         String refreshToken = TokenHandler.required(form, "refresh_token");
         if (refreshToken == null) {
-            return OAuthResponses.error(HttpStatus.BAD_REQUEST, "invalid_request", "refresh_token is required.");
+            return refusals.refuse("invalid_request", "refresh_token is required.");
         }
         return switch (tokens.refresh(refreshToken, clientId)) {
             case RefreshResult.Rotated rotated -> {
@@ -38,17 +37,8 @@ final class RefreshRotation {
                         rotated.tokens().generation());
                 yield OAuthResponses.tokens(rotated.tokens());
             }
-            case RefreshResult.BenignReplay replay -> benignReplay(replay.retryAfterSeconds());
-            case RefreshResult.Rejected rejected ->
-                    OAuthResponses.error(HttpStatus.BAD_REQUEST, "invalid_grant", rejected.description());
+            case RefreshResult.BenignReplay replay -> refusals.benignReplay(replay.retryAfterSeconds());
+            case RefreshResult.Rejected rejected -> refusals.refuse("invalid_grant", rejected.description());
         };
-    }
-
-    private static Mono<ServerResponse> benignReplay(int retryAfterSeconds) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", "refresh_replay_benign_retry");
-        body.put("error_description", "Refresh token was just rotated; reload current token and retry.");
-        body.put("retry_after", retryAfterSeconds);
-        return OAuthResponses.json(HttpStatus.CONFLICT, body);
     }
 }

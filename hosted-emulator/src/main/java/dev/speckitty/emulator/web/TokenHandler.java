@@ -3,7 +3,6 @@ package dev.speckitty.emulator.web;
 import dev.speckitty.emulator.GrantType;
 import dev.speckitty.emulator.state.CallCounters;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -13,13 +12,15 @@ import reactor.core.publisher.Mono;
 final class TokenHandler {
 
     private final CallCounters counters;
+    private final TokenRefusals refusals;
     private final AuthorizationCodeExchange codeExchange;
     private final DeviceCodePolling devicePolling;
     private final RefreshRotation refreshRotation;
 
-    TokenHandler(CallCounters counters, AuthorizationCodeExchange codeExchange, DeviceCodePolling devicePolling,
-                 RefreshRotation refreshRotation) {
+    TokenHandler(CallCounters counters, TokenRefusals refusals, AuthorizationCodeExchange codeExchange,
+                 DeviceCodePolling devicePolling, RefreshRotation refreshRotation) {
         this.counters = counters;
+        this.refusals = refusals;
         this.codeExchange = codeExchange;
         this.devicePolling = devicePolling;
         this.refreshRotation = refreshRotation;
@@ -34,16 +35,16 @@ final class TokenHandler {
         Optional<GrantType> type = GrantType.fromWire(grantType);
         counters.grantRequested(type.map(GrantType::key).orElse("unsupported"));
         if (grantType == null || grantType.isBlank()) {
-            return OAuthResponses.error(HttpStatus.BAD_REQUEST, "invalid_request", "grant_type is required.");
+            return refusals.refuse("invalid_request", "grant_type is required.");
         }
         if (type.isEmpty()) {
-            return OAuthResponses.error(HttpStatus.BAD_REQUEST, "unsupported_grant_type",
+            return refusals.refuse("unsupported_grant_type",
                     "Supported: authorization_code, refresh_token, urn:ietf:params:oauth:grant-type:device_code.");
         }
         String clientId = form.getFirst("client_id");
         if (clientId == null || clientId.isBlank()) {
             // A public client identifies itself with client_id on every token request (RFC 6749 §3.2.1).
-            return OAuthResponses.error(HttpStatus.BAD_REQUEST, "invalid_request", "client_id is required.");
+            return refusals.refuse("invalid_request", "client_id is required.");
         }
         return switch (type.get()) {
             case AUTHORIZATION_CODE -> codeExchange.exchange(form, clientId);

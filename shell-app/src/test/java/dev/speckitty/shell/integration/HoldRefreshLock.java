@@ -2,6 +2,10 @@ package dev.speckitty.shell.integration;
 
 import dev.speckitty.adapters.storage.lock.FileRefreshLock;
 import dev.speckitty.domain.port.RefreshLock;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +16,21 @@ import java.time.Duration;
  * hung holder whose record is stale.
  */
 public final class HoldRefreshLock {
+
+    /** Starts the holder with the test JVM's class path and returns once it holds the lock. */
+    static Process start(Path authDir, int seconds, int recordAgeSeconds) throws IOException {
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldRefreshLock.class.getName(),
+                authDir.toString(), String.valueOf(seconds), String.valueOf(recordAgeSeconds))
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+        String first = out.readLine();
+        if (!"held".equals(first)) {
+            holder.destroyForcibly();
+            throw new AssertionError("the lock holder did not get the lock: " + first);
+        }
+        return holder;
+    }
 
     public static void main(String[] args) throws Exception {
         Path authDir = Path.of(args[0]);

@@ -10,13 +10,10 @@ import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.CliProcess.Result;
 import dev.speckitty.shell.support.JsonDocuments;
 import dev.speckitty.shell.support.NoTokenLeak;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -191,13 +188,7 @@ class RefreshLockConcurrencyTest {
     }
 
     private static Process holdLock(EmulatorSandbox box, int seconds, int recordAgeSeconds) throws Exception {
-        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HoldRefreshLock.class.getName(),
-                CliProcess.authDirectory(box.sandbox).toString(), String.valueOf(seconds), String.valueOf(recordAgeSeconds))
-                .redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
-        assertThat(out.readLine()).isEqualTo("held");
-        return holder;
+        return HoldRefreshLock.start(CliProcess.authDirectory(box.sandbox), seconds, recordAgeSeconds);
     }
 
     private static void spendRefreshToken(String refreshToken) throws Exception {

@@ -64,6 +64,14 @@ public final class CliProcess {
         return start(sandbox, stdin, extraEnvironment, args);
     }
 
+    /**
+     * One-shot under {@code nice -n niceness}: for load tests whose in-JVM emulator stands in for a
+     * remote service and must not queue behind the very processes it serves.
+     */
+    public static Result runNiced(Path sandbox, Map<String, String> extraEnvironment, int niceness, String... args) {
+        return launch(List.of("nice", "-n", String.valueOf(niceness)), sandbox, "", extraEnvironment, args).await();
+    }
+
     /** Interactive: {@code spec-kitty} with no arguments, fed {@code stdin}. */
     public static Result interactive(Path sandbox, String stdin) {
         return start(sandbox, stdin, Map.of());
@@ -74,7 +82,7 @@ public final class CliProcess {
      * {@link Running#await()}. Empty stdin; its transcript is recorded like any other.
      */
     public static Running spawn(Path sandbox, Map<String, String> extraEnvironment, String... args) {
-        return launch(sandbox, "", extraEnvironment, args);
+        return launch(List.of(), sandbox, "", extraEnvironment, args);
     }
 
     /** A CLI process that is still running. */
@@ -122,10 +130,13 @@ public final class CliProcess {
         public Result await() {
             try {
                 if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                    String threads = threadDump(process.pid());
                     process.destroyForcibly();
-                    throw new AssertionError("spec-kitty " + String.join(" ", args) + " did not finish in 180 s");
+                    throw new AssertionError("spec-kitty " + String.join(" ", args)
+                            + " did not finish in 180 s; its threads:\n" + threads);
                 }
             } catch (InterruptedException e) {
+                process.destroyForcibly(); // a test that gives up must not leave its CLI processes running
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
             }
@@ -136,11 +147,14 @@ public final class CliProcess {
     }
 
     private static Result start(Path sandbox, String stdin, Map<String, String> extraEnvironment, String... args) {
-        return launch(sandbox, stdin, extraEnvironment, args).await();
+        return launch(List.of(), sandbox, stdin, extraEnvironment, args).await();
     }
 
-    private static Running launch(Path sandbox, String stdin, Map<String, String> extraEnvironment, String... args) {
-        List<String> command = new ArrayList<>(PackagedLaunch.commandPrefix());
+    /** {@code launcher} goes before the java command (e.g. {@code nice -n 10}), which execs it. */
+    private static Running launch(List<String> launcher, Path sandbox, String stdin,
+            Map<String, String> extraEnvironment, String... args) {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(PackagedLaunch.commandPrefix());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile());
         Map<String, String> environment = builder.environment();
@@ -158,6 +172,25 @@ public final class CliProcess {
             return new Running(List.of(args), process, stdout, stderr);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a hung CLI process was doing ({@code jcmd <pid> Thread.print}), for the failure message. */
+    private static String threadDump(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder(PackagedLaunch.javaHome().resolve("bin").resolve("jcmd").toString(),
+                    String.valueOf(pid), "Thread.print").redirectErrorStream(true).start();
+            CompletableFuture<String> dump = drainInBackground(jcmd.getInputStream());
+            if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+                return "(jcmd did not answer in 30 s)";
+            }
+            return dump.join();
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getClass().getSimpleName() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted)";
         }
     }
 

@@ -4,6 +4,7 @@ import dev.speckitty.adapters.hosted.HostedEndpoints;
 import dev.speckitty.adapters.hosted.HostedHttpSettings;
 import dev.speckitty.adapters.hosted.http.HostedHttpClient;
 import dev.speckitty.adapters.hosted.http.HostedTransportException;
+import dev.speckitty.adapters.hosted.http.HostedWebClientFactory;
 import dev.speckitty.domain.port.HostedHealth;
 import java.time.Duration;
 
@@ -14,6 +15,8 @@ import java.time.Duration;
 public final class WebClientHostedHealth implements HostedHealth {
 
     private static final String PATH = "/api/v1/sync/health/";
+    /** The whole call takes at most this long: a backstop for a host that trickles its answer. */
+    static final Duration BACKSTOP = Duration.ofSeconds(30);
 
     private final HostedEndpoints endpoints;
     private final HostedHttpSettings settings;
@@ -25,8 +28,13 @@ public final class WebClientHostedHealth implements HostedHealth {
 
     @Override
     public boolean reachable(Duration timeout) {
-        HostedHttpClient http = HostedHttpClient.create(new HostedHttpSettings(timeout, timeout,
-                settings.maxBodyBytes(), settings.retry()));
+        // The deadline is the host's: connecting, then answering once the request is on the wire,
+        // both timed by Netty's event loop, which handles arrived bytes before due timers. Starting
+        // the HTTP stack does not count, so a process starved of CPU (many spec-kitty processes on
+        // few cores) does not report its own slowness as an unreachable host.
+        HostedHttpSettings probe = new HostedHttpSettings(timeout, timeout, settings.maxBodyBytes(), settings.retry());
+        HostedHttpClient http = new HostedHttpClient(HostedWebClientFactory.create(probe),
+                timeout.compareTo(BACKSTOP) > 0 ? timeout : BACKSTOP, probe.maxBodyBytes());
         try {
             int status = http.get(endpoints.resolve(PATH), null).status();
             return status >= 200 && status < 300;

@@ -11,6 +11,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.speckitty.adapters.hosted.HostedEndpoints;
 import dev.speckitty.adapters.hosted.HostedHttpSettings;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import reactor.netty.http.HttpResources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,5 +54,29 @@ class WebClientHostedHealthTest {
         WebClientHostedHealth refused = new WebClientHostedHealth(HostedEndpoints.of("http://127.0.0.1:1"),
                 HostedHttpSettings.defaults());
         assertThat(refused.reachable(Duration.ofSeconds(2))).isFalse();
+    }
+
+    @Test
+    void aProcessStarvedOfCpuDoesNotBlameTheHost() throws Exception {
+        server.stubFor(get("/api/v1/sync/health/").willReturn(aResponse().withStatus(200)));
+        // Every client event loop of this JVM busy for 1.5 s: the request cannot even be sent sooner,
+        // as when 64 CLI processes share 2 cores; the host then answers at once.
+        var loops = HttpResources.get().onClient(true);
+        CountDownLatch busy = new CountDownLatch(1);
+        loops.forEach(loop -> loop.execute(() -> {
+            busy.countDown();
+            sleep(1_500);
+        }));
+        assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(health.reachable(Duration.ofMillis(500))).isTrue();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
