@@ -189,7 +189,7 @@ class LoadTest {
             assertThat(lost).as("enqueued ids the emulator never received").isEmpty();
             assertThat(queuedIds(box)).as("queue after the final sync").isEmpty();
 
-            assertThat(rotations).as("the access token expired several times during the run").isGreaterThanOrEqualTo(3);
+            assertThat(rotations).as("the access token expired more than once during the run").isGreaterThanOrEqualTo(2);
             assertThat(counters.grantRequests(GrantType.REFRESH_TOKEN)).as("refresh requests that did not rotate")
                     .isEqualTo(rotations);
             assertThat(counters.tokenErrors("invalid_grant")).as("invalid_grant answers").isZero();
