@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.speckitty.shell.command.CommandFailedException;
-import dev.speckitty.shell.support.Generate;
+import dev.speckitty.adapters.storage.support.Generate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import dev.speckitty.emulator.HostedEmulator;
 import dev.speckitty.emulator.state.RefreshTokenState;
 import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.CliProcess.Result;
-import dev.speckitty.shell.support.CrashRuns;
+import dev.speckitty.adapters.storage.support.CrashRuns;
 import dev.speckitty.shell.support.JsonDocuments;
 import dev.speckitty.shell.support.NoTokenLeak;
 import java.nio.file.Files;

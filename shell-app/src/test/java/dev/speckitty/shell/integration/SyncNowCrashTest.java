@@ -11,7 +11,7 @@ import dev.speckitty.emulator.fault.Fault;
 import dev.speckitty.emulator.state.ReceivedEvent;
 import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.CliProcess.Result;
-import dev.speckitty.shell.support.CrashRuns;
+import dev.speckitty.adapters.storage.support.CrashRuns;
 import dev.speckitty.shell.support.JsonDocuments;
 import dev.speckitty.shell.support.NoTokenLeak;
 import java.nio.charset.StandardCharsets;
