@@ -7,6 +7,7 @@ import dev.speckitty.domain.hosted.FailureCategory;
 import dev.speckitty.domain.hosted.HostedFailure;
 import dev.speckitty.domain.port.EventIngress;
 import dev.speckitty.domain.port.EventQueue;
+import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.sync.EventResult;
 import dev.speckitty.domain.sync.PendingEvent;
@@ -69,8 +70,19 @@ public final class SyncNow {
             if (batch.isEmpty()) {
                 break;
             }
+            // Asked again for every batch: a long drain (a big queue, a slow server) can outlive the
+            // token it started with, and a token refreshed here is cheaper than a batch refused with 401.
+            Secret token;
+            switch (sessions.accessToken()) {
+                case TokenAccess.Granted granted -> token = granted.accessToken();
+                case TokenAccess.Denied denied -> {
+                    LocalFailure failure = LocalFailure.of(denied.problem());
+                    results.addAll(failPending(after, failure.failure()));
+                    return SyncReport.of((int) Math.max(total, results.size()), results, false);
+                }
+            }
             List<EventResult> batchResults = ingress.send(batch.stream().map(PendingEvent::event).toList(),
-                    privateTeamId, ready.accessToken());
+                    privateTeamId, token);
             List<String> accepted = batchResults.stream()
                     .filter(r -> r instanceof EventResult.Synced || r instanceof EventResult.Duplicate)
                     .map(EventResult::eventId)
@@ -88,27 +100,41 @@ public final class SyncNow {
 
     /** No usable session: every pending event fails locally, nothing is sent, the queue is untouched. */
     private SyncReport failAllLocally(long total, AuthProblem problem) {
-        return switch (problem.kind()) {
-            case REFRESH_LOCK_TIMEOUT -> failAll(total,
-                    HostedFailure.of(FailureCategory.REFRESH_LOCK_TIMEOUT, problem.message()), false);
-            case REFRESH_FAILED -> failAll(total,
-                    HostedFailure.of(FailureCategory.RETRYABLE_TRANSPORT, problem.message()), false);
-            case NOT_AUTHENTICATED, REFRESH_TOKEN_EXPIRED, SESSION_INVALID, STORAGE_UNREADABLE -> failAll(total,
-                    HostedFailure.of(FailureCategory.UNAUTHENTICATED, NOT_AUTHENTICATED), true);
-        };
+        LocalFailure failure = LocalFailure.of(problem);
+        List<EventResult> results = failPending(0, failure.failure());
+        return SyncReport.of((int) Math.max(total, results.size()), results, failure.unauthenticated());
+    }
+
+    /** Why no token could be had, as the category of the events it stops. */
+    private record LocalFailure(HostedFailure failure, boolean unauthenticated) {
+        static LocalFailure of(AuthProblem problem) {
+            return switch (problem.kind()) {
+                case REFRESH_LOCK_TIMEOUT -> new LocalFailure(
+                        HostedFailure.of(FailureCategory.REFRESH_LOCK_TIMEOUT, problem.message()), false);
+                case REFRESH_FAILED -> new LocalFailure(
+                        HostedFailure.of(FailureCategory.RETRYABLE_TRANSPORT, problem.message()), false);
+                case NOT_AUTHENTICATED, REFRESH_TOKEN_EXPIRED, SESSION_INVALID, STORAGE_UNREADABLE -> new LocalFailure(
+                        HostedFailure.of(FailureCategory.UNAUTHENTICATED, NOT_AUTHENTICATED), true);
+            };
+        }
     }
 
     private SyncReport failAll(long total, HostedFailure failure, boolean unauthenticated) {
+        List<EventResult> results = failPending(0, failure);
+        return SyncReport.of((int) Math.max(total, results.size()), results, unauthenticated);
+    }
+
+    /** Every event queued after {@code after} failed with {@code failure}; the queue is untouched. */
+    private List<EventResult> failPending(long after, HostedFailure failure) {
         List<EventResult> results = new ArrayList<>();
-        long after = 0;
+        long position = after;
         while (true) {
-            List<PendingEvent> page = queue.pending(after, BATCH_SIZE);
+            List<PendingEvent> page = queue.pending(position, BATCH_SIZE);
             if (page.isEmpty()) {
-                break;
+                return results;
             }
             page.forEach(event -> results.add(new EventResult.Failed(event.eventId(), failure)));
-            after = page.getLast().position();
+            position = page.getLast().position();
         }
-        return SyncReport.of((int) Math.max(total, results.size()), results, unauthenticated);
     }
 }

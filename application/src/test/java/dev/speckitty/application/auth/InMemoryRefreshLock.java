@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** A refresh lock in memory; {@link #heldElsewhere} plays another process holding it throughout. */
-final class InMemoryRefreshLock implements RefreshLock {
+public final class InMemoryRefreshLock implements RefreshLock {
 
     private final ReentrantLock lock = new ReentrantLock();
     volatile boolean heldElsewhere;

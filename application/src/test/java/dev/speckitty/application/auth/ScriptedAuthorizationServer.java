@@ -15,17 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** Answers refresh grants from a script keyed by the refresh token sent; records every token sent. */
-final class ScriptedAuthorizationServer implements AuthorizationServer {
+public final class ScriptedAuthorizationServer implements AuthorizationServer {
 
     private final Map<String, Function<String, RefreshResult>> answers = new ConcurrentHashMap<>();
-    final List<String> refreshTokensSent = java.util.Collections.synchronizedList(new ArrayList<>());
+    public final List<String> refreshTokensSent = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    ScriptedAuthorizationServer answer(String refreshToken, RefreshResult result) {
+    public ScriptedAuthorizationServer answer(String refreshToken, RefreshResult result) {
         answers.put(refreshToken, token -> result);
         return this;
     }
 
-    ScriptedAuthorizationServer answer(String refreshToken, Function<String, RefreshResult> behaviour) {
+    public ScriptedAuthorizationServer answer(String refreshToken, Function<String, RefreshResult> behaviour) {
         answers.put(refreshToken, behaviour);
         return this;
     }

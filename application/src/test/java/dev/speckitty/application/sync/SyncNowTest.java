@@ -2,9 +2,15 @@ package dev.speckitty.application.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.speckitty.application.auth.InMemoryRefreshLock;
 import dev.speckitty.application.auth.MembershipRehydration;
+import dev.speckitty.application.auth.MutableClock;
+import dev.speckitty.application.auth.RefreshTransaction;
+import dev.speckitty.application.auth.ScriptedAuthorizationServer;
 import dev.speckitty.application.auth.SessionManager;
 import dev.speckitty.domain.auth.Membership;
+import dev.speckitty.domain.auth.RefreshResult;
+import dev.speckitty.domain.auth.TokenGrant;
 import dev.speckitty.domain.hosted.FailureCategory;
 import dev.speckitty.domain.hosted.HostedFailure;
 import dev.speckitty.domain.port.EventIngress;
@@ -17,10 +23,8 @@ import dev.speckitty.domain.session.Team;
 import dev.speckitty.domain.sync.EventResult;
 import dev.speckitty.domain.sync.PendingEvent;
 import dev.speckitty.domain.sync.QueuedEvent;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -37,11 +41,14 @@ class SyncNowTest {
     private static final Team PRIVATE = new Team("t-private", "Private", "owner", true);
     private static final Team SHARED = new Team("t-shared", "Shared", "member", false);
 
-    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final MutableClock clock = new MutableClock(NOW);
+    private final ScriptedAuthorizationServer server = new ScriptedAuthorizationServer();
     private final MemoryQueue queue = new MemoryQueue();
     private final List<String> diagnostics = new ArrayList<>();
     private final List<String> teamHeaders = new ArrayList<>();
     private final List<String> meTokens = new ArrayList<>();
+    private final List<String> bearerTokens = new ArrayList<>();
+    private Runnable afterEachBatch = () -> {};
     private Function<QueuedEvent, EventResult> perEvent = event -> new EventResult.Synced(event.eventId());
     private List<Team> meTeams = List.of(SHARED);
 
@@ -69,10 +76,14 @@ class SyncNowTest {
             meTokens.add(token.reveal());
             return new Membership("u", "dev@example.com", "Dev", meTeams, null);
         };
-        SessionManager sessions = new SessionManager(store, null, new MembershipRehydration(me), clock);
+        SessionManager sessions = new SessionManager(store,
+                new RefreshTransaction(store, new InMemoryRefreshLock(), server, clock), new MembershipRehydration(me), clock);
         EventIngress ingress = (batch, team, token) -> {
             teamHeaders.add(team);
-            return batch.stream().map(perEvent).toList();
+            bearerTokens.add(token.reveal());
+            List<EventResult> results = batch.stream().map(perEvent).toList();
+            afterEachBatch.run();
+            return results;
         };
         return new SyncNow(queue, ingress, sessions, diagnostics::add).run(true);
     }
@@ -180,6 +191,35 @@ class SyncNowTest {
         assertThat(teamHeaders).hasSize(1);
         assertThat(report.totalEvents()).isEqualTo(1500);
         assertThat(report.failed()).isEqualTo(1000);
+        assertThat(queue.size()).isEqualTo(1500);
+    }
+
+    @Test
+    void aDrainThatOutlivesItsTokenRefreshesBeforeTheNextBatch() {
+        enqueue(2500);
+        server.answer("rt_SENTINEL_1", new RefreshResult.Refreshed(new TokenGrant(Secret.of("at_SENTINEL_2"),
+                Secret.of("rt_SENTINEL_2"), 900L, null, null, null, null, 2L)));
+        afterEachBatch = () -> clock.set(NOW.plus(Duration.ofMinutes(15)).minusSeconds(2)); // 2 s left
+
+        SyncReport report = report(run(session(List.of(PRIVATE))));
+
+        assertThat(bearerTokens).containsExactly("at_SENTINEL_1", "at_SENTINEL_2", "at_SENTINEL_2");
+        assertThat(server.refreshTokensSent).containsExactly("rt_SENTINEL_1");
+        assertThat(report.synced()).isEqualTo(2500);
+        assertThat(queue.size()).isZero();
+    }
+
+    @Test
+    void aTokenThatCannotBeRenewedMidDrainStopsItAndKeepsTheRest() {
+        enqueue(2500); // rt_SENTINEL_1 has no scripted answer: the server rejects it
+        afterEachBatch = () -> clock.set(NOW.plus(Duration.ofMinutes(16)));
+
+        SyncReport report = report(run(session(List.of(PRIVATE))));
+
+        assertThat(bearerTokens).containsExactly("at_SENTINEL_1");
+        assertThat(report.synced()).isEqualTo(1000);
+        assertThat(report.categoryCounts()).containsExactly(java.util.Map.entry(FailureCategory.UNAUTHENTICATED, 1500));
+        assertThat(report.unauthenticatedLocally()).as("a batch was sent: not the logged-out case").isFalse();
         assertThat(queue.size()).isEqualTo(1500);
     }
 
