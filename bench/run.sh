@@ -72,6 +72,12 @@ ensure_build() {
     "$ROOT/bin/spec-kitty" help >/dev/null
     JAR="$(find_exec_jar)"
   fi
+  # bin/spec-kitty builds only when nothing is built, so an old build would be measured silently.
+  STALE_SOURCE="$(find "$ROOT"/pom.xml "$ROOT"/*/pom.xml "$ROOT"/*/src/main -type f -newer "$JAR" -print -quit 2>/dev/null)"
+  if [ -n "$STALE_SOURCE" ]; then
+    note "bench: WARNING: the build is older than ${STALE_SOURCE#"$ROOT"/}; these figures are of the old build."
+    note "bench: rebuild first: ./mvnw -o install -DskipTests"
+  fi
   "$ROOT/bin/lib/build-fast-launch.sh" "$JAR" 2>/dev/null \
     || { note "bench: could not prepare the fast layout; see shell-app/target/fast-launch/build.log"; exit 1; }
   spec_kitty_fast_launch_ready "$JAR" || { note "bench: fast layout not ready"; exit 1; }
@@ -157,6 +163,7 @@ header() {
   say "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
   say "- JDK: $("$JAVA" -version 2>&1 | sed -n 2p) ($JAVA_HOME)"
   say "- commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo n/a)$(git -C "$ROOT" diff --quiet HEAD -- 2>/dev/null || echo ' (with local changes)')"
+  say "- build: $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')$([ -n "$STALE_SOURCE" ] && echo ' (STALE: older than the sources)')"
   say "- timer: $BENCH_TIMER; $RUNS runs per row after $WARMUP warm-up runs, rows interleaved round-robin"
   say ""
 }
