@@ -58,7 +58,6 @@ public final class EncryptedFileSessionStore implements SessionStore {
     private final SessionFileLock lock;
     private final StorageActivity activity;
     private final HotPathFile hotPath;
-    private final long processUid = ProcessUser.uid();
 
     public EncryptedFileSessionStore(Path authDirectory, byte[] passphrase, Duration lockTimeout,
             StorageActivity activity) {
@@ -232,9 +231,9 @@ public final class EncryptedFileSessionStore implements SessionStore {
     }
 
     private void refuseForeignOwner(String what, Path file) throws IOException {
-        OptionalLong owner = ProcessUser.ownerOf(file);
-        if (owner.isPresent() && owner.getAsLong() != processUid) {
-            throw StorageFailures.wrongOwner(what, file, owner.getAsLong(), processUid);
+        OptionalLong owner = ProcessUser.foreignOwnerOf(file);
+        if (owner.isPresent()) {
+            throw StorageFailures.wrongOwner(what, file, owner.getAsLong(), ProcessUser.uid());
         }
     }
 

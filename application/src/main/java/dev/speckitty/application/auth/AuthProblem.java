@@ -1,5 +1,6 @@
 package dev.speckitty.application.auth;
 
+import dev.speckitty.domain.hosted.FailureCategory;
 import java.util.Objects;
 
 /** Why no usable access token could be had; the message is safe to show and says what to do. */
@@ -42,6 +43,20 @@ public record AuthProblem(Kind kind, String message) {
 
     public static AuthProblem notAuthenticated() {
         return new AuthProblem(Kind.NOT_AUTHENTICATED, NO_SESSION);
+    }
+
+    /**
+     * The category of hosted work this problem stops: lock contention and a refresh that failed on
+     * the network are retryable and say so, never "log in again" (behaviour.md top item 9); anything
+     * else means there is no usable session.
+     */
+    public FailureCategory category() {
+        return switch (kind) {
+            case REFRESH_LOCK_TIMEOUT -> FailureCategory.REFRESH_LOCK_TIMEOUT;
+            case REFRESH_FAILED -> FailureCategory.RETRYABLE_TRANSPORT;
+            case NOT_AUTHENTICATED, REFRESH_TOKEN_EXPIRED, SESSION_INVALID, STORAGE_UNREADABLE ->
+                    FailureCategory.UNAUTHENTICATED;
+        };
     }
 
     public boolean requiresLogin() {

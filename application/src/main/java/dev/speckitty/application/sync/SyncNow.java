@@ -105,17 +105,13 @@ public final class SyncNow {
         return SyncReport.of((int) Math.max(total, results.size()), results, failure.unauthenticated());
     }
 
-    /** Why no token could be had, as the category of the events it stops. */
+    /** Why no token could be had, as the failure of the events it stops. */
     private record LocalFailure(HostedFailure failure, boolean unauthenticated) {
         static LocalFailure of(AuthProblem problem) {
-            return switch (problem.kind()) {
-                case REFRESH_LOCK_TIMEOUT -> new LocalFailure(
-                        HostedFailure.of(FailureCategory.REFRESH_LOCK_TIMEOUT, problem.message()), false);
-                case REFRESH_FAILED -> new LocalFailure(
-                        HostedFailure.of(FailureCategory.RETRYABLE_TRANSPORT, problem.message()), false);
-                case NOT_AUTHENTICATED, REFRESH_TOKEN_EXPIRED, SESSION_INVALID, STORAGE_UNREADABLE -> new LocalFailure(
-                        HostedFailure.of(FailureCategory.UNAUTHENTICATED, NOT_AUTHENTICATED), true);
-            };
+            FailureCategory category = problem.category();
+            boolean unauthenticated = category == FailureCategory.UNAUTHENTICATED;
+            return new LocalFailure(HostedFailure.of(category, unauthenticated ? NOT_AUTHENTICATED : problem.message()),
+                    unauthenticated);
         }
     }
 

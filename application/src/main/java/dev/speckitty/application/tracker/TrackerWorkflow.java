@@ -6,6 +6,7 @@ import dev.speckitty.application.auth.SessionManager;
 import dev.speckitty.application.auth.SessionPresence;
 import dev.speckitty.application.auth.SessionPresence.Presence;
 import dev.speckitty.application.auth.TokenAccess;
+import dev.speckitty.domain.hosted.FailureCategory;
 import dev.speckitty.domain.port.BindingStore;
 import dev.speckitty.domain.port.HostedHealth;
 import dev.speckitty.domain.port.TrackerService;
@@ -109,21 +110,16 @@ public final class TrackerWorkflow {
                 .filter(id -> !id.isBlank());
     }
 
-    /**
-     * Lock contention and a refresh that failed on the network are retryable and say so; they are
-     * never "log in again" (behaviour.md top item 9). Anything else means there is no session.
-     */
+    /** No token: a retryable failure for contention or the network, otherwise "log in" (AuthProblem#category). */
     private static TrackerResult noToken(AuthProblem problem) {
-        return switch (problem.kind()) {
-            case REFRESH_LOCK_TIMEOUT -> retryable("refresh_lock_timeout", problem.message());
-            case REFRESH_FAILED -> retryable("retryable_transport", problem.message());
-            case NOT_AUTHENTICATED, REFRESH_TOKEN_EXPIRED, SESSION_INVALID, STORAGE_UNREADABLE ->
-                    unauthenticated(NO_TOKEN);
-        };
+        FailureCategory category = problem.category();
+        return category == FailureCategory.UNAUTHENTICATED
+                ? unauthenticated(NO_TOKEN)
+                : retryable(category.machineName(), problem.message());
     }
 
     private static boolean isContention(AuthProblem problem) {
-        return problem != null && problem.kind() == AuthProblem.Kind.REFRESH_LOCK_TIMEOUT;
+        return problem != null && problem.category() == FailureCategory.REFRESH_LOCK_TIMEOUT;
     }
 
     private static TrackerResult retryable(String code, String message) {

@@ -21,16 +21,12 @@ public final class MachinePassphrase {
     private MachinePassphrase() {}
 
     public static byte[] forThisMachine() {
-        return (hostname() + ":" + uid()).getBytes(StandardCharsets.UTF_8);
+        return (hostname() + ":" + ProcessUser.uid()).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The kernel nodename, as {@code gethostname()} returns it. */
     public static String hostname() {
         return kernelHostname().orElseGet(MachinePassphrase::localHostName);
-    }
-
-    public static long uid() {
-        return ProcessUser.uid();
     }
 
     private static Optional<String> kernelHostname() {

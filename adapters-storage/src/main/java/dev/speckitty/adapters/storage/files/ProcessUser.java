@@ -16,8 +16,17 @@ public final class ProcessUser {
 
     private ProcessUser() {}
 
-    /** This process's uid; 0 on Windows, where the reference uses 0 too. */
+    /** This process's uid; 0 on Windows, where the reference uses 0 too. Looked up once per process. */
     public static long uid() {
+        return Uid.VALUE;
+    }
+
+    /** Holder idiom: the lookup runs on first use, not when the class loads. */
+    private static final class Uid {
+        static final long VALUE = lookUp();
+    }
+
+    private static long lookUp() {
         if (WINDOWS) {
             return 0;
         }
@@ -27,6 +36,12 @@ public final class ProcessUser {
             // no /proc (macOS, BSD): ask the JDK's native helper
             return new com.sun.security.auth.module.UnixSystem().getUid();
         }
+    }
+
+    /** The owner's uid when the path itself (not followed) belongs to another user than this process. */
+    public static OptionalLong foreignOwnerOf(Path path) throws IOException {
+        OptionalLong owner = ownerOf(path);
+        return owner.isPresent() && owner.getAsLong() != uid() ? owner : OptionalLong.empty();
     }
 
     /** The uid owning the path itself (a symlink is not followed); empty where there is no unix view. */

@@ -27,7 +27,6 @@ public final class FileStorageHealth implements StorageHealth {
     private static final int SALT_LENGTH = 16;
 
     private final Path authDirectory;
-    private final long processUid = ProcessUser.uid();
 
     public FileStorageHealth(Path authDirectory) {
         this.authDirectory = authDirectory;
@@ -48,12 +47,13 @@ public final class FileStorageHealth implements StorageHealth {
         Path session = authDirectory.resolve("session.json");
         Optional<PosixFileAttributes> sessionFile = attributes(session);
         sessionFile.ifPresent(attrs -> {
+            Optional<Check> foreignOwner = foreignOwnerCheck("Session file", session);
             if (!attrs.isRegularFile()) {
                 checks.add(new Check("F-102", Severity.CRITICAL, "Session path " + session
                         + " is not a regular file (a symlink or directory is never followed)",
                         "remove it, then run spec-kitty auth login"));
-            } else if (foreignOwner(session).isPresent()) {
-                checks.add(foreignOwnerCheck("Session file", session, foreignOwner(session).getAsLong()));
+            } else if (foreignOwner.isPresent()) {
+                checks.add(foreignOwner.get());
             } else if (exposed(attrs)) {
                 checks.add(new Check("F-103", Severity.CRITICAL, "Session file " + session
                         + " has unsafe permissions (mode=" + mode(attrs) + "); expected 0600", "chmod 600 " + session));
@@ -78,12 +78,13 @@ public final class FileStorageHealth implements StorageHealth {
             }
             return;
         }
+        Optional<Check> foreignOwner = foreignOwnerCheck("Salt file", salt);
         if (!attrs.get().isRegularFile()) {
             checks.add(new Check("F-105", Severity.CRITICAL, "Salt path " + salt
                     + " is not a regular file (a symlink or directory is never followed)",
                     "remove it, then run spec-kitty auth login --force"));
-        } else if (foreignOwner(salt).isPresent()) {
-            checks.add(foreignOwnerCheck("Salt file", salt, foreignOwner(salt).getAsLong()));
+        } else if (foreignOwner.isPresent()) {
+            checks.add(foreignOwner.get());
         } else if (attrs.get().size() != SALT_LENGTH) {
             checks.add(new Check("F-105", Severity.CRITICAL, "Salt file " + salt + " has wrong length ("
                     + attrs.get().size() + " bytes); expected 16", "spec-kitty auth login --force"));
@@ -93,21 +94,21 @@ public final class FileStorageHealth implements StorageHealth {
         }
     }
 
-    /** F-108: a file another user owns is never read (it may be forged). */
-    private Check foreignOwnerCheck(String what, Path file, long owner) {
-        return new Check("F-108", Severity.CRITICAL, what + " " + file + " is owned by uid " + owner
-                + ", not by you (uid " + processUid + "); it is not read",
-                "chown " + processUid + " " + file + " if it is yours; otherwise remove it and run"
-                        + " spec-kitty auth login --force");
-    }
-
-    private OptionalLong foreignOwner(Path file) {
+    /** F-108 when another user owns the file: it is never read (it may be forged). */
+    private static Optional<Check> foreignOwnerCheck(String what, Path file) {
+        OptionalLong owner;
         try {
-            OptionalLong owner = ProcessUser.ownerOf(file);
-            return owner.isPresent() && owner.getAsLong() != processUid ? owner : OptionalLong.empty();
+            owner = ProcessUser.foreignOwnerOf(file);
         } catch (IOException goneMeanwhile) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        long uid = ProcessUser.uid();
+        return Optional.of(new Check("F-108", Severity.CRITICAL, what + " " + file + " is owned by uid "
+                + owner.getAsLong() + ", not by you (uid " + uid + "); it is not read",
+                "chown " + uid + " " + file + " if it is yours; otherwise remove it and run spec-kitty auth login --force"));
     }
 
     /** The auth directory's own attributes; a symlinked directory is judged by its target. */
