@@ -3,9 +3,9 @@ package dev.speckitty.shell.blackbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
+import dev.speckitty.adapters.storage.support.TreeSnapshot;
 import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.CliProcess.Result;
-import dev.speckitty.shell.support.FileTreeState;
 import dev.speckitty.shell.support.JsonDocuments;
 import dev.speckitty.shell.support.NoTokenLeak;
 import dev.speckitty.shell.support.SampleSessions;
@@ -71,8 +71,8 @@ class TamperedSessionCliTest {
 
     /** One broken sandbox: the paths, and the state of everything the CLI must leave alone. */
     private record Broken(Path sandbox, Path session, Path salt, Path named) {
-        FileTreeState state() {
-            return FileTreeState.of(sandbox.resolve("spec-kitty"), sandbox.resolve("outside"));
+        List<TreeSnapshot> state() {
+            return List.of(TreeSnapshot.of(sandbox.resolve("spec-kitty")), TreeSnapshot.of(sandbox.resolve("outside")));
         }
     }
 
@@ -85,7 +85,7 @@ class TamperedSessionCliTest {
     @EnumSource(Breakage.class)
     void statusAndDoctorNameTheProblemAndTheFixAndTouchNothing(Breakage breakage) throws Exception {
         Broken broken = broken(breakage);
-        FileTreeState before = broken.state();
+        List<TreeSnapshot> before = broken.state();
 
         Result status = run(broken, "auth", "status", "--json");
         assertThat(status.exitCode()).as(status.describe()).isEqualTo(1);
@@ -129,7 +129,7 @@ class TamperedSessionCliTest {
     @EnumSource(value = Breakage.class, names = {"TAG_DIGIT_CHANGED", "SYMLINK_OUT_OF_THE_AUTH_DIRECTORY"})
     void everyCommandThatNeedsTheSessionFailsCleanly(Breakage breakage) throws Exception {
         Broken broken = broken(breakage);
-        FileTreeState before = broken.state();
+        List<TreeSnapshot> before = broken.state();
 
         Result status = run(broken, "auth", "status");
         assertThat(status.exitCode()).as(status.describe()).isEqualTo(1);
