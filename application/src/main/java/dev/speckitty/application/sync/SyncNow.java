@@ -1,6 +1,7 @@
 package dev.speckitty.application.sync;
 
 import dev.speckitty.application.auth.AuthProblem;
+import dev.speckitty.application.auth.RefreshAttempt;
 import dev.speckitty.application.auth.SessionManager;
 import dev.speckitty.application.auth.TokenAccess;
 import dev.speckitty.domain.hosted.FailureCategory;
@@ -11,6 +12,7 @@ import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.sync.EventResult;
 import dev.speckitty.domain.sync.PendingEvent;
+import dev.speckitty.domain.sync.QueuedEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,7 @@ public final class SyncNow {
     static final String NOT_AUTHENTICATED = "Not authenticated: no valid access token. Run `spec-kitty auth login`.";
     static final String NO_PRIVATE_TEAM = "skipped: no Private Teamspace available for direct ingress";
     static final String ENDPOINT = "/api/v1/events/batch/";
+    private static final int UNAUTHORIZED = 401;
 
     private final EventQueue queue;
     private final EventIngress ingress;
@@ -81,8 +84,19 @@ public final class SyncNow {
                     return SyncReport.of((int) Math.max(total, results.size()), results, false);
                 }
             }
-            List<EventResult> batchResults = ingress.send(batch.stream().map(PendingEvent::event).toList(),
-                    privateTeamId, token);
+            List<QueuedEvent> events = batch.stream().map(PendingEvent::event).toList();
+            List<EventResult> batchResults = ingress.send(events, privateTeamId, token);
+            if (refusedTheToken(batchResults)) {
+                // hosted-contract §2.11: a 401 for a token we believed valid (clock skew, a request that
+                // arrived after expiry) gets one forced refresh and one resend; a second 401 stands.
+                RefreshAttempt renewed = sessions.refresh(true);
+                if (renewed.session() != null) {
+                    batchResults = ingress.send(events, privateTeamId, renewed.session().accessToken());
+                } else if (renewed.problem().category() == FailureCategory.REFRESH_LOCK_TIMEOUT) {
+                    results.addAll(failPending(after, LocalFailure.of(renewed.problem()).failure()));
+                    return SyncReport.of((int) Math.max(total, results.size()), results, false);
+                }
+            }
             List<String> accepted = batchResults.stream()
                     .filter(r -> r instanceof EventResult.Synced || r instanceof EventResult.Duplicate)
                     .map(EventResult::eventId)
@@ -96,6 +110,12 @@ public final class SyncNow {
         }
         int reported = results.size();
         return SyncReport.of((int) Math.max(total, reported), results, false);
+    }
+
+    /** The server answered the whole batch 401: it refused the token, not the events. */
+    private static boolean refusedTheToken(List<EventResult> batchResults) {
+        return !batchResults.isEmpty() && batchResults.stream().allMatch(result ->
+                result instanceof EventResult.Failed failed && failed.failure().status().orElse(0) == UNAUTHORIZED);
     }
 
     /** No usable session: every pending event fails locally, nothing is sent, the queue is untouched. */

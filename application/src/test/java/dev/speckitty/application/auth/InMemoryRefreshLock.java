@@ -12,6 +12,11 @@ public final class InMemoryRefreshLock implements RefreshLock {
     private final ReentrantLock lock = new ReentrantLock();
     volatile boolean heldElsewhere;
 
+    /** From now on another process holds the lock: every acquire times out. */
+    public void holdElsewhere() {
+        heldElsewhere = true;
+    }
+
     @Override
     public Optional<Lease> acquire(Duration timeout) {
         if (heldElsewhere) {

@@ -43,6 +43,7 @@ class SyncNowTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final ScriptedAuthorizationServer server = new ScriptedAuthorizationServer();
+    private final InMemoryRefreshLock lock = new InMemoryRefreshLock();
     private final MemoryQueue queue = new MemoryQueue();
     private final List<String> diagnostics = new ArrayList<>();
     private final List<String> teamHeaders = new ArrayList<>();
@@ -77,7 +78,7 @@ class SyncNowTest {
             return new Membership("u", "dev@example.com", "Dev", meTeams, null);
         };
         SessionManager sessions = new SessionManager(store,
-                new RefreshTransaction(store, new InMemoryRefreshLock(), server, clock), new MembershipRehydration(me), clock);
+                new RefreshTransaction(store, lock, server, clock), new MembershipRehydration(me), clock);
         EventIngress ingress = (batch, team, token) -> {
             teamHeaders.add(team);
             bearerTokens.add(token.reveal());
@@ -221,6 +222,79 @@ class SyncNowTest {
         assertThat(report.categoryCounts()).containsExactly(java.util.Map.entry(FailureCategory.UNAUTHENTICATED, 1500));
         assertThat(report.unauthenticatedLocally()).as("a batch was sent: not the logged-out case").isFalse();
         assertThat(queue.size()).isEqualTo(1500);
+    }
+
+    @Test
+    void aBatch401GetsOneForcedRefreshAndOneResend() {
+        enqueue(3); // the token has 15 minutes left, yet the server refuses it (clock skew, a late request)
+        server.answer("rt_SENTINEL_1", rotatedTo2());
+        perEvent = event -> bearerTokens.getLast().equals("at_SENTINEL_1") ? refused(event)
+                : new EventResult.Synced(event.eventId());
+
+        SyncReport report = report(run(session(List.of(PRIVATE))));
+
+        assertThat(bearerTokens).containsExactly("at_SENTINEL_1", "at_SENTINEL_2");
+        assertThat(server.refreshTokensSent).containsExactly("rt_SENTINEL_1");
+        assertThat(report.synced()).isEqualTo(3);
+        assertThat(report.failed()).isZero();
+        assertThat(queue.size()).isZero();
+    }
+
+    @Test
+    void a401AfterTheForcedRefreshStandsAsAuthExpiredAndKeepsTheEvents() {
+        enqueue(3);
+        server.answer("rt_SENTINEL_1", rotatedTo2());
+        perEvent = SyncNowTest::refused;
+
+        SyncReport report = report(run(session(List.of(PRIVATE))));
+
+        assertThat(bearerTokens).containsExactly("at_SENTINEL_1", "at_SENTINEL_2");
+        assertThat(server.refreshTokensSent).containsExactly("rt_SENTINEL_1");
+        assertThat(report.categoryCounts()).containsExactly(java.util.Map.entry(FailureCategory.AUTH_EXPIRED, 3));
+        assertThat(report.unauthenticatedLocally()).isFalse();
+        assertThat(queue.size()).isEqualTo(3);
+    }
+
+    @Test
+    void a401WhoseForcedRefreshFailsIsNotResentAndStaysAuthExpired() {
+        enqueue(3);
+        server.answer("rt_SENTINEL_1", new RefreshResult.Failed("Token refresh failed: HTTP 404", 404));
+        perEvent = SyncNowTest::refused;
+
+        SyncReport report = report(run(session(List.of(PRIVATE))));
+
+        assertThat(bearerTokens).containsExactly("at_SENTINEL_1");
+        assertThat(report.categoryCounts()).containsExactly(java.util.Map.entry(FailureCategory.AUTH_EXPIRED, 3));
+        assertThat(queue.size()).isEqualTo(3);
+    }
+
+    @Test
+    void a401WhoseForcedRefreshMeetsContentionIsTheNonFatalLockTimeout() {
+        enqueue(3);
+        perEvent = event -> {
+            // The request arrived after the token expired, and another process is refreshing it.
+            clock.set(NOW.plus(Duration.ofMinutes(16)));
+            lock.holdElsewhere();
+            return refused(event);
+        };
+
+        SyncReport report = report(run(session(List.of(PRIVATE))));
+
+        assertThat(bearerTokens).containsExactly("at_SENTINEL_1");
+        assertThat(server.refreshTokensSent).isEmpty();
+        assertThat(report.categoryCounts()).containsExactly(java.util.Map.entry(FailureCategory.REFRESH_LOCK_TIMEOUT, 3));
+        assertThat(queue.size()).isEqualTo(3);
+    }
+
+    private static RefreshResult rotatedTo2() {
+        return new RefreshResult.Refreshed(new TokenGrant(Secret.of("at_SENTINEL_2"), Secret.of("rt_SENTINEL_2"), 900L,
+                null, null, null, null, 2L));
+    }
+
+    /** The batch-level 401 of the ingress adapter. */
+    private static EventResult refused(QueuedEvent event) {
+        return new EventResult.Failed(event.eventId(),
+                new HostedFailure(FailureCategory.AUTH_EXPIRED, "Authentication failed", 401));
     }
 
     @Test

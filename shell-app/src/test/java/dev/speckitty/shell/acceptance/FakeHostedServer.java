@@ -3,6 +3,7 @@ package dev.speckitty.shell.acceptance;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -71,6 +72,19 @@ final class FakeHostedServer implements AutoCloseable {
     /** Every batch POST gets {@code response}. */
     void batchAnswers(ResponseDefinitionBuilder response) {
         server.stubFor(post(urlPathEqualTo(BATCH)).atPriority(1).willReturn(response));
+    }
+
+    /** Batch POSTs bearing {@code accessToken} get a 401 (added after, so it wins over {@link #batchAnswers}). */
+    void batchRefusesBearer(String accessToken) {
+        server.stubFor(post(urlPathEqualTo(BATCH)).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
+                .willReturn(aResponse().withStatus(401).withBody("{\"detail\":\"Given token not valid\"}")));
+    }
+
+    /** Every refresh grant succeeds with these tokens (15 minutes). */
+    void tokenEndpointRotatesTo(String accessToken, String refreshToken) {
+        server.stubFor(post(urlPathEqualTo(TOKEN)).willReturn(okJson("{\"access_token\":\"" + accessToken
+                + "\",\"refresh_token\":\"" + refreshToken + "\",\"expires_in\":900,\"token_type\":\"Bearer\"}")));
     }
 
     /** {@code GET /api/v1/me} answers {@code body}. */

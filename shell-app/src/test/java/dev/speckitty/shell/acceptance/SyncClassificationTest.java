@@ -314,6 +314,7 @@ class SyncClassificationTest {
     void a8_aServer401IsAuthExpiredExit1NeverExit4() throws IOException {
         AcceptanceSandbox sandbox = AcceptanceSandbox.fx(tempDir, "a8", server.baseUrl()).validSession().enqueue(3);
         server.reset();
+        server.tokenEndpointRotatesTo("at_SENTINEL_2", "rt_SENTINEL_2");
         server.batchAnswers(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                 .withBody("{\"detail\":\"Given token not valid\"}"));
 
@@ -328,8 +329,35 @@ class SyncClassificationTest {
         assertThat(report.path("summary").path("categories").toString()).isEqualTo("{\"auth_expired\":3}");
         assertThat(report.path("failures"))
                 .allSatisfy(f -> assertThat(f.path("error").asString()).isEqualTo("Authentication failed"));
-        assertThat(server.journal()).containsExactly("POST " + FakeHostedServer.BATCH);
+        assertThat(server.journal()).as("one forced refresh, one resend (hosted-contract §2.11), then the 401 stands")
+                .filteredOn(line -> !line.contains("/.well-known/"))
+                .containsExactly("POST " + FakeHostedServer.BATCH, "POST " + FakeHostedServer.TOKEN,
+                        "POST " + FakeHostedServer.BATCH);
+        assertThat(bearers()).containsExactly("Bearer at_SENTINEL_1", "Bearer at_SENTINEL_2");
         assertThat(sandbox.queuedIds()).hasSize(3);
+    }
+
+    @Test
+    void a8b_a401ForATokenBelievedValidIsSentAgainAfterOneForcedRefresh() {
+        AcceptanceSandbox sandbox = AcceptanceSandbox.fx(tempDir, "a8b", server.baseUrl()).validSession().enqueue(3);
+        server.reset();
+        server.tokenEndpointRotatesTo("at_SENTINEL_2", "rt_SENTINEL_2");
+        server.batchSucceedsFor(AcceptanceSandbox.eventIds(3));
+        server.batchRefusesBearer("at_SENTINEL_1"); // the server no longer accepts the stored token
+
+        CliProcess.Result result = sandbox.run("sync", "now");
+
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        assertThat(result.stdout()).contains("Synced: 3  Duplicates: 0  Errors: 0").doesNotContain("auth_expired");
+        assertThat(server.count("POST", FakeHostedServer.TOKEN)).isEqualTo(1);
+        assertThat(bearers()).containsExactly("Bearer at_SENTINEL_1", "Bearer at_SENTINEL_2");
+        assertThat(sandbox.queuedIds()).isEmpty();
+    }
+
+    /** The Authorization headers of the batch POSTs, oldest first. */
+    private List<String> bearers() {
+        return server.requests().stream().filter(r -> r.getUrl().startsWith(FakeHostedServer.BATCH))
+                .map(r -> r.getHeader("Authorization")).toList();
     }
 
     @Test

@@ -238,7 +238,8 @@ class TokenLeakAuditTest {
         failBatchOnce(t, 403, Map.of("category", "direct_ingress_missing_private_team",
                 "message", "Direct sync ingress must target Private Teamspace, not " + current.refreshToken()));
         assertCategory(run(t, box, "sync", "now", "--json"), "direct_ingress_missing_private_team");
-        failBatchOnce(t, 401, Map.of("error", "invalid_token", "error_description", "unknown token " + current.accessToken()));
+        // 401 twice: the first is answered with one forced refresh and one resend (hosted-contract §2.11)
+        failBatch(t, 401, Map.of("error", "invalid_token", "error_description", "unknown token " + current.accessToken()), 2);
         assertCategory(run(t, box, "sync", "now", "--json", "--report", box.resolve("report-401.json").toString()),
                 "auth_expired");
         failBatchOnce(t, 400, Map.of("error", "Bad request", "details", "field refresh_token=" + current.refreshToken()));
@@ -458,7 +459,11 @@ class TokenLeakAuditTest {
     }
 
     private static void failBatchOnce(Target t, int status, Map<String, Object> body) {
-        t.emulator().faults().add(Endpoint.EVENTS_BATCH, Fault.respond(status, body).times(1));
+        failBatch(t, status, body, 1);
+    }
+
+    private static void failBatch(Target t, int status, Map<String, Object> body, int times) {
+        t.emulator().faults().add(Endpoint.EVENTS_BATCH, Fault.respond(status, body).times(times));
     }
 
     /** The tokens the emulator issued last for the session stored in {@code box}. */
