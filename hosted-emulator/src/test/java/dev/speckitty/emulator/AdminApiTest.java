@@ -55,7 +55,10 @@ class AdminApiTest extends EmulatorTestBase {
         assertThat(http.postJson("/__admin/sessions/sess_a/expire-access-token", Map.of()).status()).isEqualTo(200);
         assertThat(me("at_A").text("error")).isEqualTo("access_token_expired");
         assertThat(http.postJson("/__admin/sessions/sess_a/revoke", Map.of()).status()).isEqualTo(200);
+        assertThat(me("at_A").text("error")).isEqualTo("token_revoked");
         assertThat(refresh("rt_A").text("error")).isEqualTo("invalid_grant");
+        assertThat(http.get("/__admin/counters").field("bearer_denials"))
+                .isEqualTo(Map.of("access_token_expired", 1, "token_revoked", 1));
         assertThat(http.postJson("/__admin/sessions/nope/revoke", Map.of()).status()).isEqualTo(404);
     }
 

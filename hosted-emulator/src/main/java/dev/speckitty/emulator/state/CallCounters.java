@@ -15,6 +15,7 @@ public final class CallCounters {
     private final ConcurrentMap<String, AtomicLong> grantRequests = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicLong> tokensIssued = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, AtomicLong> tokenErrors = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, AtomicLong> bearerDenials = new ConcurrentHashMap<>();
 
     public void served(Endpoint endpoint) {
         increment(endpoints, endpoint.key());
@@ -34,8 +35,14 @@ public final class CallCounters {
         increment(tokenErrors, error);
     }
 
+    /** An API call refused with 401 for its bearer token, by the RFC 6750 error (e.g. access_token_expired). */
+    public void bearerDenied(String error) {
+        increment(bearerDenials, error);
+    }
+
     public CounterSnapshot snapshot() {
-        return new CounterSnapshot(copy(endpoints), copy(grantRequests), copy(tokensIssued), copy(tokenErrors));
+        return new CounterSnapshot(copy(endpoints), copy(grantRequests), copy(tokensIssued), copy(tokenErrors),
+                copy(bearerDenials));
     }
 
     public void clear() {
@@ -43,6 +50,7 @@ public final class CallCounters {
         grantRequests.clear();
         tokensIssued.clear();
         tokenErrors.clear();
+        bearerDenials.clear();
     }
 
     private static void increment(ConcurrentMap<String, AtomicLong> counters, String key) {

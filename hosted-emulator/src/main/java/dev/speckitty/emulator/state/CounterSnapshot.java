@@ -6,18 +6,20 @@ import java.util.Map;
 
 /**
  * Calls served per endpoint key, token requests per grant key, tokens issued per grant key, and
- * the token endpoint's refusals per error code. "Exactly one refresh" is
+ * the token endpoint's refusals per error code, and bearer tokens refused by API calls per error code. "Exactly one refresh" is
  * {@code tokensIssued(GrantType.REFRESH_TOKEN) == 1}; "no refresh token was spent twice" is
  * {@code tokenErrors("invalid_grant") == 0} (with the default replay window of 0).
  */
 public record CounterSnapshot(Map<String, Long> endpoints, Map<String, Long> grantRequests,
-                              Map<String, Long> tokensIssued, Map<String, Long> tokenErrors) {
+                              Map<String, Long> tokensIssued, Map<String, Long> tokenErrors,
+                              Map<String, Long> bearerDenials) {
 
     public CounterSnapshot {
         endpoints = Map.copyOf(endpoints);
         grantRequests = Map.copyOf(grantRequests);
         tokensIssued = Map.copyOf(tokensIssued);
         tokenErrors = Map.copyOf(tokenErrors);
+        bearerDenials = Map.copyOf(bearerDenials);
     }
 
     public long calls(Endpoint endpoint) {
@@ -35,5 +37,10 @@ public record CounterSnapshot(Map<String, Long> endpoints, Map<String, Long> gra
     /** Token-endpoint answers with this RFC 6749 §5.2 {@code error} (or the 409 {@code refresh_replay_benign_retry}). */
     public long tokenErrors(String error) {
         return tokenErrors.getOrDefault(error, 0L);
+    }
+
+    /** API calls answered 401 because of their bearer token, with this RFC 6750 {@code error}. */
+    public long bearerDenials(String error) {
+        return bearerDenials.getOrDefault(error, 0L);
     }
 }

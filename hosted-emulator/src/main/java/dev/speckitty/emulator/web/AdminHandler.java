@@ -32,6 +32,7 @@ final class AdminHandler {
         body.put("grant_requests", snapshot.grantRequests());
         body.put("tokens_issued", snapshot.tokensIssued());
         body.put("token_errors", snapshot.tokenErrors());
+        body.put("bearer_denials", snapshot.bearerDenials());
         return ok(body);
     }
 

@@ -1,6 +1,7 @@
 package dev.speckitty.emulator.web;
 
 import dev.speckitty.emulator.state.AccessCheck;
+import dev.speckitty.emulator.state.CallCounters;
 import dev.speckitty.emulator.state.SessionSnapshot;
 import dev.speckitty.emulator.state.TokenStore;
 import java.util.Locale;
@@ -18,9 +19,11 @@ final class BearerAuthentication {
 
     private static final String PREFIX = "bearer ";
     private final TokenStore tokens;
+    private final CallCounters counters;
 
-    BearerAuthentication(TokenStore tokens) {
+    BearerAuthentication(TokenStore tokens, CallCounters counters) {
         this.tokens = tokens;
+        this.counters = counters;
     }
 
     /** Runs {@code onGranted} for a good token; otherwise lets {@code onDenied} render the 401. */
@@ -32,7 +35,10 @@ final class BearerAuthentication {
                 .orElseGet(() -> new AccessCheck.Denied("invalid_token", "Missing bearer token."));
         return switch (check) {
             case AccessCheck.Granted granted -> onGranted.apply(granted.session());
-            case AccessCheck.Denied denied -> onDenied.apply(new Denial(denied.error(), denied.description()));
+            case AccessCheck.Denied denied -> {
+                counters.bearerDenied(denied.error());
+                yield onDenied.apply(new Denial(denied.error(), denied.description()));
+            }
         };
     }
 

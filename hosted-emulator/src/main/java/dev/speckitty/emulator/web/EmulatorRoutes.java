@@ -28,7 +28,7 @@ public final class EmulatorRoutes {
 
     public RouterFunction<ServerResponse> router() {
         RuntimeSwitches switches = state.switches();
-        BearerAuthentication bearer = new BearerAuthentication(state.tokens());
+        BearerAuthentication bearer = new BearerAuthentication(state.tokens(), state.counters());
         DiscoveryHandler discovery = new DiscoveryHandler(switches, address);
         AuthorizeHandler authorize = new AuthorizeHandler(switches, state.approvals(), state.codes(), state.users());
         DeviceHandler device = new DeviceHandler(state.devices(), state.users(), address);

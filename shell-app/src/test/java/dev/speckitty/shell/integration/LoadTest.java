@@ -177,7 +177,7 @@ class LoadTest {
             List<Long> rotatedAt = generations.stream().skip(1)
                     .map(tokens -> Duration.between(runStart, tokens.issuedAt()).toSeconds()).toList();
             printSummary(runs, wallMillis, enqueued.size(), receivedDuringRun.size(), stillQueued.size(), rotatedAt,
-                    closest, counters.tokenErrors("invalid_grant"), sessionMissing.get());
+                    closest, counters.tokenErrors("invalid_grant"), counters.bearerDenials(), sessionMissing.get());
 
             List<Run> failures = runs.stream().filter(run -> !run.allowed()).toList();
             assertThat(failures).as("processes that neither succeeded nor met refresh_lock_timeout: %s",
@@ -361,7 +361,8 @@ class LoadTest {
     }
 
     private static void printSummary(List<Run> runs, long wallMillis, int enqueued, int received, int queued,
-                                     List<Long> rotatedAt, Duration closest, long invalidGrants, int sessionMissing) {
+                                     List<Long> rotatedAt, Duration closest, long invalidGrants,
+                                     Map<String, Long> bearerDenials, int sessionMissing) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("Load: %d workers, %d s launch window, access token %d s: %d processes in %d ms%n",
                 WORKERS, WINDOW.toSeconds(), ACCESS_TTL.toSeconds(), runs.size(), wallMillis));
@@ -394,6 +395,8 @@ class LoadTest {
         out.append(String.format("  refreshes: %d rotations at %s s, closest two %d ms apart, %d invalid_grant;"
                 + " session file missing %d times%n", rotatedAt.size(), rotatedAt, closest.toMillis(), invalidGrants,
                 sessionMissing));
+        // A late request's 401 is answered by one forced refresh and one resend (sync now, tracker).
+        out.append(String.format("  bearer tokens the emulator refused (401): %s%n", new TreeMap<>(bearerDenials)));
         System.out.print(out);
     }
 
