@@ -134,7 +134,10 @@ class LoopbackCallbackServerTest {
             for (int port = LoopbackCallbackServer.FIRST_PORT; port <= LoopbackCallbackServer.LAST_PORT; port++) {
                 try {
                     ServerSocket socket = new ServerSocket();
-                    socket.setReuseAddress(false);
+                    // As the listener binds (the JDK's default on Linux): a port an earlier test left in
+                    // TIME_WAIT is free to it, so without this the test would skip the port and the
+                    // listener would take it. Two listening sockets never share a port either way.
+                    socket.setReuseAddress(true);
                     socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
                     occupied.add(socket);
                 } catch (IOException inUseAlready) {
