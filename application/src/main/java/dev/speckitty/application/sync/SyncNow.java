@@ -79,9 +79,7 @@ public final class SyncNow {
             switch (sessions.accessToken()) {
                 case TokenAccess.Granted granted -> token = granted.accessToken();
                 case TokenAccess.Denied denied -> {
-                    LocalFailure failure = LocalFailure.of(denied.problem());
-                    results.addAll(failPending(after, failure.failure()));
-                    return SyncReport.of((int) Math.max(total, results.size()), results, false);
+                    return stoppedMidDrain(total, results, after, denied.problem());
                 }
             }
             List<QueuedEvent> events = batch.stream().map(PendingEvent::event).toList();
@@ -93,8 +91,7 @@ public final class SyncNow {
                 if (renewed.session() != null) {
                     batchResults = ingress.send(events, privateTeamId, renewed.session().accessToken());
                 } else if (renewed.problem().category() == FailureCategory.REFRESH_LOCK_TIMEOUT) {
-                    results.addAll(failPending(after, LocalFailure.of(renewed.problem()).failure()));
-                    return SyncReport.of((int) Math.max(total, results.size()), results, false);
+                    return stoppedMidDrain(total, results, after, renewed.problem());
                 }
             }
             List<String> accepted = batchResults.stream()
@@ -110,6 +107,12 @@ public final class SyncNow {
         }
         int reported = results.size();
         return SyncReport.of((int) Math.max(total, reported), results, false);
+    }
+
+    /** No token for the next batch: it and every event after it fail locally and stay queued. */
+    private SyncReport stoppedMidDrain(long total, List<EventResult> results, long after, AuthProblem problem) {
+        results.addAll(failPending(after, LocalFailure.of(problem).failure()));
+        return SyncReport.of((int) Math.max(total, results.size()), results, false);
     }
 
     /** The server answered the whole batch 401: it refused the token, not the events. */
