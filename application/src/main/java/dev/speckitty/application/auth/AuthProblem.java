@@ -59,6 +59,11 @@ public record AuthProblem(Kind kind, String message) {
         };
     }
 
+    /** Another process holds the refresh lock: retry in a moment; never a reason to log in again. */
+    public boolean isContention() {
+        return kind == Kind.REFRESH_LOCK_TIMEOUT;
+    }
+
     public boolean requiresLogin() {
         return kind == Kind.NOT_AUTHENTICATED || kind == Kind.REFRESH_TOKEN_EXPIRED || kind == Kind.SESSION_INVALID;
     }

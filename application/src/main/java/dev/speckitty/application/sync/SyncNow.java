@@ -90,7 +90,7 @@ public final class SyncNow {
                 RefreshAttempt renewed = sessions.refresh(true);
                 if (renewed.session() != null) {
                     batchResults = ingress.send(events, privateTeamId, renewed.session().accessToken());
-                } else if (renewed.problem().category() == FailureCategory.REFRESH_LOCK_TIMEOUT) {
+                } else if (renewed.problem().isContention()) {
                     return stoppedMidDrain(total, results, after, renewed.problem());
                 }
             }
@@ -105,14 +105,13 @@ public final class SyncNow {
                 break; // no progress: the rest would fail the same way (behaviour.md §1.3 drain loop)
             }
         }
-        int reported = results.size();
-        return SyncReport.of((int) Math.max(total, reported), results, false);
+        return report(total, results, false);
     }
 
     /** No token for the next batch: it and every event after it fail locally and stay queued. */
     private SyncReport stoppedMidDrain(long total, List<EventResult> results, long after, AuthProblem problem) {
         results.addAll(failPending(after, LocalFailure.of(problem).failure()));
-        return SyncReport.of((int) Math.max(total, results.size()), results, false);
+        return report(total, results, false);
     }
 
     /** The server answered the whole batch 401: it refused the token, not the events. */
@@ -124,8 +123,7 @@ public final class SyncNow {
     /** No usable session: every pending event fails locally, nothing is sent, the queue is untouched. */
     private SyncReport failAllLocally(long total, AuthProblem problem) {
         LocalFailure failure = LocalFailure.of(problem);
-        List<EventResult> results = failPending(0, failure.failure());
-        return SyncReport.of((int) Math.max(total, results.size()), results, failure.unauthenticated());
+        return failAll(total, failure.failure(), failure.unauthenticated());
     }
 
     /** Why no token could be had, as the failure of the events it stops. */
@@ -139,7 +137,11 @@ public final class SyncNow {
     }
 
     private SyncReport failAll(long total, HostedFailure failure, boolean unauthenticated) {
-        List<EventResult> results = failPending(0, failure);
+        return report(total, failPending(0, failure), unauthenticated);
+    }
+
+    /** The queue can grow while we drain (other processes enqueue): the total is never below the results. */
+    private static SyncReport report(long total, List<EventResult> results, boolean unauthenticated) {
         return SyncReport.of((int) Math.max(total, results.size()), results, unauthenticated);
     }
 

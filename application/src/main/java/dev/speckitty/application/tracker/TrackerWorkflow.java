@@ -96,7 +96,7 @@ public final class TrackerWorkflow {
         RefreshAttempt refreshed = sessions.refresh(true);
         if (refreshed.session() == null) {
             // behaviour.md §1.5: a failed forced refresh is session_expired; contention is not a failure (item 9).
-            return isContention(refreshed.problem()) ? noToken(refreshed.problem()) : expired();
+            return refreshed.problem().isContention() ? noToken(refreshed.problem()) : expired();
         }
         TrackerResult second = endpoint.apply(team.get(), refreshed.session().accessToken());
         return second instanceof TrackerResult.Unauthorized ? expired() : second;
@@ -116,10 +116,6 @@ public final class TrackerWorkflow {
         return category == FailureCategory.UNAUTHENTICATED
                 ? unauthenticated(NO_TOKEN)
                 : retryable(category.machineName(), problem.message());
-    }
-
-    private static boolean isContention(AuthProblem problem) {
-        return problem != null && problem.category() == FailureCategory.REFRESH_LOCK_TIMEOUT;
     }
 
     private static TrackerResult retryable(String code, String message) {

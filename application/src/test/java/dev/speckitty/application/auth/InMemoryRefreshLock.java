@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class InMemoryRefreshLock implements RefreshLock {
 
     private final ReentrantLock lock = new ReentrantLock();
-    volatile boolean heldElsewhere;
+    private volatile boolean heldElsewhere;
 
     /** From now on another process holds the lock: every acquire times out. */
     public void holdElsewhere() {

@@ -178,7 +178,7 @@ class RefreshTransactionTest {
     void lockContentionIsADistinctNonFatalProblemAndKeepsTheSession() {
         StoredSession seed = expiredSeed();
         var store = new InMemorySessionStore(seed);
-        lock.heldElsewhere = true;
+        lock.holdElsewhere();
 
         RefreshAttempt attempt = manager(store).refresh(false);
 
@@ -196,7 +196,7 @@ class RefreshTransactionTest {
         SessionManager manager = manager(store);
         manager.current();
         store.write(session("at_rotated_v2", "rt_rotated_v2", Duration.ofMinutes(15), List.of(PRIVATE)));
-        lock.heldElsewhere = true;
+        lock.holdElsewhere();
 
         RefreshAttempt attempt = manager.refresh(false);
 

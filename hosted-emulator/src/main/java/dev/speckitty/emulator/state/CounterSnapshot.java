@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * Calls served per endpoint key, token requests per grant key, tokens issued per grant key, the
  * token endpoint's refusals per error code, and the bearer tokens API calls refused per error code.
- * "Exactly one refresh" is {@code tokensIssued(GrantType.REFRESH_TOKEN) == 1}; "no refresh token was spent twice" is
- * {@code tokenErrors("invalid_grant") == 0} (with the default replay window of 0).
+ * "Exactly one refresh" is {@code tokensIssued(GrantType.REFRESH_TOKEN) == 1}; "no refresh token
+ * was spent twice" is {@code tokenErrors("invalid_grant") == 0} (with the default replay window of 0).
  */
 public record CounterSnapshot(Map<String, Long> endpoints, Map<String, Long> grantRequests,
                               Map<String, Long> tokensIssued, Map<String, Long> tokenErrors,
