@@ -57,8 +57,7 @@ public class AuthConfiguration {
 
     @Bean
     RefreshLock refreshLock(RuntimePaths paths, Clock clock, WorkCounters counters) {
-        FileRefreshLock lock = new FileRefreshLock(paths.authDirectory(), clock, FileRefreshLock.DEFAULT_STALE_AFTER,
-                MachinePassphrase.hostname(), CliVersion.current());
+        FileRefreshLock lock = new FileRefreshLock(paths.authDirectory(), clock, MachinePassphrase.hostname(), CliVersion.current());
         counters.lockWaits(lock::totalWaitedMillis);
         return lock;
     }

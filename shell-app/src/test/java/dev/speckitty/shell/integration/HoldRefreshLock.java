@@ -36,7 +36,7 @@ public final class HoldRefreshLock {
         Path authDir = Path.of(args[0]);
         long seconds = Long.parseLong(args[1]);
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-Long.parseLong(args[2])));
-        RefreshLock lock = new FileRefreshLock(authDir, clock, FileRefreshLock.DEFAULT_STALE_AFTER, "holder-host", "test");
+        RefreshLock lock = new FileRefreshLock(authDir, clock, "holder-host", "test");
         try (RefreshLock.Lease lease = lock.acquire(Duration.ofSeconds(5)).orElseThrow()) {
             System.out.println("held");
             System.out.flush();

@@ -23,8 +23,7 @@ public final class RotateWhileHoldingLock {
         String baseUrl = args[1];
         Path trigger = Path.of(args[2]);
         long holdAfterSeconds = Long.parseLong(args[3]);
-        RefreshLock lock = new FileRefreshLock(authDir, Clock.systemUTC(), FileRefreshLock.DEFAULT_STALE_AFTER,
-                "holder-host", "test");
+        RefreshLock lock = new FileRefreshLock(authDir, Clock.systemUTC(), "holder-host", "test");
         EncryptedFileSessionStore store = EncryptedFileSessionStore.inAuthDirectory(authDir);
         try (RefreshLock.Lease lease = lock.acquire(Duration.ofSeconds(5)).orElseThrow()) {
             System.out.println("held");

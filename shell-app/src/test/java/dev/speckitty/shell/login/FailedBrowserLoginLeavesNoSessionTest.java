@@ -224,8 +224,7 @@ class FailedBrowserLoginLeavesNoSessionTest {
         HostedAdapters adapters = new HostedAdapters(endpoints,
                 HostedHttpSettings.defaults().withCallTimeout(Duration.ofSeconds(10)).withRetry(RetrySettings.fast()));
         SessionManager sessions = new SessionManager(store,
-                new RefreshTransaction(store, new FileRefreshLock(auth, Clock.systemUTC(), FileRefreshLock.DEFAULT_STALE_AFTER,
-                        "test-host", "test"), adapters.authorizationServer(), Clock.systemUTC()),
+                new RefreshTransaction(store, new FileRefreshLock(auth, Clock.systemUTC(), "test-host", "test"), adapters.authorizationServer(), Clock.systemUTC()),
                 new MembershipRehydration(adapters.membershipDirectory()), Clock.systemUTC());
         return new Login(sessions, adapters.authorizationServer(), adapters.membershipDirectory(),
                 shortAwait(new LoopbackCallbackServer()), browser(callbackQueryForState), Clock.systemUTC(), duration -> {});

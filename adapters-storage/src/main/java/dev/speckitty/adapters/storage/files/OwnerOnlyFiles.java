@@ -43,19 +43,6 @@ public final class OwnerOnlyFiles {
         }
     }
 
-    /** Opens (creating with mode 0600 if absent) a file for locking; symlinks are not followed. */
-    public static FileChannel openForLocking(Path file) throws IOException {
-        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        try {
-            return POSIX
-                    ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(FILE_MODE))
-                    : FileChannel.open(file, options);
-        } catch (IOException failed) {
-            throw withPath(file, failed);
-        }
-    }
-
     /**
      * Writes {@code content} to {@code temporary} (replacing a stale one from a crash), flushes it to
      * disk, renames it over {@code target} and flushes the directory: a crash leaves the old or the

@@ -26,7 +26,7 @@ final class ChildProcess implements AutoCloseable {
     static ChildProcess start(String... arguments) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new AssertionError("cannot tell which java binary runs the tests"));
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 LockProcessMain.class.getName()));
         command.addAll(List.of(arguments));
         return new ChildProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());

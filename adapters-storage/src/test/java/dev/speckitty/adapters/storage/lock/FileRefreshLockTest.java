@@ -26,8 +26,7 @@ class FileRefreshLockTest {
     Path authDir;
 
     private FileRefreshLock lockAt(Instant now) {
-        return new FileRefreshLock(authDir, Clock.fixed(now, ZoneOffset.UTC), FileRefreshLock.DEFAULT_STALE_AFTER,
-                "host-a", "1.2.3");
+        return new FileRefreshLock(authDir, Clock.fixed(now, ZoneOffset.UTC), "host-a", "1.2.3");
     }
 
     @Test

@@ -25,8 +25,7 @@ public final class LockProcessMain {
         long millis = Long.parseLong(args[2]);
         long backdate = args.length > 3 ? Long.parseLong(args[3]) : 0;
         Clock clock = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(-backdate));
-        FileRefreshLock lock = new FileRefreshLock(authDir, clock, FileRefreshLock.DEFAULT_STALE_AFTER,
-                "child-host", "child-test");
+        FileRefreshLock lock = new FileRefreshLock(authDir, clock, "child-host", "child-test");
         switch (args[0]) {
             case "hold" -> hold(lock, millis);
             case "try" -> tryOnce(lock, millis);
