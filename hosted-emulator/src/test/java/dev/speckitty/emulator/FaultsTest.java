@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.speckitty.emulator.fault.Fault;
 import dev.speckitty.emulator.state.MintedSession;
+import dev.speckitty.emulator.state.RefreshTokenState;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,6 +84,44 @@ class FaultsTest extends EmulatorTestBase {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json()).containsEntry("status", "ok");
         assertThat(elapsedMs).isGreaterThanOrEqualTo(400);
+    }
+
+    @Test
+    void aResponseDelayRunsTheRealHandlerAtOnceAndHoldsBackOnlyTheAnswer() throws Exception {
+        emulator.faults().add(Endpoint.TOKEN, Fault.delayResponse(1500).times(1));
+        MintedSession session = emulator.mintSession();
+
+        long started = System.nanoTime();
+        CompletableFuture<Reply> late = CompletableFuture.supplyAsync(() -> {
+            try {
+                return refresh(session.refreshToken());
+            } catch (Exception failed) {
+                throw new CompletionException(failed);
+            }
+        });
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (emulator.refreshTokenState(session.refreshToken()) != RefreshTokenState.SPENT
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+
+        assertThat(emulator.refreshTokenState(session.refreshToken())).as("rotated before the answer").isEqualTo(
+                RefreshTokenState.SPENT);
+        assertThat(late).as("the answer is still held back").isNotDone();
+        Reply reply = late.get(10, TimeUnit.SECONDS);
+        assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(1500);
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(emulator.refreshTokenState(reply.text("refresh_token"))).isEqualTo(RefreshTokenState.CURRENT);
+    }
+
+    @Test
+    void aResponseDelayIsSetOverHttpAndCannotBeCombinedWithAStatus() throws Exception {
+        assertThat(http.postJson("/__admin/faults", Map.of("endpoint", "token", "delay_response_ms", 4000,
+                "times", 1)).status()).isEqualTo(200);
+        assertThat(http.get("/__admin/faults").body()).contains("\"delay_response_ms\":4000");
+        assertThat(http.postJson("/__admin/faults", Map.of("endpoint", "token", "delay_response_ms", 10,
+                "status", 500)).status()).isEqualTo(400);
+        http.delete("/__admin/faults?endpoint=token");
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.speckitty.adapters.storage.files.ProcessUser;
 import dev.speckitty.adapters.storage.files.SaltFile;
 import dev.speckitty.adapters.storage.lock.SessionFileLock;
 import dev.speckitty.domain.port.SessionStore;
+import dev.speckitty.domain.session.SessionIdentity;
 import dev.speckitty.domain.session.StoredSession;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -101,15 +102,21 @@ public final class EncryptedFileSessionStore implements SessionStore {
         if (snapshot.isEmpty()) {
             return Optional.empty();
         }
-        SessionEnvelope envelope = SessionEnvelope.parseVersioned(sessionFile, snapshot.get().envelopeText());
+        StoredSession session = decode(snapshot.get());
+        publishHotPath(snapshot.get().fingerprint(), session);
+        return Optional.of(session);
+    }
+
+    /** Parses, checks and decrypts what one locked read saw. */
+    private StoredSession decode(Snapshot snapshot) {
+        Path sessionFile = files.session();
+        SessionEnvelope envelope = SessionEnvelope.parseVersioned(sessionFile, snapshot.envelopeText());
         byte[] saltBytes = SaltFile.checked(salt.path(),
-                snapshot.get().salt().orElseThrow(() -> StorageFailures.saltMissing(salt.path())));
+                snapshot.salt().orElseThrow(() -> StorageFailures.saltMissing(salt.path())));
         SessionCipher.Sealed sealed = envelope.sealed();
         byte[] plaintext = decrypt(sealed, saltBytes);
         try {
-            StoredSession session = SessionJson.decode(utf8(plaintext));
-            publishHotPath(snapshot.get().fingerprint(), session);
-            return Optional.of(session);
+            return SessionJson.decode(utf8(plaintext));
         } catch (InvalidSessionPayloadException | CharacterCodingException invalid) {
             String detail = invalid instanceof InvalidSessionPayloadException
                     ? invalid.getMessage() : "it is not UTF-8 text";
@@ -121,6 +128,16 @@ public final class EncryptedFileSessionStore implements SessionStore {
 
     @Override
     public void write(StoredSession session) {
+        writeIf(null, session);
+    }
+
+    @Override
+    public boolean replaceIf(SessionIdentity expected, StoredSession session) {
+        return writeIf(java.util.Objects.requireNonNull(expected, "expected"), session);
+    }
+
+    /** Writes unless {@code expected} is given and the stored session, read under the lock, is another. */
+    private boolean writeIf(SessionIdentity expected, StoredSession session) {
         byte[] plaintext = SessionJson.encode(session);
         Path target = files.session();
         try {
@@ -131,12 +148,16 @@ public final class EncryptedFileSessionStore implements SessionStore {
             Optional<byte[]> saltBefore = salt.readRaw().filter(raw -> raw.length == SALT_LENGTH);
             byte[] envelope = saltBefore.map(bytes -> seal(plaintext, bytes)).orElse(null);
             try (SessionFileLock.Held held = lock.acquire()) {
+                if (expected != null && !storedIdentityIs(expected)) {
+                    return false; // deleted (logout) or replaced (login) while this session was prepared
+                }
                 byte[] saltNow = salt.loadOrCreate(random);
                 if (envelope == null || !Arrays.equals(saltNow, saltBefore.get())) {
                     envelope = seal(plaintext, saltNow); // first login, or a delete rotated the salt meanwhile
                 }
                 OwnerOnlyFiles.replaceAtomically(target, files.sessionTemporary(), envelope);
                 publishHotPath(DurableFingerprint.of(target), session);
+                return true;
             }
         } catch (IOException failed) {
             throw StorageFailures.writeFailed(IoProblems.fileOr(failed, target), IoProblems.describe(failed));
@@ -172,9 +193,28 @@ public final class EncryptedFileSessionStore implements SessionStore {
         return files;
     }
 
+    private boolean storedIdentityIs(SessionIdentity expected) throws IOException {
+        if (!Files.exists(files.session(), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Optional<Snapshot> snapshot = snapshotWhileLocked();
+        return snapshot.isPresent() && decode(snapshot.get()).identity().equals(expected);
+    }
+
     private Optional<Snapshot> snapshotUnderLock() {
         Path sessionFile = files.session();
         try (SessionFileLock.Held held = lock.acquire()) {
+            return snapshotWhileLocked();
+        } catch (IOException failed) {
+            // name the file the OS refused (session.lock when that is a symlink or directory)
+            throw StorageFailures.unreadable(IoProblems.fileOr(failed, sessionFile), IoProblems.describe(failed));
+        }
+    }
+
+    /** The session file, the salt and the fingerprint as they are; the caller holds {@code session.lock}. */
+    private Optional<Snapshot> snapshotWhileLocked() throws IOException {
+        Path sessionFile = files.session();
+        try {
             Optional<PosixFileAttributes> attributes = OwnerOnlyFiles.posixAttributes(sessionFile);
             if (OwnerOnlyFiles.isPosix()) {
                 if (attributes.isEmpty()) {
@@ -189,9 +229,6 @@ public final class EncryptedFileSessionStore implements SessionStore {
             return Optional.of(new Snapshot(envelopeText(sessionFile, envelopeBytes), saltBytes, fingerprint));
         } catch (NoSuchFileException deletedMeanwhile) {
             return Optional.empty();
-        } catch (IOException failed) {
-            // name the file the OS refused (session.lock when that is a symlink or directory)
-            throw StorageFailures.unreadable(IoProblems.fileOr(failed, sessionFile), IoProblems.describe(failed));
         }
     }
 

@@ -36,6 +36,8 @@ public record AuthProblem(Kind kind, String message) {
             "Session has been invalidated server-side. Run `spec-kitty auth login` to re-authenticate.";
     static final String LOCK_CONTENTION =
             "Another spec-kitty process is refreshing the auth session; retry in a moment.";
+    static final String LOGGED_OUT_DURING_REFRESH = "The session was logged out while it was being refreshed."
+            + " Run `spec-kitty auth login` to authenticate.";
     static final String REFRESH_TIMED_OUT =
             "The token refresh timed out; storage was left as it was. Retry in a moment.";
     static final String REPLAY = "Refresh token replay detected and no newer local token is available. "

@@ -27,10 +27,12 @@ public final class Login {
     private final BrowserLogin browserLogin;
     private final DeviceLogin deviceLogin;
     private final Clock clock;
+    private final RefreshGate gate;
 
-    public Login(SessionManager sessions, AuthorizationServer server, MembershipDirectory directory,
+    public Login(SessionManager sessions, RefreshGate gate, AuthorizationServer server, MembershipDirectory directory,
             AuthorizationCallbackListener callbacks, Browser browser, Clock clock, Sleeper sleeper) {
         this.sessions = sessions;
+        this.gate = gate;
         this.server = server;
         this.directory = directory;
         this.browserLogin = new BrowserLogin(server, callbacks, browser, clock, BrowserLogin.CALLBACK_TIMEOUT);
@@ -60,16 +62,36 @@ public final class Login {
             AuthMethod method = headless ? AuthMethod.DEVICE_CODE : AuthMethod.AUTHORIZATION_CODE;
             Membership me = directory.fetch(outcome.grant().accessToken());
             StoredSession session = NewSession.from(outcome.grant(), me, method, clock.instant());
-            sessions.replace(session);
-            existing.filter(old -> !old.refreshToken().equals(session.refreshToken()))
-                    .ifPresent(old -> server.revoke(old.refreshToken()));
-            return new LoginResult.LoggedIn(session);
+            return store(session, existing);
         } catch (AuthFlowException failure) {
             return new LoginResult.Failed(headless ? Reason.DEVICE_FLOW_FAILED : Reason.AUTHENTICATION_FAILED,
                     failure.getMessage());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return new LoginResult.Failed(Reason.INTERRUPTED, "Login cancelled by user.");
+        }
+    }
+
+    /**
+     * Writes the new session under the refresh lock, so a refresh in flight finishes first and the
+     * token revoked is the one it rotated to (decision 15); the browser or device flow before it runs
+     * without the lock, since it may take minutes.
+     */
+    private LoginResult store(StoredSession session, Optional<StoredSession> seenBefore) {
+        try (RefreshGate.Passage passage = gate.enter()) {
+            Optional<StoredSession> replaced = storedNowOr(seenBefore);
+            sessions.replace(session);
+            replaced.filter(old -> !old.refreshToken().equals(session.refreshToken()))
+                    .ifPresent(old -> server.revoke(old.refreshToken()));
+            return new LoginResult.LoggedIn(session, passage.note());
+        }
+    }
+
+    private Optional<StoredSession> storedNowOr(Optional<StoredSession> seenBefore) {
+        try {
+            return sessions.reload();
+        } catch (SessionStorageException unreadable) {
+            return seenBefore; // being replaced anyway (--force)
         }
     }
 }

@@ -5,7 +5,12 @@ import dev.speckitty.domain.session.StoredSession;
 /** How a login ended. Failure messages are safe to show and say what to do next. */
 public sealed interface LoginResult {
 
-    record LoggedIn(StoredSession session) implements LoginResult {}
+    /** @param lockNote why the session was stored without the refresh lock, or null */
+    record LoggedIn(StoredSession session, String lockNote) implements LoginResult {
+        public LoggedIn(StoredSession session) {
+            this(session, null);
+        }
+    }
 
     record AlreadyLoggedIn(StoredSession session) implements LoginResult {}
 

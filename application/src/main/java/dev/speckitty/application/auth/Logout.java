@@ -7,41 +7,52 @@ import dev.speckitty.domain.session.StoredSession;
 import java.util.Optional;
 
 /**
- * {@code auth logout}: revoke the refresh token server-side (RFC 7009), then always delete the
- * local session, even when the server is unreachable.
+ * {@code auth logout}: under the refresh lock, revoke the stored refresh token server-side
+ * (RFC 7009), then always delete the local session, even when the server is unreachable. Holding the
+ * lock means a refresh in flight finishes first and the token revoked is the one it rotated to
+ * (decision 15); if the lock stays held past the wait, the session is deleted anyway and the late
+ * refresh drops its result (see {@link RefreshTransaction}).
  */
 public final class Logout {
 
     private final SessionManager sessions;
+    private final RefreshGate gate;
 
-    public Logout(SessionManager sessions) {
+    public Logout(SessionManager sessions, RefreshGate gate) {
         this.sessions = sessions;
+        this.gate = gate;
     }
 
     /** @param server empty when revocation is skipped ({@code --force} or no server configured) */
     public LogoutResult run(Optional<AuthorizationServer> server) {
+        try (RefreshGate.Passage passage = gate.enter()) {
+            return logOut(server, passage.note());
+        }
+    }
+
+    private LogoutResult logOut(Optional<AuthorizationServer> server, String lockNote) {
         Optional<StoredSession> session;
         try {
-            session = sessions.current();
+            session = sessions.reload(); // a refresh that held the lock may have rotated the token
         } catch (SessionStorageException unreadable) {
             // An unreadable file cannot be revoked, but logging out must still remove it.
-            return delete(true, null);
+            return delete(true, null, lockNote);
         }
         if (session.isEmpty()) {
-            return new LogoutResult(false, null, null);
+            return new LogoutResult(false, null, null, lockNote);
         }
         RevokeOutcome revoke = server.map(s -> session.get().refreshToken().isBlank()
                 ? RevokeOutcome.NO_REFRESH_TOKEN
                 : s.revoke(session.get().refreshToken())).orElse(null);
-        return delete(true, revoke);
+        return delete(true, revoke, lockNote);
     }
 
-    private LogoutResult delete(boolean wasLoggedIn, RevokeOutcome revoke) {
+    private LogoutResult delete(boolean wasLoggedIn, RevokeOutcome revoke, String lockNote) {
         try {
             sessions.clear();
-            return new LogoutResult(wasLoggedIn, revoke, null);
+            return new LogoutResult(wasLoggedIn, revoke, null, lockNote);
         } catch (SessionStorageException failure) {
-            return new LogoutResult(wasLoggedIn, revoke, failure.getMessage());
+            return new LogoutResult(wasLoggedIn, revoke, failure.getMessage(), lockNote);
         }
     }
 }

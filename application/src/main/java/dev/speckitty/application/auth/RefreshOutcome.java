@@ -3,7 +3,8 @@ package dev.speckitty.application.auth;
 /**
  * How a refresh transaction ended (behaviour.md §3.3). The first six are the reference's; {@link
  * #REFRESH_FAILED} is ours for a failure that left storage untouched (network error, unexpected
- * status), where the reference propagated an exception.
+ * status), where the reference propagated an exception; {@link #DISCARDED_AFTER_LOGOUT} is ours for
+ * a result that arrived after the session was logged out (decision 15: logout wins).
  */
 public enum RefreshOutcome {
     REFRESHED("refreshed", true),
@@ -12,7 +13,9 @@ public enum RefreshOutcome {
     LOCK_TIMEOUT_ADOPTED("lock_timeout_adopted", true),
     CURRENT_REJECTION_CLEARED("current_rejection_cleared", false),
     LOCK_TIMEOUT_ERROR("lock_timeout_error", false),
-    REFRESH_FAILED("refresh_failed", false);
+    REFRESH_FAILED("refresh_failed", false),
+    /** The stored session was deleted while the refresh was in flight: its result was dropped and revoked. */
+    DISCARDED_AFTER_LOGOUT("discarded_after_logout", false);
 
     private final String machineName;
     private final boolean adoptsSession;

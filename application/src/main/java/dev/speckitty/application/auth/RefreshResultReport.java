@@ -36,6 +36,11 @@ public record RefreshResultReport(
         return new RefreshResultReport(RefreshOutcome.CURRENT_REJECTION_CLEARED, null, true, message, cause);
     }
 
+    static RefreshResultReport discardedAfterLogout() {
+        return new RefreshResultReport(RefreshOutcome.DISCARDED_AFTER_LOGOUT, null, true,
+                AuthProblem.LOGGED_OUT_DURING_REFRESH, null);
+    }
+
     static RefreshResultReport failed(String message) {
         return new RefreshResultReport(RefreshOutcome.REFRESH_FAILED, null, true, message, null);
     }

@@ -70,10 +70,22 @@ public final class RefreshTransaction {
         };
     }
 
+    /**
+     * Writes the result only while the stored session is still the one refreshed: a logout or a
+     * forced login that gave up waiting for this lock may have removed or replaced it meanwhile, and
+     * nothing may be written back after "Logged out.".
+     */
     private RefreshResultReport saveRefreshed(StoredSession persisted, RefreshResult.Refreshed refreshed) {
         StoredSession updated = SessionRenewal.apply(persisted, refreshed.grant(), now());
-        store.write(updated);
-        return RefreshResultReport.adopted(RefreshOutcome.REFRESHED, updated, true);
+        if (store.replaceIf(persisted.identity(), updated)) {
+            return RefreshResultReport.adopted(RefreshOutcome.REFRESHED, updated, true);
+        }
+        server.revoke(updated.refreshToken()); // best effort: the server keeps no session nobody holds
+        Optional<StoredSession> current = store.read();
+        if (current.isPresent() && stillUsable(current.get())) {
+            return RefreshResultReport.adopted(RefreshOutcome.ADOPTED_NEWER, current.get(), true); // a new login
+        }
+        return RefreshResultReport.discardedAfterLogout();
     }
 
     /**

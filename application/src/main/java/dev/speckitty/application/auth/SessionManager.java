@@ -106,6 +106,10 @@ public final class SessionManager {
             }
             case LOCK_TIMEOUT_ERROR -> RefreshAttempt.of(
                     report, new AuthProblem(AuthProblem.Kind.REFRESH_LOCK_TIMEOUT, report.message()));
+            case DISCARDED_AFTER_LOGOUT -> {
+                session = null;
+                yield RefreshAttempt.of(report, new AuthProblem(AuthProblem.Kind.NOT_AUTHENTICATED, report.message()));
+            }
             case REFRESH_FAILED -> RefreshAttempt.of(report, new AuthProblem(AuthProblem.Kind.REFRESH_FAILED,
                     "Could not refresh access token (" + report.message()
                             + "); run `spec-kitty auth login` if this persists."));
@@ -118,14 +122,20 @@ public final class SessionManager {
             return adopted;
         }
         Optional<StoredSession> rehydrated = membership.rehydrate(adopted, true);
-        rehydrated.ifPresent(store::write);
+        rehydrated.ifPresent(teams -> store.replaceIf(adopted.identity(), teams)); // never after a logout
         return rehydrated.orElse(adopted);
     }
 
     /** The session with a Private Teamspace, asking the server once per process if it lacks one. */
     public Optional<StoredSession> withPrivateTeam(StoredSession candidate) {
         Optional<StoredSession> rehydrated = membership.rehydrate(candidate, false);
-        rehydrated.filter(s -> s != candidate).ifPresent(this::replace);
+        rehydrated.filter(s -> s != candidate)
+                .filter(teams -> store.replaceIf(candidate.identity(), teams)) // never after a logout
+                .ifPresent(teams -> {
+                    membership.forget();
+                    session = teams;
+                    loaded = true;
+                });
         return rehydrated;
     }
 
@@ -140,6 +150,15 @@ public final class SessionManager {
         membership.forget();
         session = newSession;
         loaded = true;
+    }
+
+    /** Reads the stored session again (another process may have rotated it) and adopts it in memory. */
+    public Optional<StoredSession> reload() {
+        synchronized (this) {
+            session = store.read().orElse(null);
+            loaded = true;
+        }
+        return Optional.ofNullable(session);
     }
 
     /** Forget the session here and on disk (logout). */

@@ -149,6 +149,12 @@ class AuthDoctorTest {
             }
 
             @Override
+            public boolean replaceIf(dev.speckitty.domain.session.SessionIdentity expected,
+                    dev.speckitty.domain.session.StoredSession session) {
+                throw new AssertionError("doctor must not write");
+            }
+
+            @Override
             public void delete() {
                 throw new AssertionError("doctor must not delete");
             }

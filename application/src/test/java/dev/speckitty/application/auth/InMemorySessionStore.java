@@ -1,19 +1,20 @@
 package dev.speckitty.application.auth;
 
 import dev.speckitty.domain.port.SessionStore;
+import dev.speckitty.domain.session.SessionIdentity;
 import dev.speckitty.domain.session.StoredSession;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A session store in memory, shared by several managers to play several processes. */
-final class InMemorySessionStore implements SessionStore {
+public final class InMemorySessionStore implements SessionStore {
 
     private volatile StoredSession stored;
     final AtomicInteger reads = new AtomicInteger();
     final AtomicInteger writes = new AtomicInteger();
     final AtomicInteger deletes = new AtomicInteger();
 
-    InMemorySessionStore(StoredSession initial) {
+    public InMemorySessionStore(StoredSession initial) {
         this.stored = initial;
     }
 
@@ -24,13 +25,22 @@ final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public void write(StoredSession session) {
+    public synchronized void write(StoredSession session) {
         writes.incrementAndGet();
         stored = session;
     }
 
     @Override
-    public void delete() {
+    public synchronized boolean replaceIf(SessionIdentity expected, StoredSession session) {
+        if (stored == null || !stored.identity().equals(expected)) {
+            return false;
+        }
+        write(session);
+        return true;
+    }
+
+    @Override
+    public synchronized void delete() {
         deletes.incrementAndGet();
         stored = null;
     }

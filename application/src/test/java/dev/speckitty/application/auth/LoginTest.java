@@ -55,7 +55,7 @@ class LoginTest {
             @Override
             public void close() {}
         };
-        return new Login(sessions, server, directory, callbacks, url -> false, clock, d -> {
+        return new Login(sessions, new RefreshGate(new InMemoryRefreshLock()), server, directory, callbacks, url -> false, clock, d -> {
             sleeps.add(d);
             clock.set(clock.instant().plus(d));
         });
@@ -228,13 +228,13 @@ class LoginTest {
         SessionManager sessions = new SessionManager(store, null, new MembershipRehydration(directory), clock);
         server.revokeOutcome = RevokeOutcome.NETWORK_ERROR;
 
-        LogoutResult result = new Logout(sessions).run(Optional.of(server));
+        LogoutResult result = new Logout(sessions, new RefreshGate(new InMemoryRefreshLock())).run(Optional.of(server));
 
         assertThat(result.revoke()).isEqualTo(RevokeOutcome.NETWORK_ERROR);
         assertThat(result.loggedOut()).isTrue();
         assertThat(store.stored()).isNull();
         assertThat(server.revoked).containsExactly("rt_1");
-        assertThat(new Logout(sessions).run(Optional.of(server)).wasLoggedIn()).isFalse();
+        assertThat(new Logout(sessions, new RefreshGate(new InMemoryRefreshLock())).run(Optional.of(server)).wasLoggedIn()).isFalse();
     }
 
     private static final class RecordingProgress implements LoginProgress {

@@ -16,6 +16,7 @@ import dev.speckitty.domain.hosted.HostedFailure;
 import dev.speckitty.domain.port.EventIngress;
 import dev.speckitty.domain.port.EventQueue;
 import dev.speckitty.domain.port.MembershipDirectory;
+import dev.speckitty.application.auth.InMemorySessionStore;
 import dev.speckitty.domain.port.SessionStore;
 import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
@@ -54,25 +55,7 @@ class SyncNowTest {
     private List<Team> meTeams = List.of(SHARED);
 
     private SyncOutcome run(StoredSession session) {
-        SessionStore store = new SessionStore() {
-            private StoredSession stored = session;
-
-            public Optional<StoredSession> read() {
-                return Optional.ofNullable(stored);
-            }
-
-            public void write(StoredSession s) {
-                stored = s;
-            }
-
-            public void delete() {
-                stored = null;
-            }
-
-            public StorageDescription describe() {
-                return new StorageDescription("memory", "memory");
-            }
-        };
+        SessionStore store = new InMemorySessionStore(session);
         MembershipDirectory me = token -> {
             meTokens.add(token.reveal());
             return new Membership("u", "dev@example.com", "Dev", meTeams, null);

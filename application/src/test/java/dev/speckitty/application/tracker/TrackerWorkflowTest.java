@@ -15,6 +15,7 @@ import dev.speckitty.domain.auth.TokenGrant;
 import dev.speckitty.domain.port.AuthorizationServer;
 import dev.speckitty.domain.port.BindingStore;
 import dev.speckitty.domain.port.RefreshLock;
+import dev.speckitty.application.auth.InMemorySessionStore;
 import dev.speckitty.domain.port.SessionStore;
 import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
@@ -47,25 +48,7 @@ class TrackerWorkflowTest {
     private TrackerBinding trackerBinding = new TrackerBinding("linear", "lin-1", null, null);
 
     private TrackerWorkflow workflow(StoredSession session) {
-        SessionStore store = new SessionStore() {
-            private StoredSession stored = session;
-
-            public Optional<StoredSession> read() {
-                return Optional.ofNullable(stored);
-            }
-
-            public void write(StoredSession s) {
-                stored = s;
-            }
-
-            public void delete() {
-                stored = null;
-            }
-
-            public StorageDescription describe() {
-                return new StorageDescription("memory", "memory");
-            }
-        };
+        SessionStore store = new InMemorySessionStore(session);
         RefreshLock lock = new RefreshLock() {
             public Optional<Lease> acquire(Duration timeout) {
                 return lockHeldElsewhere ? Optional.empty() : Optional.of(() -> {});

@@ -1,5 +1,6 @@
 package dev.speckitty.domain.port;
 
+import dev.speckitty.domain.session.SessionIdentity;
 import dev.speckitty.domain.session.SessionStorageException;
 import dev.speckitty.domain.session.StoredSession;
 import java.util.Optional;
@@ -15,6 +16,14 @@ public interface SessionStore {
 
     /** Replace the stored session atomically: a crash leaves the old or the new one, never half. */
     void write(StoredSession session);
+
+    /**
+     * Replace the stored session only while the stored one still has identity {@code expected}
+     * (same session id and refresh token), checked and written under the one lock that serialises
+     * writers. False, and nothing written, when it was deleted or replaced meanwhile: a refresh or
+     * membership update that finishes after a logout must not bring the session back.
+     */
+    boolean replaceIf(SessionIdentity expected, StoredSession session);
 
     /** Remove the session (idempotent); the next login starts from fresh key material. */
     void delete();

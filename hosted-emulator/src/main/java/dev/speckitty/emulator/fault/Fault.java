@@ -6,16 +6,25 @@ import java.util.Map;
 /**
  * An injected misbehaviour for one endpoint. A fault waits {@code delayMs} first, then either drops the
  * connection, answers {@code status} with {@code body} (a Map/List is sent as JSON, a String as plain
- * text), or — with neither — lets the real handler answer (a slow but correct response).
+ * text), or — with neither — lets the real handler answer (a slow but correct response). With
+ * {@code responseDelayMs} the real handler runs at once (a refresh token is rotated, a batch stored)
+ * and only its answer is held back: "the server did it, the response is late".
  * {@code times} null means "until cleared"; otherwise the fault applies to the next N calls only.
  */
 public record Fault(Integer status, Object body, Map<String, String> headers, long delayMs,
-                    boolean dropConnection, Integer times) {
+                    boolean dropConnection, Integer times, long responseDelayMs) {
 
     public Fault {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         if (delayMs < 0) {
             throw new IllegalArgumentException("delay_ms must not be negative");
+        }
+        if (responseDelayMs < 0) {
+            throw new IllegalArgumentException("delay_response_ms must not be negative");
+        }
+        if (responseDelayMs > 0 && (status != null || dropConnection)) {
+            throw new IllegalArgumentException("delay_response_ms delays the real handler's answer;"
+                    + " it cannot be combined with status or drop_connection");
         }
         if (times != null && times < 1) {
             throw new IllegalArgumentException("times must be at least 1");
@@ -26,15 +35,20 @@ public record Fault(Integer status, Object body, Map<String, String> headers, lo
     }
 
     public static Fault respond(int status, Object body) {
-        return new Fault(status, body, Map.of(), 0, false, null);
+        return new Fault(status, body, Map.of(), 0, false, null, 0);
     }
 
     public static Fault delay(long delayMs) {
-        return new Fault(null, null, Map.of(), delayMs, false, null);
+        return new Fault(null, null, Map.of(), delayMs, false, null, 0);
+    }
+
+    /** The real handler runs now; its answer leaves {@code millis} later. */
+    public static Fault delayResponse(long millis) {
+        return new Fault(null, null, Map.of(), 0, false, null, millis);
     }
 
     public static Fault drop() {
-        return new Fault(null, null, Map.of(), 0, true, null);
+        return new Fault(null, null, Map.of(), 0, true, null, 0);
     }
 
     /** The hosted 403 for a batch that does not target the Private Teamspace. */
@@ -55,17 +69,17 @@ public record Fault(Integer status, Object body, Map<String, String> headers, lo
     }
 
     public Fault times(int count) {
-        return new Fault(status, body, headers, delayMs, dropConnection, count);
+        return new Fault(status, body, headers, delayMs, dropConnection, count, responseDelayMs);
     }
 
     public Fault withDelay(long millis) {
-        return new Fault(status, body, headers, millis, dropConnection, times);
+        return new Fault(status, body, headers, millis, dropConnection, times, responseDelayMs);
     }
 
     public Fault withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Fault(status, body, more, delayMs, dropConnection, times);
+        return new Fault(status, body, more, delayMs, dropConnection, times, responseDelayMs);
     }
 
     public boolean answersItself() {

@@ -68,6 +68,7 @@ public final class FaultBoard {
             json.put("status", fault.status());
             json.put("delay_ms", fault.delayMs());
             json.put("drop_connection", fault.dropConnection());
+            json.put("delay_response_ms", fault.responseDelayMs());
             json.put("remaining", left);
             return json;
         }

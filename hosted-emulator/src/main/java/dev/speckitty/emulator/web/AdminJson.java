@@ -74,7 +74,10 @@ final class AdminJson {
         });
     }
 
-    /** {@code {"endpoint":"token","status":503,"body":{…},"headers":{…},"delay_ms":0,"drop_connection":false,"times":1}} */
+    /**
+     * {@code {"endpoint":"token","status":503,"body":{…},"headers":{…},"delay_ms":0,"drop_connection":false,
+     * "times":1,"delay_response_ms":0}}
+     */
     @SuppressWarnings("unchecked")
     static Fault fault(Map<String, Object> json) {
         Object headers = json.get("headers");
@@ -89,8 +92,10 @@ final class AdminJson {
         long delayMs = json.get("delay_ms") == null ? 0 : integer("delay_ms", json.get("delay_ms"));
         boolean drop = json.get("drop_connection") != null && bool("drop_connection", json.get("drop_connection"));
         Integer times = json.get("times") == null ? null : integer("times", json.get("times"));
+        long responseDelayMs = json.get("delay_response_ms") == null ? 0
+                : integer("delay_response_ms", json.get("delay_response_ms"));
         try {
-            return new Fault(status, json.get("body"), headerValues, delayMs, drop, times);
+            return new Fault(status, json.get("body"), headerValues, delayMs, drop, times, responseDelayMs);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }

@@ -41,8 +41,8 @@ final class FaultFilter implements HandlerFilterFunction<ServerResponse, ServerR
             return next.handle(request);
         }
         Fault active = fault.get();
-        LOG.info("fault on {}: status={} delay_ms={} drop={}", endpoint.key(), active.status(),
-                active.delayMs(), active.dropConnection());
+        LOG.info("fault on {}: status={} delay_ms={} drop={} delay_response_ms={}", endpoint.key(),
+                active.status(), active.delayMs(), active.dropConnection(), active.responseDelayMs());
         Mono<ServerResponse> outcome = Mono.defer(() -> apply(active, request, next));
         return active.delayMs() > 0 ? Mono.delay(Duration.ofMillis(active.delayMs())).then(outcome) : outcome;
     }
@@ -52,7 +52,10 @@ final class FaultFilter implements HandlerFilterFunction<ServerResponse, ServerR
             return dropConnection(request);
         }
         if (fault.status() == null) {
-            return next.handle(request);
+            Mono<ServerResponse> answer = next.handle(request); // the handler's work is done when it emits
+            return fault.responseDelayMs() > 0
+                    ? answer.delayElement(Duration.ofMillis(fault.responseDelayMs()))
+                    : answer;
         }
         ServerResponse.BodyBuilder response = ServerResponse.status(HttpStatusCode.valueOf(fault.status()));
         fault.headers().forEach(response::header);

@@ -10,6 +10,7 @@ import dev.speckitty.application.auth.Logout;
 import dev.speckitty.application.auth.SessionPresence;
 import dev.speckitty.domain.port.SessionHotPath;
 import dev.speckitty.application.auth.MembershipRehydration;
+import dev.speckitty.application.auth.RefreshGate;
 import dev.speckitty.application.auth.RefreshTransaction;
 import dev.speckitty.application.auth.SessionManager;
 import dev.speckitty.application.auth.Sleeper;
@@ -74,9 +75,9 @@ public class AuthConfiguration {
     }
 
     @Bean
-    Login login(SessionManager sessions, HostedServices hosted, AuthorizationCallbackListener callbacks,
-            Browser browser, Clock clock) {
-        return new Login(sessions, hosted, hosted, callbacks, browser, clock, Sleeper.REAL);
+    Login login(SessionManager sessions, RefreshLock lock, HostedServices hosted,
+            AuthorizationCallbackListener callbacks, Browser browser, Clock clock) {
+        return new Login(sessions, new RefreshGate(lock), hosted, hosted, callbacks, browser, clock, Sleeper.REAL);
     }
 
     @Bean
@@ -85,8 +86,8 @@ public class AuthConfiguration {
     }
 
     @Bean
-    AuthLogoutCommand authLogoutCommand(SessionManager sessions, HostedServices hosted) {
-        return new AuthLogoutCommand(new Logout(sessions), hosted);
+    AuthLogoutCommand authLogoutCommand(SessionManager sessions, RefreshLock lock, HostedServices hosted) {
+        return new AuthLogoutCommand(new Logout(sessions, new RefreshGate(lock)), hosted);
     }
 
     @Bean

@@ -26,6 +26,7 @@ import dev.speckitty.application.auth.LoginProgress;
 import dev.speckitty.application.auth.LoginResult;
 import dev.speckitty.application.auth.LoginResult.Reason;
 import dev.speckitty.application.auth.MembershipRehydration;
+import dev.speckitty.application.auth.RefreshGate;
 import dev.speckitty.application.auth.RefreshTransaction;
 import dev.speckitty.application.auth.SessionManager;
 import dev.speckitty.domain.auth.CallbackParameters;
@@ -223,10 +224,11 @@ class FailedBrowserLoginLeavesNoSessionTest {
         HostedEndpoints endpoints = HostedEndpoints.of("http://127.0.0.1:" + hosted.port());
         HostedAdapters adapters = new HostedAdapters(endpoints,
                 HostedHttpSettings.defaults().withCallTimeout(Duration.ofSeconds(10)).withRetry(RetrySettings.fast()));
+        FileRefreshLock lock = new FileRefreshLock(auth, Clock.systemUTC(), "test-host", "test");
         SessionManager sessions = new SessionManager(store,
-                new RefreshTransaction(store, new FileRefreshLock(auth, Clock.systemUTC(), "test-host", "test"), adapters.authorizationServer(), Clock.systemUTC()),
+                new RefreshTransaction(store, lock, adapters.authorizationServer(), Clock.systemUTC()),
                 new MembershipRehydration(adapters.membershipDirectory()), Clock.systemUTC());
-        return new Login(sessions, adapters.authorizationServer(), adapters.membershipDirectory(),
+        return new Login(sessions, new RefreshGate(lock), adapters.authorizationServer(), adapters.membershipDirectory(),
                 shortAwait(new LoopbackCallbackServer()), browser(callbackQueryForState), Clock.systemUTC(), duration -> {});
     }
 

@@ -69,6 +69,9 @@ public final class AuthLoginCommand extends SpecKittyCommand {
                     out.println("+ Authorization granted");
                 }
                 out.println();
+                if (loggedIn.lockNote() != null) {
+                    out.println("! " + loggedIn.lockNote());
+                }
                 out.println("+ Authenticated as " + loggedIn.session().email());
                 out.println("  Default team: " + defaultTeam(loggedIn.session()));
                 yield ExitStatus.OK;

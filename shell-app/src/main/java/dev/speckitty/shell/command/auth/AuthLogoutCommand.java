@@ -45,6 +45,9 @@ public final class AuthLogoutCommand extends SpecKittyCommand {
                     + "Proceeding with local logout only.");
         }
         LogoutResult result = logout.run(server);
+        if (result.lockNote() != null) {
+            out.println("! " + result.lockNote());
+        }
         if (!result.wasLoggedIn()) {
             out.println("i Not logged in.");
             return ExitStatus.OK;
