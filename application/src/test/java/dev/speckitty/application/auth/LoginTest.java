@@ -237,6 +237,35 @@ class LoginTest {
         assertThat(new Logout(sessions, new RefreshGate(new InMemoryRefreshLock())).run(Optional.of(server)).wasLoggedIn()).isFalse();
     }
 
+    @Test
+    void logoutRevokesTheTokenStoredNowNotTheOneLoadedEarlier() {
+        var store = new InMemorySessionStore(Fixtures.session("at_1", "rt_1", Duration.ofMinutes(5), List.of(PRIVATE)));
+        SessionManager sessions = new SessionManager(store, null, new MembershipRehydration(directory), clock);
+        sessions.current(); // loaded rt_1; then another process's refresh rotates it under the lock
+        store.write(Fixtures.session("at_2", "rt_2", Duration.ofMinutes(5), List.of(PRIVATE)));
+
+        LogoutResult result = new Logout(sessions, new RefreshGate(new InMemoryRefreshLock())).run(Optional.of(server));
+
+        assertThat(result.lockNote()).isNull();
+        assertThat(server.revoked).containsExactly("rt_2");
+        assertThat(store.stored()).isNull();
+    }
+
+    @Test
+    void logoutStillDeletesLocallyWhenTheRefreshLockStaysHeldAndSaysSo() {
+        var store = new InMemorySessionStore(Fixtures.session("at_1", "rt_1", Duration.ofMinutes(5), List.of(PRIVATE)));
+        SessionManager sessions = new SessionManager(store, null, new MembershipRehydration(directory), clock);
+        InMemoryRefreshLock held = new InMemoryRefreshLock();
+        held.holdElsewhere();
+
+        LogoutResult result = new Logout(sessions, new RefreshGate(held)).run(Optional.of(server));
+
+        assertThat(result.loggedOut()).isTrue();
+        assertThat(result.lockNote()).isEqualTo(RefreshGate.WAITED_OUT);
+        assertThat(store.stored()).isNull();
+        assertThat(server.revoked).containsExactly("rt_1");
+    }
+
     private static final class RecordingProgress implements LoginProgress {
         final List<String> urls = new ArrayList<>();
         final List<String> userCodes = new ArrayList<>();

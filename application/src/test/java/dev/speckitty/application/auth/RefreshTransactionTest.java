@@ -50,6 +50,45 @@ class RefreshTransactionTest {
         assertThat(directory.tokensSeen).isEmpty(); // the session already has a Private Teamspace
     }
 
+    /** Decision 15: a logout that went ahead while this refresh was in flight wins; nothing is written back. */
+    @Test
+    void aRefreshAnsweredAfterALogoutWritesNothingAndRevokesTheTokenItReceived() {
+        var store = new InMemorySessionStore(expiredSeed());
+        server.answer("rt_seed_v1", token -> {
+            store.delete(); // the logout, while the server's answer is on its way
+            return new RefreshResult.Refreshed(rotated("at_rotated_v2", "rt_rotated_v2"));
+        });
+        SessionManager manager = manager(store);
+
+        RefreshAttempt attempt = manager.refresh(false);
+
+        assertThat(attempt.outcomeName()).isEqualTo("discarded_after_logout");
+        assertThat(attempt.report().networkCall()).isTrue();
+        assertThat(attempt.access()).isInstanceOfSatisfying(TokenAccess.Denied.class,
+                denied -> assertThat(denied.problem().kind()).isEqualTo(AuthProblem.Kind.NOT_AUTHENTICATED));
+        assertThat(store.stored()).isNull();
+        assertThat(store.writes).hasValue(0);
+        assertThat(server.revoked).containsExactly("rt_rotated_v2");
+        assertThat(manager.current()).isEmpty();
+    }
+
+    @Test
+    void aRefreshAnsweredAfterAForcedLoginAdoptsTheLoginAndRevokesTheTokenItReceived() {
+        var store = new InMemorySessionStore(expiredSeed());
+        StoredSession login = session("at_login", "rt_login", Duration.ofMinutes(15), List.of(PRIVATE));
+        server.answer("rt_seed_v1", token -> {
+            store.write(login);
+            return new RefreshResult.Refreshed(rotated("at_rotated_v2", "rt_rotated_v2"));
+        });
+
+        RefreshAttempt attempt = manager(store).refresh(false);
+
+        assertThat(attempt.outcomeName()).isEqualTo("adopted_newer");
+        assertThat(attempt.session().refreshToken().reveal()).isEqualTo("rt_login");
+        assertThat(store.stored()).isEqualTo(login);
+        assertThat(server.revoked).containsExactly("rt_rotated_v2");
+    }
+
     @Test
     void freshTokenNeedsNoRefresh() {
         var store = new InMemorySessionStore(session("at_1", "rt_1", Duration.ofMinutes(15), List.of(PRIVATE)));

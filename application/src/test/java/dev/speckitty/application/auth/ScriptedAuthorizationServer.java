@@ -19,6 +19,7 @@ public final class ScriptedAuthorizationServer implements AuthorizationServer {
 
     private final Map<String, Function<String, RefreshResult>> answers = new ConcurrentHashMap<>();
     public final List<String> refreshTokensSent = java.util.Collections.synchronizedList(new ArrayList<>());
+    public final List<String> revoked = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public ScriptedAuthorizationServer answer(String refreshToken, RefreshResult result) {
         answers.put(refreshToken, token -> result);
@@ -66,6 +67,7 @@ public final class ScriptedAuthorizationServer implements AuthorizationServer {
 
     @Override
     public RevokeOutcome revoke(Secret refreshToken) {
+        revoked.add(refreshToken.reveal());
         return RevokeOutcome.REVOKED;
     }
 }
