@@ -295,11 +295,16 @@ class SessionTamperingMatrixTest {
             Path victim = Files.writeString(s.outside("victim.txt"), "keep me");
             Files.delete(s.files().sessionLock());
             Files.createSymbolicLink(s.files().sessionLock(), victim);
-        }, Outcome.refused(Problem.UNREADABLE, Target.LOCK, "symbolic link")));
+        }, Outcome.refused(Problem.NOT_A_REGULAR_FILE, Target.LOCK, "symbolic link", "F-109")));
         rows.add(row("session.lock a directory", s -> {
             Files.delete(s.files().sessionLock());
             Files.createDirectory(s.files().sessionLock());
-        }, Outcome.refused(Problem.UNREADABLE, Target.LOCK, "directory")));
+        }, Outcome.refused(Problem.NOT_A_REGULAR_FILE, Target.LOCK, "directory", "F-109")));
+        rows.add(row("session.lock writable by others (another user could hold it)", s ->
+                Files.setPosixFilePermissions(s.files().sessionLock(), PosixFilePermissions.fromString("rw-rw-rw-")),
+                Outcome.refused(Problem.UNSAFE_PERMISSIONS, Target.LOCK, "chmod 600", "F-109")));
+        rows.add(row("session.lock owned by another user", s -> chown(s.files().sessionLock()),
+                Outcome.refused(Problem.WRONG_OWNER, Target.LOCK, "is owned by uid 54321", "F-109")));
         return rows.stream();
     }
 

@@ -3,6 +3,7 @@ package dev.speckitty.shell.config;
 import dev.speckitty.adapters.storage.crypto.MachinePassphrase;
 import dev.speckitty.adapters.storage.health.FileStorageHealth;
 import dev.speckitty.adapters.storage.lock.FileRefreshLock;
+import dev.speckitty.adapters.storage.queue.SqliteEventQueue;
 import dev.speckitty.application.auth.AuthDoctor;
 import dev.speckitty.application.auth.InspectLocalSession;
 import dev.speckitty.application.auth.Login;
@@ -98,7 +99,8 @@ public class AuthConfiguration {
     @Bean
     AuthDoctorCommand authDoctorCommand(SessionManager sessions, SessionStore store, RefreshLock lock,
             RuntimePaths paths, HostedServices hosted, Clock clock, TerminalStreams streams) {
-        AuthDoctor doctor = new AuthDoctor(sessions, store, lock, new FileStorageHealth(paths.authDirectory()), clock,
+        AuthDoctor doctor = new AuthDoctor(sessions, store, lock, new FileStorageHealth(paths.authDirectory(),
+                paths.home().resolve(SqliteEventQueue.FILE_NAME)), clock,
                 MachinePassphrase.hostname());
         return new AuthDoctorCommand(doctor, hosted, streams.err());
     }

@@ -20,7 +20,8 @@ public final class HoldRefreshLock {
     /** Starts the holder with the test JVM's class path and returns once it holds the lock. */
     static Process start(Path authDir, int seconds, int recordAgeSeconds) throws IOException {
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), HoldRefreshLock.class.getName(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                HoldRefreshLock.class.getName(),
                 authDir.toString(), String.valueOf(seconds), String.valueOf(recordAgeSeconds))
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));

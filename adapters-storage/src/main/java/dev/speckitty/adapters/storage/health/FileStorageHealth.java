@@ -1,6 +1,7 @@
 package dev.speckitty.adapters.storage.health;
 
 import dev.speckitty.adapters.storage.files.ProcessUser;
+import dev.speckitty.adapters.storage.files.SharedFileCheck;
 import dev.speckitty.domain.port.StorageHealth;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,9 +28,19 @@ public final class FileStorageHealth implements StorageHealth {
     private static final int SALT_LENGTH = 16;
 
     private final Path authDirectory;
+    private final List<Path> sharedFiles;
 
+    /** Checks the auth directory, its lock files, and the queue at {@code queueFile}. */
+    public FileStorageHealth(Path authDirectory, Path queueFile) {
+        this.authDirectory = authDirectory;
+        this.sharedFiles = List.of(authDirectory.resolve("session.lock"), authDirectory.resolve("refresh.lock"),
+                queueFile);
+    }
+
+    /** Checks the auth directory and its lock files only. */
     public FileStorageHealth(Path authDirectory) {
         this.authDirectory = authDirectory;
+        this.sharedFiles = List.of(authDirectory.resolve("session.lock"), authDirectory.resolve("refresh.lock"));
     }
 
     @Override
@@ -37,6 +48,7 @@ public final class FileStorageHealth implements StorageHealth {
         List<Check> checks = new ArrayList<>();
         Optional<PosixFileAttributes> dir = directoryAttributes(authDirectory);
         if (dir.isEmpty()) {
+            checkSharedFiles(checks); // the queue may exist without an auth directory
             return checks; // nothing stored yet: the missing session is reported elsewhere
         }
         if (exposed(dir.get())) {
@@ -60,6 +72,7 @@ public final class FileStorageHealth implements StorageHealth {
             }
         });
         checkSalt(sessionFile.isPresent(), checks);
+        checkSharedFiles(checks);
         Path leftover = authDirectory.resolve("session.json.tmp");
         if (attributes(leftover).isPresent()) {
             checks.add(new Check("F-107", Severity.INFO, "Leftover temporary file " + leftover
@@ -92,6 +105,30 @@ public final class FileStorageHealth implements StorageHealth {
             checks.add(new Check("F-106", Severity.WARN, "Salt file " + salt + " has unsafe permissions (mode="
                     + mode(attrs.get()) + "); expected 0600", "chmod 600 " + salt));
         }
+    }
+
+    /**
+     * F-109 for a lock file or queue that every command would refuse (another user's, group- or
+     * world-writable, not a regular file): critical, with the fix, instead of a later lock timeout
+     * blamed on "another spec-kitty process".
+     */
+    private void checkSharedFiles(List<Check> checks) {
+        for (Path file : sharedFiles) {
+            try {
+                SharedFileCheck.inspect(file).ifPresent(refusal -> checks.add(new Check("F-109", Severity.CRITICAL,
+                        refusal.message(), fixFor(refusal, file))));
+            } catch (IOException goneMeanwhile) {
+                // nothing to judge
+            }
+        }
+    }
+
+    private static String fixFor(SharedFileCheck.Refusal refusal, Path file) {
+        return switch (refusal.problem()) {
+            case UNSAFE_PERMISSIONS -> "chmod 600 " + file;
+            case WRONG_OWNER -> "chown " + ProcessUser.uid() + " " + file + " if it is yours; otherwise remove it";
+            default -> "remove it; spec-kitty creates it again";
+        };
     }
 
     /** F-108 when another user owns the file: it is never read (it may be forged). */

@@ -1,6 +1,8 @@
 package dev.speckitty.adapters.storage.queue;
 
+import dev.speckitty.adapters.storage.files.IoProblems;
 import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
+import dev.speckitty.adapters.storage.files.SharedFileCheck;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -10,7 +12,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -40,6 +44,7 @@ final class SqliteQueueFile {
     }
 
     Connection open() {
+        refuseUnsafe();
         createOwnerOnly();
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) SqliteEventQueue.BUSY_TIMEOUT.toMillis());
@@ -83,6 +88,25 @@ final class SqliteQueueFile {
     private static String journalMode(Statement statement, String sql) throws SQLException {
         try (ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(1).toLowerCase(Locale.ROOT) : "";
+        }
+    }
+
+    /**
+     * Another user's queue, or one group or others may write, could hold events planted by someone
+     * else that we would send with our token: refused before SQLite opens it, and so is its WAL.
+     */
+    private void refuseUnsafe() {
+        for (Path file : List.of(database, Path.of(database + "-wal"))) {
+            Optional<SharedFileCheck.Refusal> refusal;
+            try {
+                refusal = SharedFileCheck.inspect(file);
+            } catch (IOException unreadable) {
+                throw new EventQueueException("Could not check the event queue file " + file + ": "
+                        + IoProblems.describe(unreadable) + ".", unreadable);
+            }
+            if (refusal.isPresent()) {
+                throw new EventQueueException("Event queue: " + refusal.get().message());
+            }
         }
     }
 

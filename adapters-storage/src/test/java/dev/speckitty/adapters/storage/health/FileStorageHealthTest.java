@@ -2,6 +2,7 @@ package dev.speckitty.adapters.storage.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.speckitty.adapters.storage.files.ProcessUser;
 import dev.speckitty.domain.port.StorageHealth.Check;
 import dev.speckitty.domain.port.StorageHealth.Severity;
 import java.nio.file.Files;
@@ -58,6 +59,35 @@ class FileStorageHealthTest {
         assertThat(checks.get(1).summary()).contains("mode=0644");
         assertThat(checks.get(1).fix()).isEqualTo("chmod 600 " + auth.resolve("session.json"));
         assertThat(checks.get(0).fix()).isEqualTo("chmod 700 " + auth);
+    }
+
+    @Test
+    void aLockFileOrQueueOthersCouldWriteOrOwnIsCriticalWithTheFix() throws Exception {
+        Path auth = auth();
+        file(auth.resolve("session.lock"), 0, "rw-rw-rw-");
+        file(auth.resolve("refresh.lock"), 0, "rw-r--r--"); // the reference's filelock mode: fine
+        Path queue = home.resolve("queue.db");
+        file(queue, 0, "rw-------");
+        boolean root = ProcessUser.uid() == 0; // only root can give a file to another user
+        if (root) {
+            Files.setAttribute(queue, "unix:uid", 4242);
+        }
+
+        List<Check> checks = new FileStorageHealth(auth, queue).inspect();
+
+        Check lock = checks.get(0);
+        assertThat(lock.id()).isEqualTo("F-109");
+        assertThat(lock.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(lock.summary()).contains(auth.resolve("session.lock").toString(), "mode=0666")
+                .doesNotContain("another spec-kitty process");
+        assertThat(lock.fix()).isEqualTo("chmod 600 " + auth.resolve("session.lock"));
+        if (root) {
+            assertThat(checks).hasSize(2);
+            assertThat(checks.get(1).summary()).contains(queue.toString(), "owned by uid 4242");
+            assertThat(checks.get(1).fix()).startsWith("chown 0 " + queue);
+        } else {
+            assertThat(checks).hasSize(1);
+        }
     }
 
     @Test

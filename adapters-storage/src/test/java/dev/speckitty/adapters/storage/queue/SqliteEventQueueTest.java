@@ -224,6 +224,33 @@ class SqliteEventQueueTest {
         }).isInstanceOf(EventQueueException.class).hasMessageContaining("not a readable spec-kitty event queue");
     }
 
+    /** Issue 10: a queue others may write could hold events planted by someone else, sent with our token. */
+    @Test
+    void aQueueOthersCanWriteOrAnotherUserOwnsIsRefusedUntouchedWithTheFix() throws Exception {
+        SqliteEventQueue mine = queue();
+        mine.enqueue(List.of(event("a")));
+        mine.close();
+        java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(database(),
+                java.nio.file.attribute.PosixFileAttributeView.class);
+        view.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        FileState before = FileState.of(database());
+
+        assertThatThrownBy(() -> queue().size())
+                .isInstanceOf(EventQueueException.class)
+                .hasMessageContaining(database() + " is writable by group or others (mode=0666)")
+                .hasMessageContaining("chmod 600 " + database());
+        assertThat(FileState.of(database())).isEqualTo(before);
+
+        if (dev.speckitty.adapters.storage.files.ProcessUser.uid() == 0) { // only root can give a file away
+            view.setPermissions(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.setAttribute(database(), "unix:uid", 4242);
+            assertThatThrownBy(() -> queue().enqueue(List.of(event("b"))))
+                    .isInstanceOf(EventQueueException.class)
+                    .hasMessageContaining(database() + " is owned by uid 4242")
+                    .hasMessageContaining("chown 0 " + database());
+        }
+    }
+
     @Test
     void anotherApplicationsSqliteDatabaseIsRefusedAndLeftUntouched() throws Exception {
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + database());

@@ -1,0 +1,241 @@
+package dev.speckitty.shell.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.speckitty.domain.session.StoredSession;
+import dev.speckitty.emulator.Endpoint;
+import dev.speckitty.emulator.EmulatorSettings;
+import dev.speckitty.emulator.GrantType;
+import dev.speckitty.emulator.HostedEmulator;
+import dev.speckitty.emulator.fault.Fault;
+import dev.speckitty.emulator.state.RefreshTokenState;
+import dev.speckitty.shell.support.CliProcess;
+import dev.speckitty.shell.support.CliProcess.Result;
+import dev.speckitty.shell.support.JsonDocuments;
+import dev.speckitty.shell.support.NoTokenLeak;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One machine, two CLIs (decision 15, issue 10), with real processes: lock holders we did not write
+ * ({@code flock(1)} and a Python second CLI that locks and refreshes like the reference) exclude this
+ * CLI and are excluded by it, and a logout wins over a refresh whose answer is late.
+ */
+@ExtendWith(NoTokenLeak.class)
+class CrossCliLockTest {
+
+    private static final int MIXED_ROUNDS = 20;
+
+    @TempDir
+    static Path tempDir;
+
+    static HostedEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = HostedEmulator.start(EmulatorSettings.builder().replayWindow(Duration.ZERO).build());
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        emulator.faults().clear();
+    }
+
+    private static long refreshRequests() {
+        return emulator.counters().grantRequests(GrantType.REFRESH_TOKEN);
+    }
+
+    @Test
+    @Timeout(60)
+    void flockUtilityHoldingSessionLockBlocksTheCliUntilItLetsGo() throws Exception {
+        EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "flocksession", Duration.ofMinutes(10), true);
+        Path lock = CliProcess.authDirectory(box.sandbox).resolve("session.lock");
+        Path released = box.sandbox.resolve("released");
+
+        Process holder = flockHolding(lock, 4, released);
+        Result refresh = box.run("auth", "refresh", "--json");
+        long finished = System.currentTimeMillis();
+
+        assertThat(refresh.exitCode()).as(refresh.describe()).isZero();
+        assertThat(finished).as("the CLI read the session only after flock(1) let go")
+                .isGreaterThanOrEqualTo(releasedAtMillis(released));
+        assertThat(holder.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    @Timeout(60)
+    void flockUtilityHoldingRefreshLockBlocksTheRefreshUntilItLetsGo() throws Exception {
+        EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "flockrefresh", Duration.ofSeconds(-1), true);
+        Path lock = CliProcess.authDirectory(box.sandbox).resolve("refresh.lock");
+        Path released = box.sandbox.resolve("released");
+        long before = refreshRequests();
+
+        Process holder = flockHolding(lock, 4, released);
+        Result refresh = box.run("auth", "refresh", "--json");
+        long finished = System.currentTimeMillis();
+
+        assertThat(refresh.exitCode()).as(refresh.describe()).isZero();
+        assertThat(JsonDocuments.single(refresh.stdout()).path("outcome").asString()).isEqualTo("refreshed");
+        assertThat(finished).isGreaterThanOrEqualTo(releasedAtMillis(released));
+        assertThat(refreshRequests() - before).isEqualTo(1);
+        assertThat(holder.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * The server rotated and its answer is 4 s late: the CLI holds refresh.lock meanwhile (flock -n
+     * fails on it), logout waits for it, then revokes the rotated token and deletes the session.
+     */
+    @Test
+    @Timeout(90)
+    void logoutDuringARefreshWhoseAnswerIsLateRevokesTheRotatedSession() throws Exception {
+        EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "logoutlate", Duration.ofSeconds(-1), true);
+        Path auth = CliProcess.authDirectory(box.sandbox);
+        emulator.faults().add(Endpoint.TOKEN, Fault.delayResponse(4000).times(1));
+
+        CliProcess.Running refresh = box.spawn(Map.of(), "auth", "refresh", "--json");
+        awaitSpent(box.minted.refreshToken());
+        assertThat(run("flock", "-n", auth.resolve("refresh.lock").toString(), "true"))
+                .as("flock -n while this CLI holds refresh.lock").isOne();
+        Result logout = box.run("auth", "logout");
+        Result refreshed = refresh.await();
+
+        assertThat(logout.exitCode()).as(logout.describe()).isZero();
+        assertThat(logout.stdout()).contains("✓ Server revocation confirmed.", "+ Logged out.")
+                .doesNotContain("went ahead without it");
+        assertThat(refreshed.exitCode()).as(refreshed.describe()).isZero();
+        assertLoggedOutEverywhere(box);
+    }
+
+    /**
+     * The answer is later than logout's 10 s wait: logout deletes locally and says so; the late
+     * refresh must not write its session back, and revokes the token it received.
+     */
+    @Test
+    @Timeout(90)
+    void aLogoutThatStopsWaitingStillWinsOverTheLateRefresh() throws Exception {
+        EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "logoutwins", Duration.ofSeconds(-1), true);
+        emulator.faults().add(Endpoint.TOKEN, Fault.delayResponse(13_000).times(1));
+
+        CliProcess.Running refresh = box.spawn(Map.of(), "auth", "refresh", "--json");
+        awaitSpent(box.minted.refreshToken());
+        Result logout = box.run("auth", "logout");
+        Result late = refresh.await();
+
+        assertThat(logout.exitCode()).as(logout.describe()).isZero();
+        assertThat(logout.stdout()).contains("went ahead without it", "+ Logged out.");
+        assertThat(JsonDocuments.single(late.stdout()).toString()).as(late.describe())
+                .contains("The session was logged out while it was being refreshed");
+        assertLoggedOutEverywhere(box);
+    }
+
+    /**
+     * Bursts after the access token expired, mixing 2 CLI processes with a Python second CLI that
+     * locks and refreshes like the reference (started 0-1.5 s later, so either side may win):
+     * exactly one refresh reaches the server in every round.
+     */
+    @Test
+    @Timeout(300)
+    void mixedBurstsWithAForeignFlockContenderRefreshExactlyOncePerRound() throws Exception {
+        Random random = new Random(20261206);
+        Map<String, Integer> refreshedBy = new TreeMap<>();
+        long started = System.nanoTime();
+        for (int round = 0; round < MIXED_ROUNDS; round++) {
+            EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "mixed" + round, Duration.ofSeconds(-1),
+                    true);
+            long before = refreshRequests();
+            CliProcess.Running first = box.spawn(Map.of(), "auth", "refresh", "--json");
+            CliProcess.Running second = box.spawn(Map.of(), "auth", "refresh", "--json");
+            Thread.sleep(random.nextInt(1500));
+            Process foreign = ReferenceCli.refresh(CliProcess.authDirectory(box.sandbox), emulator.baseUrl());
+
+            String foreignOutcome = firstLine(foreign);
+            assertThat(foreign.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(foreignOutcome).as("round %d, the Python contender", round).isIn("refreshed", "adopted");
+            if (foreignOutcome.equals("refreshed")) {
+                refreshedBy.merge("python", 1, Integer::sum);
+            }
+            for (CliProcess.Running cli : new CliProcess.Running[] {first, second}) {
+                Result result = cli.await();
+                assertThat(result.exitCode()).as("round %d: %s", round, result.describe()).isZero();
+                String outcome = JsonDocuments.single(result.stdout()).path("outcome").asString();
+                assertThat(outcome).as("round %d", round).isNotIn("lock_timeout_error", "current_rejection_cleared");
+                if (outcome.equals("refreshed")) {
+                    refreshedBy.merge("java", 1, Integer::sum);
+                }
+            }
+            assertThat(refreshRequests() - before).as("refresh requests in round %d", round).isEqualTo(1);
+            StoredSession after = box.onDisk().orElseThrow();
+            assertThat(after.refreshToken().reveal()).isNotEqualTo(box.minted.refreshToken());
+            assertThat(emulator.refreshTokenState(after.refreshToken().reveal())).isEqualTo(RefreshTokenState.CURRENT);
+            NoTokenLeak.alsoScanFor(after.accessToken().reveal(), after.refreshToken().reveal());
+        }
+        System.out.printf("mixed bursts: %d rounds in %d ms, the refresh was done by %s%n", MIXED_ROUNDS,
+                (System.nanoTime() - started) / 1_000_000, refreshedBy);
+        assertThat(refreshedBy.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(MIXED_ROUNDS);
+    }
+
+    private static void assertLoggedOutEverywhere(EmulatorSandbox box) {
+        assertThat(CliProcess.authDirectory(box.sandbox).resolve("session.json")).doesNotExist();
+        assertThat(box.run("auth", "status").stdout()).contains("Not authenticated");
+        assertThat(emulator.session(box.minted.sessionId()).orElseThrow().revoked())
+                .as("the server session is revoked").isTrue();
+    }
+
+    private static void awaitSpent(String refreshToken) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (emulator.refreshTokenState(refreshToken) != RefreshTokenState.SPENT) {
+            assertThat(System.nanoTime()).as("the CLI never refreshed").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** flock(1) holding {@code lock} for {@code seconds}; writes the release time (epoch ms) into {@code released}. */
+    private static Process flockHolding(Path lock, int seconds, Path released) throws Exception {
+        Process holder = new ProcessBuilder("flock", lock.toString(), "-c",
+                "echo LOCKED; sleep " + seconds + "; date +%s%3N > " + released)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        assertThat(firstLine(holder)).isEqualTo("LOCKED");
+        return holder;
+    }
+
+    private static long releasedAtMillis(Path released) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!Files.exists(released) || Files.size(released) == 0) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        return Long.parseLong(Files.readString(released).trim());
+    }
+
+    private static String firstLine(Process process) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String line = out.readLine();
+        return line == null ? "" : line.trim();
+    }
+
+    private static int run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return process.exitValue();
+    }
+}
