@@ -437,7 +437,8 @@ class SessionTamperingMatrixTest {
             case LOCK -> sandbox.files().sessionLock();
         };
         String message = refused.getMessage();
-        assertThat(message).contains(named.toString()).contains(outcome.detail()).contains(fixFor(outcome.problem(), named));
+        assertThat(message).contains(named.toString()).contains(outcome.detail()).contains(outcome.target() == Target.LOCK
+                ? lockFixFor(outcome.problem(), named) : fixFor(outcome.problem(), named));
         assertNothingSecretIn(message);
         assertThat(TreeSnapshot.of(home)).as("nothing under the sandbox changed, nothing created or deleted")
                 .isEqualTo(before);
@@ -448,6 +449,15 @@ class SessionTamperingMatrixTest {
         synchronized (REFUSED) {
             REFUSED.computeIfAbsent(outcome.problem(), any -> new AtomicInteger()).incrementAndGet();
         }
+    }
+
+    /** A lock file is ours to fix or remove (spec-kitty creates it again); no login is needed. */
+    private static String lockFixFor(Problem problem, Path file) {
+        return switch (problem) {
+            case UNSAFE_PERMISSIONS -> "Fix with: chmod 600 " + file;
+            case WRONG_OWNER -> "Fix with: chown " + ProcessUser.uid() + " " + file + " if it is yours; otherwise remove it.";
+            default -> "Remove it; spec-kitty creates it again.";
+        };
     }
 
     private static String fixFor(Problem problem, Path file) {
