@@ -127,34 +127,12 @@ class CrossCliLockTest {
     }
 
     /**
-     * The answer is later than logout's 10 s wait: logout deletes locally and says so; the late
-     * refresh must not write its session back, and revokes the token it received.
-     */
-    @Test
-    @Timeout(90)
-    void aLogoutThatStopsWaitingStillWinsOverTheLateRefresh() throws Exception {
-        EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "logoutwins", Duration.ofSeconds(-1), true);
-        emulator.faults().add(Endpoint.TOKEN, Fault.delayResponse(13_000).times(1));
-
-        CliProcess.Running refresh = box.spawn(Map.of(), "auth", "refresh", "--json");
-        awaitSpent(box.minted.refreshToken());
-        Result logout = box.run("auth", "logout");
-        Result late = refresh.await();
-
-        assertThat(logout.exitCode()).as(logout.describe()).isZero();
-        assertThat(logout.stdout()).contains("went ahead without it", "+ Logged out.");
-        assertThat(JsonDocuments.single(late.stdout()).toString()).as(late.describe())
-                .contains("The session was logged out while it was being refreshed");
-        assertLoggedOutEverywhere(box);
-    }
-
-    /**
      * Bursts after the access token expired, mixing 2 CLI processes with a Python second CLI that
      * locks and refreshes like the reference (started 0-1.5 s later, so either side may win):
      * exactly one refresh reaches the server in every round.
      */
     @Test
-    @Timeout(300)
+    @Timeout(900) // 40 CLI JVMs and 20 Python processes: ~1 min on 2 quiet cores, 5+ min under a load of 20
     void mixedBurstsWithAForeignFlockContenderRefreshExactlyOncePerRound() throws Exception {
         Random random = new Random(20261206);
         Map<String, Integer> refreshedBy = new TreeMap<>();
@@ -188,6 +166,8 @@ class CrossCliLockTest {
             assertThat(after.refreshToken().reveal()).isNotEqualTo(box.minted.refreshToken());
             assertThat(emulator.refreshTokenState(after.refreshToken().reveal())).isEqualTo(RefreshTokenState.CURRENT);
             NoTokenLeak.alsoScanFor(after.accessToken().reveal(), after.refreshToken().reveal());
+            System.out.printf("mixed round %d done at %d ms (python: %s)%n", round,
+                    (System.nanoTime() - started) / 1_000_000, foreignOutcome);
         }
         System.out.printf("mixed bursts: %d rounds in %d ms, the refresh was done by %s%n", MIXED_ROUNDS,
                 (System.nanoTime() - started) / 1_000_000, refreshedBy);
