@@ -68,8 +68,11 @@ final class AccountHandler {
                 .filter(team -> !(state.switches().meWithoutPrivateTeam() && team.privateTeamspace()))
                 .map(Team::toJson)
                 .toList());
-        body.put("refresh_token_expires_at", OAuthResponses.iso(session.refreshTokenExpiresAt()));
-        body.put("session_id", session.sessionId());
+        if (!state.switches().standardOnly()) {
+            // spec-kitty's extras; the strict server's /me is the product's resource on a plain OAuth server
+            body.put("refresh_token_expires_at", OAuthResponses.iso(session.refreshTokenExpiresAt()));
+            body.put("session_id", session.sessionId());
+        }
         return OAuthResponses.json(HttpStatus.OK, body);
     }
 }
