@@ -14,6 +14,8 @@ public enum Endpoint {
     REVOKE("revoke"),
     ME("me"),
     SESSION_STATUS("session_status"),
+    INTROSPECT("introspect"),
+    USERINFO("userinfo"),
     EVENTS_BATCH("events_batch"),
     SYNC_HEALTH("sync_health"),
     TRACKER_STATUS("tracker_status"),

@@ -64,6 +64,9 @@ class DiscoveryTest extends EmulatorTestBase {
         emulator.switches().slowDown(false);
         Map<String, Object> metadata = http.get("/.well-known/oauth-authorization-server").json();
         String tokenEndpoint = (String) metadata.get("token_endpoint");
+        String introspection = (String) metadata.get("introspection_endpoint");
+        assertThat(introspection).endsWith("/oauth2/introspect");
+        assertThat((String) metadata.get("userinfo_endpoint")).endsWith("/oauth2/userinfo");
 
         Map<String, Object> device = http.postForm((String) metadata.get("device_authorization_endpoint"),
                 Http.form("client_id", "cli_native", "scope", "offline_access")).json();
@@ -72,13 +75,31 @@ class DiscoveryTest extends EmulatorTestBase {
         assertThat(http.postForm(tokenEndpoint, poll).text("error")).isEqualTo("authorization_pending");
         Reply tokens = http.postForm(tokenEndpoint, poll);
         assertThat(tokens.status()).isEqualTo(200);
+        // decision 16: a strict server sends RFC 6749 §5.1 fields only
+        assertThat(tokens.json()).containsOnlyKeys("access_token", "token_type", "expires_in", "refresh_token", "scope");
 
         Reply refreshed = http.postForm(tokenEndpoint, Http.form("grant_type", "refresh_token",
                 "refresh_token", tokens.text("refresh_token"), "client_id", "cli_native"));
-        assertThat(refreshed.field("generation")).isEqualTo(2);
-        assertThat(http.postForm((String) metadata.get("revocation_endpoint"), Http.form(
-                "token", refreshed.text("refresh_token"), "token_type_hint", "refresh_token")).json())
-                .containsEntry("revoked", true);
-        assertThat(me(refreshed.text("access_token")).status()).isEqualTo(401);
+        assertThat(refreshed.json()).containsOnlyKeys("access_token", "token_type", "expires_in", "refresh_token", "scope");
+        String access = refreshed.text("access_token");
+        assertThat(http.postForm(introspection, Http.form("token", access, "token_type_hint", "access_token",
+                "client_id", "cli_native")).json()).containsEntry("active", true).containsKey("exp");
+        assertThat(http.postForm(introspection, Http.form("token", access)).status())
+                .as("introspection without client_id").isEqualTo(401);
+        assertThat(http.get("/api/v1/session-status", "Authorization", "Bearer " + access).status()).isEqualTo(404);
+        assertThat(me(access).json()).containsKeys("user_id", "email", "teams")
+                .doesNotContainKeys("session_id", "refresh_token_expires_at");
+
+        Reply withoutClient = http.postForm((String) metadata.get("revocation_endpoint"), Http.form(
+                "token", refreshed.text("refresh_token"), "token_type_hint", "refresh_token"));
+        assertThat(withoutClient.status()).as("a public client must name itself").isEqualTo(401);
+        assertThat(withoutClient.text("error")).isEqualTo("invalid_client");
+        Reply revoked = http.postForm((String) metadata.get("revocation_endpoint"), Http.form(
+                "token", refreshed.text("refresh_token"), "token_type_hint", "refresh_token", "client_id", "cli_native"));
+        assertThat(revoked.status()).isEqualTo(200);
+        assertThat(revoked.body()).as("RFC 7009 §2.2: an empty 200").isEmpty();
+        assertThat(me(access).status()).isEqualTo(401);
+        assertThat(http.postForm(introspection, Http.form("token", access, "client_id", "cli_native")).json())
+                .isEqualTo(Map.of("active", false));
     }
 }

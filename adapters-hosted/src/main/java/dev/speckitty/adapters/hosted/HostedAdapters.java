@@ -5,7 +5,7 @@ import dev.speckitty.adapters.hosted.http.IdempotentRetry;
 import dev.speckitty.adapters.hosted.membership.WebClientMembershipDirectory;
 import dev.speckitty.adapters.hosted.oauth.OAuthMetadataDiscovery;
 import dev.speckitty.adapters.hosted.oauth.WebClientAuthorizationServer;
-import dev.speckitty.adapters.hosted.status.WebClientSessionStatusProbe;
+import dev.speckitty.adapters.hosted.status.HostedSessionCheck;
 import dev.speckitty.adapters.hosted.ingress.WebClientEventIngress;
 import dev.speckitty.adapters.hosted.tracker.WebClientTrackerService;
 import dev.speckitty.domain.port.AuthorizationServer;
@@ -26,7 +26,7 @@ public final class HostedAdapters {
 
     private final WebClientAuthorizationServer authorizationServer;
     private final WebClientMembershipDirectory membershipDirectory;
-    private final WebClientSessionStatusProbe sessionStatusProbe;
+    private final HostedSessionCheck sessionStatusProbe;
     private final WebClientEventIngress eventIngress;
     private final WebClientTrackerService trackerService;
 
@@ -40,8 +40,8 @@ public final class HostedAdapters {
         IdempotentRetry retry = new IdempotentRetry(settings.retry());
         OAuthMetadataDiscovery discovery = new OAuthMetadataDiscovery(endpoints, http, retry);
         this.authorizationServer = new WebClientAuthorizationServer(endpoints, discovery, http);
-        this.membershipDirectory = new WebClientMembershipDirectory(endpoints, http, retry);
-        this.sessionStatusProbe = new WebClientSessionStatusProbe(endpoints, http, retry);
+        this.membershipDirectory = new WebClientMembershipDirectory(endpoints, discovery, http, retry);
+        this.sessionStatusProbe = new HostedSessionCheck(endpoints, discovery, http, retry);
         // The batch POST may take up to 60 s (behaviour.md §1.3); it has its own client for that.
         this.eventIngress = new WebClientEventIngress(endpoints,
                 HostedHttpClient.create(settings.withCallTimeout(ingressTimeout)), retry);

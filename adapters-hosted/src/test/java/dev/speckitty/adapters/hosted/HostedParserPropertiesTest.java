@@ -497,7 +497,7 @@ class HostedParserPropertiesTest {
         }, Set.of("user_id", "email", "name", "teams", "refresh_token_expires_at"));
         answer("GET", "/api/v1/me", 200, c.json());
 
-        Object result = outcome(c, () -> new WebClientMembershipDirectory(endpoints, http, retry).fetch(Secret.of(ACCESS)));
+        Object result = outcome(c, () -> new WebClientMembershipDirectory(endpoints, new OAuthMetadataDiscovery(endpoints, http, retry), http, retry).fetch(Secret.of(ACCESS)));
 
         if (result instanceof Membership me) {
             assertThat(me.userId()).as(c.where()).isNotBlank();

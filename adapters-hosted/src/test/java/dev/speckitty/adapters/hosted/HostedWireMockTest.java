@@ -62,7 +62,7 @@ public abstract class HostedWireMockTest {
         retry = new IdempotentRetry(settings.retry());
         discovery = new OAuthMetadataDiscovery(endpoints, http, retry);
         oauth = new WebClientAuthorizationServer(endpoints, discovery, http);
-        membership = new WebClientMembershipDirectory(endpoints, http, retry);
+        membership = new WebClientMembershipDirectory(endpoints, discovery, http, retry);
         sessionStatus = new WebClientSessionStatusProbe(endpoints, http, retry);
         warmUp();
     }

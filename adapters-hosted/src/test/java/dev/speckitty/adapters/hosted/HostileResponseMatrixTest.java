@@ -500,7 +500,7 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
                     case ENORMOUS_BODY -> Expected.exact("Failed",
                             "Unexpected response from /oauth/token: HTTP 200 (response too large)");
                     case WRONG_TYPES -> Expected.exact("Failed",
-                            "Token response missing required fields: [access_token, refresh_token, session_id]");
+                            "Token response missing required fields: [access_token, refresh_token]");
                     case NO_ACCESS_TOKEN -> Expected.exact("Failed", "Token response missing required fields: [access_token]");
                     case REDIRECT_302, REDIRECT_307 -> Expected.exact("Failed",
                             "Unexpected response from /oauth/token: HTTP " + redirect);
@@ -524,7 +524,7 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
                     case HTML_502 -> Expected.exact("AuthFlowException", "Token exchange failed: HTTP 502");
                     case ENORMOUS_BODY -> Expected.exact("AuthFlowException", "Token exchange failed: HTTP 200 (response too large)");
                     case WRONG_TYPES -> Expected.exact("AuthFlowException",
-                            "Token response missing required fields: [access_token, refresh_token, session_id]");
+                            "Token response missing required fields: [access_token, refresh_token]");
                     case NO_ACCESS_TOKEN -> Expected.exact("AuthFlowException", "Token response missing required fields: [access_token]");
                     case REDIRECT_302, REDIRECT_307 -> Expected.exact("AuthFlowException", "Token exchange failed: HTTP " + redirect);
                     default -> Expected.exact("AuthFlowException", "Token exchange returned invalid JSON.");

@@ -81,7 +81,7 @@ public final class AuthDoctor {
         return new SessionFacts(s.sessionId(), s.email(),
                 Duration.between(now, s.accessTokenExpiresAt()).toSeconds(),
                 s.refreshTokenExpiresAt() == null ? null : Duration.between(now, s.refreshTokenExpiresAt()).toSeconds(),
-                store.describe().backend());
+                s.refreshLifetime(), store.describe().backend());
     }
 
     /** F-008 with the fix that suits the problem: a mode is fixed in place, a broken file is replaced. */

@@ -2,6 +2,7 @@ package dev.speckitty.application.auth;
 
 import dev.speckitty.domain.auth.ServerSessionStatus;
 import dev.speckitty.domain.port.StorageHealth.Severity;
+import dev.speckitty.domain.session.StoredSession;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,9 +30,10 @@ public record DoctorReport(
         return findings.stream().anyMatch(f -> f.severity() == Severity.CRITICAL);
     }
 
+    /** @param refreshLifetime why {@code refreshTokenRemainingSeconds} is null, when it is */
     public record SessionFacts(
             String sessionId, String userEmail, long accessTokenRemainingSeconds, Long refreshTokenRemainingSeconds,
-            String storageBackend) {}
+            StoredSession.RefreshLifetime refreshLifetime, String storageBackend) {}
 
     public record LockFacts(
             boolean held, Long holderPid, String holderHost, Instant startedAt, Double ageSeconds, boolean stuck,

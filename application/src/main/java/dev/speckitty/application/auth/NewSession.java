@@ -7,8 +7,12 @@ import dev.speckitty.domain.session.AuthMethod;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;
 import java.time.Instant;
+import java.util.UUID;
 
-/** Builds the session a login produces from the token grant and /api/v1/me (hosted-contract §2.4, §2.7). */
+/**
+ * Builds the session a login produces from the token grant and /api/v1/me (hosted-contract §2.4, §2.7).
+ * A standards server sends no session_id: the session then gets a local id (decision 16).
+ */
 final class NewSession {
 
     private static final String DEFAULT_SCOPE = "offline_access";
@@ -16,10 +20,10 @@ final class NewSession {
     private NewSession() {}
 
     static StoredSession from(TokenGrant grant, Membership me, AuthMethod method, Instant now) {
-        if (grant.refreshToken() == null || grant.expiresInSeconds() == null || grant.sessionId() == null) {
-            throw new AuthFlowException("Token response missing required fields: refresh_token, expires_in or session_id.");
+        if (grant.refreshToken() == null || grant.expiresInSeconds() == null) {
+            throw new AuthFlowException("Token response missing required fields: refresh_token or expires_in.");
         }
-        if (me.teams().isEmpty()) {
+        if (me.teams().isEmpty() && me.teamsReported()) {
             throw new AuthFlowException("User has no team memberships. Contact your administrator.");
         }
         Instant refreshExpiry = grant.refreshTokenExpiresAt() != null ? grant.refreshTokenExpiresAt()
@@ -31,10 +35,10 @@ final class NewSession {
                 me.email(),
                 me.name() == null || me.name().isBlank() ? me.email() : me.name(),
                 me.teams(),
-                Team.pickDefaultTeamId(me.teams()).orElseThrow(),
+                Team.pickDefaultTeamId(me.teams()).orElse(""), // userinfo knows no teams: no default either
                 grant.accessToken(),
                 grant.refreshToken(),
-                grant.sessionId(),
+                grant.sessionId() != null ? grant.sessionId() : localSessionId(),
                 now,
                 now.plusSeconds(grant.expiresInSeconds()),
                 refreshExpiry,
@@ -43,5 +47,10 @@ final class NewSession {
                 now,
                 method.wireValue(),
                 null);
+    }
+
+    /** Unguessable and unmistakably local; it names the session in status output and is never sent. */
+    private static String localSessionId() {
+        return StoredSession.LOCAL_SESSION_PREFIX + UUID.randomUUID();
     }
 }

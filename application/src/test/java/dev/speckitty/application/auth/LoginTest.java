@@ -80,6 +80,54 @@ class LoginTest {
     }
 
     @Test
+    void aStandardsServerGrantGetsALocalSessionIdAndAnUnknownRefreshLifetime() {
+        // decision 16: RFC 6749 fields only, no session_id, no refresh expiry
+        server.grant = new TokenGrant(Secret.of("at_login"), Secret.of("rt_login"), 300L, null, null, null, null, null);
+        var store = new InMemorySessionStore(null);
+
+        assertThat(login(store).run(false, false, progress)).isInstanceOf(LoginResult.LoggedIn.class);
+        StoredSession first = store.stored();
+        assertThat(first.sessionId()).matches("local-[0-9a-f-]{36}");
+        assertThat(first.hasLocalSessionId()).isTrue();
+        assertThat(first.refreshTokenExpiresAt()).isNull();
+        assertThat(first.refreshLifetime()).isEqualTo(StoredSession.RefreshLifetime.UNKNOWN);
+        assertThat(first.scope()).isEqualTo("offline_access");
+
+        assertThat(login(store).run(false, true, progress)).isInstanceOf(LoginResult.LoggedIn.class);
+        assertThat(store.stored().sessionId()).as("each login mints its own").startsWith("local-")
+                .isNotEqualTo(first.sessionId());
+    }
+
+    @Test
+    void aSpecKittySessionWithoutRefreshExpiryIsStillLegacy() {
+        server.grant = new TokenGrant(Secret.of("at_login"), Secret.of("rt_login"), 300L, null, null, null, "sess_9", null);
+        var store = new InMemorySessionStore(null);
+
+        login(store).run(false, false, progress);
+
+        assertThat(store.stored().sessionId()).isEqualTo("sess_9");
+        assertThat(store.stored().refreshLifetime()).isEqualTo(StoredSession.RefreshLifetime.LEGACY);
+    }
+
+    @Test
+    void aUserinfoIdentityLogsInWithoutTeamsButAnEmptyMeTeamListStillFails() {
+        directory.userinfoOnly = true;
+        var store = new InMemorySessionStore(null);
+
+        assertThat(login(store).run(false, false, progress)).isInstanceOf(LoginResult.LoggedIn.class);
+        assertThat(store.stored().teams()).isEmpty();
+        assertThat(store.stored().defaultTeamId()).isEmpty();
+        assertThat(store.stored().privateTeam()).isEmpty();
+
+        directory.userinfoOnly = false;
+        directory.teams = List.of();
+        var other = new InMemorySessionStore(null);
+        assertThat(login(other).run(false, false, progress)).isInstanceOfSatisfying(LoginResult.Failed.class,
+                failed -> assertThat(failed.message()).contains("User has no team memberships"));
+        assertThat(other.stored()).isNull();
+    }
+
+    @Test
     void stateMismatchFailsWithoutWritingASession() {
         var store = new InMemorySessionStore(null);
         browserAnswer = request -> new CallbackParameters(Secret.of("code-1"), Secret.of("forged"), null, null);
@@ -293,9 +341,11 @@ class LoginTest {
         RevokeOutcome revokeOutcome = RevokeOutcome.REVOKED;
         long deviceExpiresIn = 60;
 
+        TokenGrant grant = new TokenGrant(Secret.of("at_login"), Secret.of("rt_login"), 900L, null, 2_592_000L,
+                "offline_access", "sess_new", null);
+
         TokenGrant loginGrant() {
-            return new TokenGrant(Secret.of("at_login"), Secret.of("rt_login"), 900L, null, 2_592_000L,
-                    "offline_access", "sess_new", null);
+            return grant;
         }
 
         @Override

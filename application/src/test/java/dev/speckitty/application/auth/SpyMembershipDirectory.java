@@ -11,7 +11,9 @@ import java.util.List;
 final class SpyMembershipDirectory implements MembershipDirectory {
 
     final List<String> tokensSeen = new ArrayList<>();
-    private List<Team> teams;
+    List<Team> teams;
+    /** True: answers as OpenID Connect userinfo would, an identity without teams. */
+    boolean userinfoOnly;
 
     SpyMembershipDirectory(List<Team> teams) {
         this.teams = teams;
@@ -20,6 +22,7 @@ final class SpyMembershipDirectory implements MembershipDirectory {
     @Override
     public synchronized Membership fetch(Secret accessToken) {
         tokensSeen.add(accessToken.reveal());
-        return new Membership("u-1", "dev@example.com", "Dev", teams, null);
+        return userinfoOnly ? Membership.identityOnly("u-1", "dev@example.com", "Dev")
+                : new Membership("u-1", "dev@example.com", "Dev", teams, null);
     }
 }

@@ -13,7 +13,9 @@ import java.util.Optional;
  *
  * @param authMethod wire value of {@link AuthMethod}; kept as text so an unknown value from a
  *     newer CLI survives a read-modify-write
- * @param refreshTokenExpiresAt null for legacy sessions: "never known to be expired"
+ * @param sessionId the server's session id, or a {@linkplain #LOCAL_SESSION_PREFIX local} one minted at login
+ *     when a standards server sent none (decision 16); a local id is never sent anywhere
+ * @param refreshTokenExpiresAt null when unknown: "never known to be expired" (see {@link #refreshLifetime()})
  * @param generation token-family generation from the last refresh response; never displayed
  */
 public record StoredSession(
@@ -37,6 +39,19 @@ public record StoredSession(
     /** The only storage backend there is: the encrypted file (the reference's label is "file"). */
     public static final String FILE_BACKEND = "file";
 
+    /** Starts a session id the CLI minted itself because the server's token response had none. */
+    public static final String LOCAL_SESSION_PREFIX = "local-";
+
+    /** What is known about the refresh token's lifetime, for display. */
+    public enum RefreshLifetime {
+        /** The server said when it expires. */
+        KNOWN,
+        /** A standards server that never says (its session id is local): not a stale session. */
+        UNKNOWN,
+        /** A spec-kitty session from before refresh expiries were sent: re-login populates it. */
+        LEGACY
+    }
+
     public StoredSession {
         Objects.requireNonNull(userId, "user_id");
         Objects.requireNonNull(email, "email");
@@ -56,6 +71,18 @@ public record StoredSession(
 
     public SessionIdentity identity() {
         return new SessionIdentity(sessionId, refreshToken);
+    }
+
+    /** True when the server sent no session id and the CLI minted a local one (never sent anywhere). */
+    public boolean hasLocalSessionId() {
+        return sessionId.startsWith(LOCAL_SESSION_PREFIX);
+    }
+
+    public RefreshLifetime refreshLifetime() {
+        if (refreshTokenExpiresAt != null) {
+            return RefreshLifetime.KNOWN;
+        }
+        return hasLocalSessionId() ? RefreshLifetime.UNKNOWN : RefreshLifetime.LEGACY;
     }
 
     /** True when the access token expires within {@code buffer} of {@code now}. */

@@ -10,6 +10,7 @@ public final class RuntimeSwitches {
     private volatile boolean standardOnly;
     private volatile boolean discovery;
     private volatile boolean meWithoutPrivateTeam;
+    private volatile boolean meAbsent;
     private volatile boolean slowDown;
     private volatile boolean revokeFamilyOnReuse;
     private volatile Duration accessTokenTtl;
@@ -29,6 +30,7 @@ public final class RuntimeSwitches {
         standardOnly = settings.standardOnly();
         discovery = settings.discovery();
         meWithoutPrivateTeam = settings.meWithoutPrivateTeam();
+        meAbsent = false;
         slowDown = settings.slowDown();
         revokeFamilyOnReuse = settings.revokeFamilyOnReuse();
         accessTokenTtl = settings.accessTokenTtl();
@@ -53,6 +55,10 @@ public final class RuntimeSwitches {
 
     public boolean meWithoutPrivateTeam() { return meWithoutPrivateTeam; }
     public void meWithoutPrivateTeam(boolean value) { meWithoutPrivateTeam = value; }
+
+    /** On: {@code /api/v1/me} answers 404, like a plain standards server (identity then comes from userinfo). */
+    public boolean meAbsent() { return meAbsent; }
+    public void meAbsent(boolean value) { meAbsent = value; }
 
     public boolean slowDown() { return slowDown; }
     public void slowDown(boolean value) { slowDown = value; }

@@ -85,6 +85,15 @@ public final class TokenStore {
         return new AccessCheck.Granted(family.snapshot());
     }
 
+    /** RFC 7662: the access token's expiry while it is active (the leeway aside), else empty. */
+    public synchronized java.util.Optional<java.time.Instant> activeAccessTokenExpiry(String accessToken) {
+        if (!(checkAccess(accessToken) instanceof AccessCheck.Granted)) {
+            return java.util.Optional.empty();
+        }
+        java.time.Instant expiresAt = accessTokens.get(accessToken).expiresAt();
+        return clock.instant().isBefore(expiresAt) ? java.util.Optional.of(expiresAt) : java.util.Optional.empty();
+    }
+
     /** RFC 7009: revoking either token of a family revokes the whole family. False when the token is unknown. */
     public synchronized boolean revoke(String token) {
         String sessionId = null;

@@ -18,7 +18,7 @@ import java.util.Set;
 final class AdminJson {
 
     private static final Set<String> SETTINGS = Set.of("auto_approve", "standard_only", "discovery",
-            "private_team", "me_without_private_team", "slow_down", "revoke_family_on_reuse", "access_token_ttl",
+            "private_team", "me_without_private_team", "me_absent", "slow_down", "revoke_family_on_reuse", "access_token_ttl",
             "access_token_leeway", "refresh_token_ttl", "replay_window", "replay_retry_after", "device_interval", "device_expires_in");
 
     private AdminJson() {
@@ -32,6 +32,7 @@ final class AdminJson {
         json.put("discovery", switches.discovery());
         json.put("private_team", state.privateTeam());
         json.put("me_without_private_team", switches.meWithoutPrivateTeam());
+        json.put("me_absent", switches.meAbsent());
         json.put("slow_down", switches.slowDown());
         json.put("revoke_family_on_reuse", switches.revokeFamilyOnReuse());
         json.put("access_token_ttl", switches.accessTokenTtl().toSeconds());
@@ -60,6 +61,7 @@ final class AdminJson {
                 case "discovery" -> switches.discovery(bool(name, value));
                 case "private_team" -> state.privateTeam(bool(name, value));
                 case "me_without_private_team" -> switches.meWithoutPrivateTeam(bool(name, value));
+                case "me_absent" -> switches.meAbsent(bool(name, value));
                 case "slow_down" -> switches.slowDown(bool(name, value));
                 case "revoke_family_on_reuse" -> switches.revokeFamilyOnReuse(bool(name, value));
                 case "access_token_ttl" -> switches.accessTokenTtl(seconds(name, value));

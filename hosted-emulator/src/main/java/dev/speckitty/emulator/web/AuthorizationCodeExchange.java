@@ -8,6 +8,7 @@ import dev.speckitty.emulator.state.CodeRedemption;
 import dev.speckitty.emulator.state.IssuedTokens;
 import dev.speckitty.emulator.state.NewSession;
 import dev.speckitty.emulator.state.SecretKind;
+import dev.speckitty.emulator.state.RuntimeSwitches;
 import dev.speckitty.emulator.state.SecretLedger;
 import dev.speckitty.emulator.state.TokenStore;
 import org.slf4j.Logger;
@@ -26,9 +27,11 @@ final class AuthorizationCodeExchange {
     private final CallCounters counters;
     private final TokenRefusals refusals;
     private final SecretLedger secrets;
+    private final RuntimeSwitches switches;
 
     AuthorizationCodeExchange(AuthorizationCodes codes, TokenStore tokens, CallCounters counters,
-                              TokenRefusals refusals, SecretLedger secrets) {
+                              TokenRefusals refusals, SecretLedger secrets, RuntimeSwitches switches) {
+        this.switches = switches;
         this.codes = codes;
         this.tokens = tokens;
         this.counters = counters;
@@ -73,7 +76,7 @@ final class AuthorizationCodeExchange {
         codes.recordSession(code, issued.sessionId());
         counters.tokensIssued(GrantType.AUTHORIZATION_CODE);
         LOG.info("session {} opened by authorization code", issued.sessionId());
-        return OAuthResponses.tokens(issued);
+        return OAuthResponses.tokens(issued, switches.standardOnly());
     }
 
     private Mono<ServerResponse> invalidGrant(String description) {

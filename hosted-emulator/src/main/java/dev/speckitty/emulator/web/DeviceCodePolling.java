@@ -58,7 +58,7 @@ final class DeviceCodePolling {
                 NewSession.forUser(approved.userId(), approved.clientId(), approved.scope()));
         counters.tokensIssued(GrantType.DEVICE_CODE);
         LOG.info("session {} opened by device code", issued.sessionId());
-        return OAuthResponses.tokens(issued);
+        return OAuthResponses.tokens(issued, switches.standardOnly());
     }
 
     private Mono<ServerResponse> error(String code, String description) {

@@ -29,6 +29,11 @@ final class DiscoveryHandler {
         metadata.put("token_endpoint", address.resolve(paths.token()));
         metadata.put("device_authorization_endpoint", address.resolve(paths.device()));
         metadata.put("revocation_endpoint", address.resolve(paths.revoke()));
+        if (switches.standardOnly()) {
+            // The strict server's session check and identity: RFC 7662 and OpenID Connect, not spec-kitty's.
+            metadata.put("introspection_endpoint", address.resolve(OAuthPaths.INTROSPECT));
+            metadata.put("userinfo_endpoint", address.resolve(OAuthPaths.USERINFO));
+        }
         metadata.put("grant_types_supported", List.of(GrantType.AUTHORIZATION_CODE.wireValue(),
                 GrantType.REFRESH_TOKEN.wireValue(), GrantType.DEVICE_CODE.wireValue()));
         metadata.put("response_types_supported", List.of("code"));

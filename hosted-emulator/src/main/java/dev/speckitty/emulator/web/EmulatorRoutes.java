@@ -34,10 +34,13 @@ public final class EmulatorRoutes {
         DeviceHandler device = new DeviceHandler(state.devices(), state.users(), address);
         TokenRefusals refusals = new TokenRefusals(state.counters());
         TokenHandler token = new TokenHandler(state.counters(), refusals,
-                new AuthorizationCodeExchange(state.codes(), state.tokens(), state.counters(), refusals, state.secrets()),
+                new AuthorizationCodeExchange(state.codes(), state.tokens(), state.counters(), refusals, state.secrets(),
+                        switches),
                 new DeviceCodePolling(state.devices(), state.tokens(), state.users(), switches, state.counters(), refusals),
-                new RefreshRotation(state.tokens(), state.counters(), refusals));
-        RevokeHandler revoke = new RevokeHandler(state.tokens());
+                new RefreshRotation(state.tokens(), state.counters(), refusals, switches));
+        RevokeHandler revoke = new RevokeHandler(state.tokens(), switches);
+        IntrospectionHandler introspection = new IntrospectionHandler(state.tokens());
+        RequestPredicate strict = request -> switches.standardOnly();
         AccountHandler account = new AccountHandler(state, bearer);
         BatchIngressHandler batch = new BatchIngressHandler(bearer, state.users(), state.events());
         TrackerHandler tracker = new TrackerHandler(bearer, state.users());
@@ -51,7 +54,10 @@ public final class EmulatorRoutes {
                 .and(hosted(Endpoint.DEVICE_PAGE, GET(DeviceHandler.VERIFICATION_PATH), device::verificationPage))
                 .and(hosted(Endpoint.DEVICE_PAGE, POST(DeviceHandler.VERIFICATION_PATH), device::verify))
                 .and(hosted(Endpoint.ME, GET("/api/v1/me"), account::me))
-                .and(hosted(Endpoint.SESSION_STATUS, GET("/api/v1/session-status"), account::sessionStatus))
+                .and(hosted(Endpoint.SESSION_STATUS, GET("/api/v1/session-status").and(strict.negate()),
+                        account::sessionStatus))
+                .and(hosted(Endpoint.INTROSPECT, POST(OAuthPaths.INTROSPECT).and(strict), introspection::introspect))
+                .and(hosted(Endpoint.USERINFO, GET(OAuthPaths.USERINFO).and(strict), account::userinfo))
                 .and(hosted(Endpoint.EVENTS_BATCH, POST("/api/v1/events/batch/"), batch::ingest))
                 .and(hosted(Endpoint.SYNC_HEALTH, GET("/api/v1/sync/health/"),
                         request -> OAuthResponses.json(HttpStatus.OK, Map.of("status", "ok"))))

@@ -25,18 +25,40 @@ final class OAuthResponses {
         return json(status, body);
     }
 
-    static Mono<ServerResponse> tokens(IssuedTokens tokens) {
+    /**
+     * A token response. The strict standards-only server sends RFC 6749 §5.1 fields only; spec-kitty's
+     * adds the session id, the generation and the refresh expiry (hosted-contract §2.4).
+     */
+    static Mono<ServerResponse> tokens(IssuedTokens tokens, boolean standardOnly) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", tokens.accessToken());
         body.put("token_type", "Bearer");
         body.put("expires_in", tokens.accessTokenExpiresInSeconds());
         body.put("refresh_token", tokens.refreshToken());
-        body.put("refresh_token_expires_at", iso(tokens.refreshTokenExpiresAt()));
-        body.put("refresh_token_expires_in", tokens.refreshTokenExpiresInSeconds());
+        if (!standardOnly) {
+            body.put("refresh_token_expires_at", iso(tokens.refreshTokenExpiresAt()));
+            body.put("refresh_token_expires_in", tokens.refreshTokenExpiresInSeconds());
+        }
         body.put("scope", tokens.scope());
-        body.put("session_id", tokens.sessionId());
-        body.put("generation", tokens.generation());
+        if (!standardOnly) {
+            body.put("session_id", tokens.sessionId());
+            body.put("generation", tokens.generation());
+        }
         return json(HttpStatus.OK, body);
+    }
+
+    /** 401 invalid_client with the challenge RFC 6749 §5.2 asks for. */
+    static Mono<ServerResponse> invalidClient() {
+        return ServerResponse.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Basic realm=\"oauth\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noStore())
+                .bodyValue(Map.of("error", "invalid_client", "error_description", "client_id is required."));
+    }
+
+    /** An empty 200, as RFC 7009 §2.2 answers a revocation. */
+    static Mono<ServerResponse> emptyOk() {
+        return ServerResponse.ok().cacheControl(CacheControl.noStore()).build();
     }
 
     static Mono<ServerResponse> json(HttpStatus status, Object body) {

@@ -3,6 +3,7 @@ package dev.speckitty.emulator.web;
 import dev.speckitty.emulator.GrantType;
 import dev.speckitty.emulator.state.CallCounters;
 import dev.speckitty.emulator.state.RefreshResult;
+import dev.speckitty.emulator.state.RuntimeSwitches;
 import dev.speckitty.emulator.state.TokenStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,10 @@ final class RefreshRotation {
     private final TokenStore tokens;
     private final CallCounters counters;
     private final TokenRefusals refusals;
+    private final RuntimeSwitches switches;
 
-    RefreshRotation(TokenStore tokens, CallCounters counters, TokenRefusals refusals) {
+    RefreshRotation(TokenStore tokens, CallCounters counters, TokenRefusals refusals, RuntimeSwitches switches) {
+        this.switches = switches;
         this.tokens = tokens;
         this.counters = counters;
         this.refusals = refusals;
@@ -35,7 +38,7 @@ final class RefreshRotation {
                 counters.tokensIssued(GrantType.REFRESH_TOKEN);
                 LOG.info("session {} rotated to generation {}", rotated.tokens().sessionId(),
                         rotated.tokens().generation());
-                yield OAuthResponses.tokens(rotated.tokens());
+                yield OAuthResponses.tokens(rotated.tokens(), switches.standardOnly());
             }
             case RefreshResult.BenignReplay replay -> refusals.benignReplay(replay.retryAfterSeconds());
             case RefreshResult.Rejected rejected -> refusals.refuse("invalid_grant", rejected.description());

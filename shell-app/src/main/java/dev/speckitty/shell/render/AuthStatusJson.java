@@ -62,6 +62,7 @@ public final class AuthStatusJson {
         document.put("refresh_token_expires_at", refreshExpiry == null ? null : refreshExpiry.toString());
         document.put("refresh_token_expires_in_s",
                 refreshExpiry == null ? null : Math.max(0, SessionFacts.secondsUntil(refreshExpiry, now)));
+        document.put("refresh_token_lifetime", SessionFacts.jsonName(session.refreshLifetime()));
         document.put("session_id", session.sessionId());
         document.put("last_used_at", session.lastUsedAt().toString());
         document.put("auth_method", session.authMethod());

@@ -12,7 +12,6 @@ import java.util.List;
 /** Human output of {@code auth status} (hosted-contract §7.3). Never a token. */
 public final class AuthStatusText {
 
-    static final String LEGACY_REFRESH = "server-managed (legacy session - re-login to populate refresh expiry)";
     private static final DateTimeFormatter LAST_USED =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
@@ -40,7 +39,7 @@ public final class AuthStatusText {
         text.append('\n');
         line(text, "Access token:", DurationFormat.format(SessionFacts.secondsUntil(session.accessTokenExpiresAt(), now)));
         line(text, "Refresh token:", session.refreshTokenExpiresAt() == null
-                ? LEGACY_REFRESH
+                ? SessionFacts.unknownRefreshExpiry(session.refreshLifetime())
                 : DurationFormat.format(SessionFacts.secondsUntil(session.refreshTokenExpiresAt(), now)));
         text.append('\n');
         line(text, "Storage:", SessionFacts.storageLabel(session) + " (" + storage.backend() + ")");

@@ -32,6 +32,10 @@ public final class DoctorJson {
             server.put("active", report.server().active());
             server.put("session_id", report.server().sessionId());
             server.put("error", report.server().error());
+            server.put("checked", report.server().checked());
+            server.put("method", report.server().method() == null ? null
+                    : SessionFacts.jsonName(report.server().method()));
+            server.put("expires_at", report.server().expiresAt() == null ? null : report.server().expiresAt().toString());
             document.put("server_session", server);
         }
         return document;
@@ -47,6 +51,7 @@ public final class DoctorJson {
         map.put("user_email", session.userEmail());
         map.put("access_token_remaining_s", session.accessTokenRemainingSeconds());
         map.put("refresh_token_remaining_s", session.refreshTokenRemainingSeconds());
+        map.put("refresh_token_lifetime", SessionFacts.jsonName(session.refreshLifetime()));
         map.put("storage_backend", session.storageBackend());
         return map;
     }

@@ -2,6 +2,7 @@ package dev.speckitty.shell.render;
 
 import dev.speckitty.application.auth.DoctorReport;
 import dev.speckitty.application.auth.DoctorReport.Finding;
+import dev.speckitty.domain.auth.ServerSessionStatus;
 import java.io.PrintWriter;
 
 /** The human {@code auth doctor} report: Identity, Tokens, Storage, Refresh Lock, Findings, Server Session. */
@@ -21,7 +22,7 @@ public final class DoctorText {
         } else {
             out.println("  Access token:   " + DurationFormat.format(session.accessTokenRemainingSeconds()));
             out.println("  Refresh token:  " + (session.refreshTokenRemainingSeconds() == null
-                    ? "server-managed (legacy session - re-login to populate refresh expiry)"
+                    ? SessionFacts.unknownRefreshExpiry(session.refreshLifetime())
                     : DurationFormat.format(session.refreshTokenRemainingSeconds())));
         }
         out.println();
@@ -59,7 +60,13 @@ public final class DoctorText {
         } else {
             out.println();
             out.println("Server Session");
-            if (report.server().active()) {
+            if (!report.server().checked()) {
+                out.println("  Status:  not checked — the server offers no session check"
+                        + " (no introspection endpoint, no session-status endpoint).");
+            } else if (report.server().active() && report.server().method() == ServerSessionStatus.Method.INTROSPECTION) {
+                out.println("  Status:  active (token introspection" + expiry(report.server().expiresAt(),
+                        report.generatedAt()) + ")");
+            } else if (report.server().active()) {
                 out.println("  Status:  active (session: " + report.server().sessionId() + ")");
             } else if ("re-authenticate".equals(report.server().error())) {
                 out.println("  Status:  invalid — Run spec-kitty auth login to re-authenticate.");
@@ -68,5 +75,10 @@ public final class DoctorText {
             }
         }
         out.flush();
+    }
+
+    private static String expiry(java.time.Instant expiresAt, java.time.Instant now) {
+        return expiresAt == null ? "" : "; access token expires in "
+                + DurationFormat.format(SessionFacts.secondsUntil(expiresAt, now));
     }
 }

@@ -37,6 +37,18 @@ public final class SessionFacts {
         return session.knownAuthMethod().map(AuthMethod::label).orElse("Unknown (" + session.authMethod() + ")");
     }
 
+    /** The text for a refresh token whose expiry is not known (decision 16: unknown is not legacy). */
+    public static String unknownRefreshExpiry(StoredSession.RefreshLifetime lifetime) {
+        return lifetime == StoredSession.RefreshLifetime.LEGACY
+                ? "server-managed (legacy session - re-login to populate refresh expiry)"
+                : "unknown (the server does not say when it expires)";
+    }
+
+    /** An enum constant as a JSON value: {@code REFRESH_LIFETIME} → {@code refresh_lifetime}. */
+    public static String jsonName(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The stored backend label; the reference writes {@code file} for the encrypted session file. */
     public static String storageLabel(StoredSession session) {
         return StoredSession.FILE_BACKEND.equals(session.storageBackend())

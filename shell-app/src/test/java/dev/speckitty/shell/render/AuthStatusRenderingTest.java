@@ -63,6 +63,23 @@ class AuthStatusRenderingTest {
     }
 
     @Test
+    void aStandardsServerSessionSaysTheRefreshLifetimeIsUnknownNotLegacy() {
+        StoredSession base = SampleSessions.session(ISSUED, null);
+        StoredSession standards = new StoredSession(base.userId(), base.email(), base.name(), base.teams(),
+                base.defaultTeamId(), Secret.of("at_x"), Secret.of("rt_x"), "local-0b6f9c1e-8d7a-4c55-9a51-2f3e4d5c6b7a",
+                ISSUED, NOW.plusSeconds(300), null, base.scope(), "file", ISSUED, "device_code", null);
+
+        String text = AuthStatusText.render(new LocalSessionState.Active(standards), STORAGE, NOW);
+        Map<String, Object> json = AuthStatusJson.document(new LocalSessionState.Active(standards), STORAGE, NOW);
+
+        assertThat(text).contains("  Refresh token:  unknown (the server does not say when it expires)\n")
+                .contains("  Session ID:     local-0b6f9c1e-8d7a-4c55-9a51-2f3e4d5c6b7a\n").doesNotContain("legacy");
+        assertThat(json).containsEntry("refresh_token_lifetime", "unknown").containsEntry("refresh_token_expires_at", null);
+        Map<String, Object> legacy = AuthStatusJson.document(new LocalSessionState.Active(base), STORAGE, NOW);
+        assertThat(legacy).containsEntry("refresh_token_lifetime", "legacy");
+    }
+
+    @Test
     void loggedOutAndExpiredTexts() {
         assertThat(AuthStatusText.render(new LocalSessionState.LoggedOut(), STORAGE, NOW))
                 .isEqualTo("X Not authenticated\n  Run spec-kitty auth login to authenticate.\n");

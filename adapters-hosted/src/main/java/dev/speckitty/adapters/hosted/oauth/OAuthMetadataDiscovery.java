@@ -18,7 +18,9 @@ import java.util.Optional;
  *
  * <p>Metadata is used only when it is a JSON object whose {@code issuer} equals the base URL
  * (RFC 8414 §3.3, against mix-up) and whose endpoints are absolute http(s) URLs (https only when
- * the base is https). Anything else falls back to the defaults as a whole.
+ * the base is https). Anything else falls back to the defaults as a whole. The optional
+ * {@code introspection_endpoint} (RFC 7662) and {@code userinfo_endpoint} (OpenID Connect) are kept
+ * when present and valid; the spec-kitty defaults have neither.
  */
 public final class OAuthMetadataDiscovery {
 
@@ -42,6 +44,8 @@ public final class OAuthMetadataDiscovery {
                 hosted.resolve("/oauth/token"),
                 hosted.resolve("/oauth/device"),
                 hosted.resolve("/oauth/revoke"),
+                Optional.empty(),
+                Optional.empty(),
                 false);
     }
 
@@ -86,7 +90,9 @@ public final class OAuthMetadataDiscovery {
         if (token.isEmpty() || authorization.isEmpty() || device.isEmpty() || revocation.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new OAuthEndpoints(authorization.get(), token.get(), device.get(), revocation.get(), true));
+        // Introspection and userinfo are extras: one that is absent or unusable is simply not used.
+        return Optional.of(new OAuthEndpoints(authorization.get(), token.get(), device.get(), revocation.get(),
+                endpoint(metadata, "introspection_endpoint"), endpoint(metadata, "userinfo_endpoint"), true));
     }
 
     /** A present endpoint must be valid; an absent optional one takes the default path. */

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Turns a 200 token-endpoint body into a {@link TokenGrant} (hosted-contract §2.4). Login grants
- * (code exchange and device flow alike) require access_token, refresh_token, expires_in and
- * session_id; a refresh requires only access_token. Problems become an {@link AuthFlowException}
+ * (code exchange and device flow alike) require access_token, refresh_token and expires_in; a
+ * refresh requires only access_token. The spec-kitty fields (session_id, generation, refresh expiry)
+ * are read when present: a standards server sends none of them (decision 16). Problems become an {@link AuthFlowException}
  * whose message names fields, never values.
  */
 public final class TokenResponseParser {
@@ -34,9 +35,6 @@ public final class TokenResponseParser {
         if (!body.has("expires_in")) {
             missing.add("expires_in");
         }
-        if (sessionId.isEmpty()) {
-            missing.add("session_id");
-        }
         if (!missing.isEmpty()) {
             throw new AuthFlowException("Token response missing required fields: " + missing);
         }
@@ -49,7 +47,7 @@ public final class TokenResponseParser {
                 refreshExpiresAt(body),
                 TokenLifetimes.lifetime(body, "refresh_token_expires_in").orElse(null),
                 body.nonBlankString("scope").orElse(null),
-                sessionId.get(),
+                sessionId.orElse(null), // absent from a standards server: the session gets a local id
                 body.integer("generation").orElse(null));
     }
 

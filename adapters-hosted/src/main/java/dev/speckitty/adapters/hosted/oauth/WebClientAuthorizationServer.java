@@ -215,16 +215,31 @@ public final class WebClientAuthorizationServer implements AuthorizationServer {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", refreshToken.reveal());
         form.put("token_type_hint", "refresh_token");
+        // A public client authenticates by naming itself (RFC 7009 §2.1, RFC 6749 §2.3.1; decision 16).
+        form.put("client_id", hosted.clientId());
         try {
-            HostedResponse response = http.postForm(discovery.endpoints().revocation(), form);
-            boolean revoked = response.isOk()
-                    && response.jsonObject().flatMap(b -> b.bool("revoked")).orElse(false);
-            return revoked ? RevokeOutcome.REVOKED : RevokeOutcome.SERVER_FAILURE;
+            OAuthEndpoints endpoints = discovery.endpoints();
+            HostedResponse response = http.postForm(endpoints.revocation(), form);
+            return response.isOk() && revokedBy(response, endpoints.discovered())
+                    ? RevokeOutcome.REVOKED : RevokeOutcome.SERVER_FAILURE;
         } catch (HostedTransportException e) {
             return RevokeOutcome.NETWORK_ERROR;
         } catch (RuntimeException unexpected) { // broad-catch: logout must finish locally whatever revoke does
             return RevokeOutcome.SERVER_FAILURE;
         }
+    }
+
+    /**
+     * Whether a 200 confirms the revocation. spec-kitty's server says so with {@code "revoked": true};
+     * a standards server answers an empty 200 (RFC 7009 §2.2), which counts only when its endpoints
+     * came from RFC 8414 metadata. A {@code "revoked"} field, when sent, always decides.
+     */
+    private static boolean revokedBy(HostedResponse response, boolean standardsServer) {
+        Optional<Boolean> said = response.jsonObject().flatMap(body -> body.bool("revoked"));
+        if (said.isPresent()) {
+            return said.get();
+        }
+        return standardsServer && response.jsonObject().map(body -> !body.has("revoked")).orElse(true);
     }
 
     private static String formEncode(Map<String, String> fields) {

@@ -20,6 +20,7 @@ public final class WebClientSessionStatusProbe implements SessionStatusProbe {
 
     static final String PATH = "/api/v1/session-status";
     static final String REAUTHENTICATE = "re-authenticate";
+    static final String NOT_FOUND = "Server returned HTTP 404";
 
     private final HostedEndpoints hosted;
     private final HostedHttpClient http;

@@ -81,7 +81,7 @@ class CodeExchangeAndRevokeTest extends HostedWireMockTest {
                 .hasMessage("Token exchange returned invalid JSON.");
         token(okJson("{\"refresh_token\":\"rt_SENTINEL_x\"}"));
         assertThat(thrown(AuthFlowException.class, () -> oauth.exchangeAuthorizationCode(secret(AUTH_CODE), request)))
-                .hasMessage("Token response missing required fields: [access_token, expires_in, session_id]");
+                .hasMessage("Token response missing required fields: [access_token, expires_in]");
         token(okJson("{\"access_token\":\"at_SENTINEL_x\",\"refresh_token\":\"rt_SENTINEL_x\",\"expires_in\":900,"
                 + "\"session_id\":\"s\",\"refresh_token_expires_at\":\"2030-13-45\"}"));
         assertThat(thrown(AuthFlowException.class, () -> oauth.exchangeAuthorizationCode(secret(AUTH_CODE), request)))
@@ -97,11 +97,38 @@ class CodeExchangeAndRevokeTest extends HostedWireMockTest {
     }
 
     @Test
-    void revokeSendsExactlyTokenAndHintWithoutAuthorization() {
+    void revokeSendsTokenHintAndClientIdWithoutAuthorization() {
+        // decision 16: a public client names itself (RFC 7009 §2.1, RFC 6749 §2.3.1); spec-kitty's server accepts it
         assertThat(revoke(okJson("{\"revoked\":true}"))).isEqualTo(RevokeOutcome.REVOKED);
         server.verify(1, postRequestedFor(urlEqualTo("/oauth/revoke"))
-                .withRequestBody(equalTo("token=rt_SENTINEL_x&token_type_hint=refresh_token"))
+                .withRequestBody(equalTo("token=rt_SENTINEL_x&token_type_hint=refresh_token&client_id=cli_native"))
                 .withoutHeader("Authorization"));
+    }
+
+    @Test
+    void aStandardsServerConfirmsRevocationWithAnEmpty200() {
+        server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/.well-known/oauth-authorization-server"))
+                .willReturn(okJson(StandardsMetadata.json(baseUrl()))));
+        server.stubFor(post(urlEqualTo("/oauth2/revoke")).willReturn(aResponse().withStatus(200)));
+        assertThat(oauth.revoke(secret(REFRESH))).isEqualTo(RevokeOutcome.REVOKED);
+        server.stubFor(post(urlEqualTo("/oauth2/revoke")).willReturn(okJson("{\"revoked\":false}")));
+        assertThat(oauth.revoke(secret(REFRESH))).as("a 'revoked' field still decides").isEqualTo(RevokeOutcome.SERVER_FAILURE);
+        server.stubFor(post(urlEqualTo("/oauth2/revoke")).willReturn(aResponse().withStatus(401)
+                .withBody("{\"error\":\"invalid_client\"}")));
+        assertThat(oauth.revoke(secret(REFRESH))).isEqualTo(RevokeOutcome.SERVER_FAILURE);
+        server.verify(3, postRequestedFor(urlEqualTo("/oauth2/revoke"))
+                .withRequestBody(containing("client_id=cli_native")));
+    }
+
+    @Test
+    void aStandardsLoginGrantNeedsNoSessionId() {
+        token(okJson("{\"access_token\":\"at_SENTINEL_x\",\"refresh_token\":\"rt_SENTINEL_x\",\"expires_in\":300,"
+                + "\"token_type\":\"Bearer\",\"scope\":\"offline_access\"}"));
+        TokenGrant grant = seen(oauth.exchangeAuthorizationCode(secret(AUTH_CODE), request));
+        assertThat(grant.sessionId()).isNull();
+        assertThat(grant.refreshTokenExpiresAt()).isNull();
+        assertThat(grant.refreshTokenExpiresInSeconds()).isNull();
+        assertThat(grant.generation()).isNull();
     }
 
     @Test

@@ -138,7 +138,7 @@ class DeviceFlowTest extends HostedWireMockTest {
     @Test
     void grantMissingFieldsIsAClearFailureNotACrash() {
         assertThat(poll(okJson("{\"access_token\":\"at_SENTINEL_x\",\"expires_in\":3600}")))
-                .isEqualTo(new DevicePoll.Failed("Token response missing required fields: [refresh_token, session_id]"));
+                .isEqualTo(new DevicePoll.Failed("Token response missing required fields: [refresh_token]"));
         assertThat(poll(okJson("{\"access_token\":\"at_SENTINEL_x\",\"refresh_token\":\"rt_SENTINEL_x\",\"expires_in\":\"x\",\"session_id\":\"s\"}")))
                 .isEqualTo(new DevicePoll.Failed("Token response missing or invalid 'expires_in' field."));
     }

@@ -92,6 +92,6 @@ public final class AuthLoginCommand extends SpecKittyCommand {
                 .filter(team -> team.id().equals(session.defaultTeamId()))
                 .findFirst()
                 .map(team -> team.name() + (team.privateTeamspace() ? " [Private Teamspace]" : ""))
-                .orElse(session.defaultTeamId());
+                .orElse(session.defaultTeamId().isEmpty() ? "(none: the server reports no teams)" : session.defaultTeamId());
     }
 }
