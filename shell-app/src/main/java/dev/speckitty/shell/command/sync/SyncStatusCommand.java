@@ -4,6 +4,7 @@ import dev.speckitty.application.auth.SessionPresence;
 import dev.speckitty.application.auth.SessionPresence.Presence;
 import dev.speckitty.domain.port.EventQueue;
 import dev.speckitty.domain.port.HostedHealth;
+import dev.speckitty.domain.text.UntrustedText;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
@@ -67,7 +68,7 @@ public final class SyncStatusCommand extends SpecKittyCommand {
             JsonOutput.print(out, document);
         } else {
             out.println("Hosted sync:  " + (interactivity.saasSyncEnabled() ? "enabled" : "disabled"));
-            out.println("Server:       " + url.orElse("not configured"));
+            out.println("Server:       " + UntrustedText.line(url.orElse("not configured")));
             out.println("Queue:        " + document.get("queue_size") + " event(s) pending");
             out.println("Auth:         " + authRow(auth));
             if (reachable != null) {
