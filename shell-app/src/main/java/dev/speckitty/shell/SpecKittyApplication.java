@@ -16,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class SpecKittyApplication {
 
     public static void main(String[] args) {
+        ProcessHardening.apply(); // first: no token may be in memory of a dumpable process
         SpringApplication application = new SpringApplication(SpecKittyApplication.class);
         // Our arguments are commands, not Spring properties: "--json" must not become configuration.
         application.setAddCommandLineProperties(false);

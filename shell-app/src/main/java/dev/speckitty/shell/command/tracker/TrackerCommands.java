@@ -89,8 +89,8 @@ public final class TrackerCommands {
         public ExitStatus execute(CommandContext context) {
             Readiness readiness = workflow.readiness(interactivity.saasSyncEnabled(), target.baseUrl().isPresent(), true);
             if (readiness != Readiness.READY) {
-                throw new CommandFailedException(readiness.message(workflow.featureSlug().orElse(null)),
-                        readiness.nextAction(target.baseUrl().orElse(null)));
+                throw new CommandFailedException(readiness.message(workflow.featureSlug().map(UntrustedText::line).orElse(null)),
+                        readiness.nextAction(target.baseUrl().map(UntrustedText::line).orElse(null)));
             }
             TrackerResult result = pull ? workflow.pull() : workflow.status();
             return switch (result) {
