@@ -72,7 +72,7 @@ public final class RefreshTransaction {
 
     private RefreshResultReport saveRefreshed(StoredSession persisted, RefreshResult.Refreshed refreshed) {
         StoredSession updated = SessionRenewal.apply(persisted, refreshed.grant(), now());
-        store.write(updated);
+        RotatedSessionWrite.persist(store, persisted, updated); // the old token is spent: retried, then explained
         return RefreshResultReport.adopted(RefreshOutcome.REFRESHED, updated, true);
     }
 

@@ -4,9 +4,9 @@ import dev.speckitty.adapters.storage.crypto.MachinePassphrase;
 import dev.speckitty.adapters.storage.files.AuthFiles;
 import dev.speckitty.adapters.storage.files.IoProblems;
 import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
+import dev.speckitty.domain.port.LocalFileException;
 import dev.speckitty.domain.port.RefreshLock;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -252,9 +252,10 @@ public final class FileRefreshLock implements RefreshLock {
         return bytes;
     }
 
-    private UncheckedIOException failure(String action, IOException cause) {
-        return new UncheckedIOException("Cannot " + action + " the refresh lock " + lockFile + " ("
-                + IoProblems.describe(cause) + ")", cause);
+    private LocalFileException failure(String action, IOException cause) {
+        return new LocalFileException("Cannot " + action + " the refresh lock " + lockFile + " ("
+                + IoProblems.describe(cause) + "). It must be a regular file you can write: move whatever is there"
+                + " aside and retry; spec-kitty creates a new lock file.", cause);
     }
 
     /** A held refresh lock. Closing truncates the record, unlocks and closes; the file stays. */
