@@ -47,7 +47,8 @@ public final class JsonOutput {
         /** Called per UTF-16 unit: the unsafe characters that matter to a terminal are all in the BMP. */
         @Override
         public SerializableString getEscapeSequence(int unit) {
-            return UntrustedText.isUnsafe(unit) ? new SerializedString(String.format("\\u%04x", unit)) : null;
+            // upper-case hex, as Jackson writes its own escapes
+            return UntrustedText.isUnsafe(unit) ? new SerializedString(String.format("\\u%04X", unit)) : null;
         }
     }
 }
