@@ -1,4 +1,4 @@
-package dev.speckitty.shell;
+package dev.speckitty.shell.hardening;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -21,15 +21,41 @@ import java.util.Optional;
  * {@code /proc/<pid>/mem} or {@code environ} by a same-user process. Both through libc, looked up at
  * run time; elsewhere, or if libc refuses, nothing happens (best effort: a CLI that runs beats one
  * that refuses to start).
+ *
+ * <p>The first use of FFM costs tens of milliseconds (method handles are spun), so it runs on its
+ * own thread beside Spring's start-up, and the runner waits for it ({@link #awaitApplied}) before a
+ * command may read a token.
  */
-final class ProcessHardening {
+public final class ProcessHardening {
 
     private static final int PR_SET_DUMPABLE = 4;
     private static final int RLIMIT_CORE = 4;
 
+    private static volatile Thread applying;
+
     private ProcessHardening() {}
 
-    static void apply() {
+    /** Starts the hardening beside start-up; not during Spring AOT processing at build time (no native access there). */
+    public static void start() {
+        if (!Boolean.getBoolean("spring.aot.processing")) {
+            applying = Thread.ofPlatform().daemon().name("process-hardening").start(ProcessHardening::apply);
+        }
+    }
+
+    /** Returns once the hardening started by {@link #start} is done (at once if none was started). */
+    public static void awaitApplied() {
+        Thread running = applying;
+        if (running == null) {
+            return;
+        }
+        try {
+            running.join();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt(); // the caller is being cancelled; it will not read a token
+        }
+    }
+
+    private static void apply() {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
             return;
         }
