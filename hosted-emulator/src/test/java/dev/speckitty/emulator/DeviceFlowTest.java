@@ -23,6 +23,17 @@ class DeviceFlowTest extends EmulatorTestBase {
     }
 
     @Test
+    void aConfiguredUserCodeIsHandedOutVerbatimUntilCleared() throws Exception {
+        String hostile = "AB\u001b[2J\u009b31mCD\nFAKE: + Authenticated as admin";
+        Reply set = http.postJson("/__admin/settings", Map.of("device_user_code", hostile));
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(startDevice().get("user_code")).isEqualTo(hostile);
+
+        emulator.switches().deviceUserCode(null);
+        assertThat(startDevice().get("user_code").toString()).matches("[A-Z]{4}-\\d{4}");
+    }
+
+    @Test
     void pendingUntilTheUserApprovesOnTheVerificationPage() throws Exception {
         emulator.switches().slowDown(false);
         Map<String, Object> device = startDevice();

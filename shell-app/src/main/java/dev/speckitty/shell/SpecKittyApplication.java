@@ -1,6 +1,7 @@
 package dev.speckitty.shell;
 
 import dev.speckitty.shell.config.WorkCounters;
+import dev.speckitty.shell.hardening.ProcessHardening;
 import dev.speckitty.shell.runner.ExitCode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class SpecKittyApplication {
 
     public static void main(String[] args) {
+        ProcessHardening.start(); // first: beside start-up; the runner waits for it before any token is read
         SpringApplication application = new SpringApplication(SpecKittyApplication.class);
         // Our arguments are commands, not Spring properties: "--json" must not become configuration.
         application.setAddCommandLineProperties(false);

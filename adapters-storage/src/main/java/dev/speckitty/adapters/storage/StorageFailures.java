@@ -92,8 +92,9 @@ public final class StorageFailures {
     }
 
     public static SessionStorageException writeFailed(Path file, String ioKind) {
-        return new SessionStorageException(Problem.WRITE_FAILED, "Failed to write " + file + " (" + ioKind
-                + "); the previous session file, if any, is unchanged.");
+        // No word on the previous file here: whether it is still of use depends on what the caller did
+        // (after a rotation its refresh token is already spent), so the caller says it.
+        return new SessionStorageException(Problem.WRITE_FAILED, "Failed to write " + file + " (" + ioKind + ").");
     }
 
     public static SessionStorageException deleteFailed(Path file, String ioKind) {

@@ -4,6 +4,7 @@ import dev.speckitty.application.auth.BrowserLogin.GrantOrFailure;
 import dev.speckitty.application.auth.LoginResult.Reason;
 import dev.speckitty.domain.auth.AuthFlowException;
 import dev.speckitty.domain.auth.Membership;
+import dev.speckitty.domain.auth.RevokeOutcome;
 import dev.speckitty.domain.port.AuthorizationCallbackListener;
 import dev.speckitty.domain.port.AuthorizationServer;
 import dev.speckitty.domain.port.Browser;
@@ -80,7 +81,11 @@ public final class Login {
     private LoginResult store(StoredSession session, Optional<StoredSession> seenBefore) {
         try (RefreshGate.Passage passage = gate.enter()) {
             Optional<StoredSession> replaced = storedNowOr(seenBefore);
-            sessions.replace(session);
+            try {
+                sessions.replace(session);
+            } catch (SessionStorageException unwritable) {
+                return revokeUnsaved(session, unwritable);
+            }
             replaced.filter(old -> !old.refreshToken().equals(session.refreshToken()))
                     .ifPresent(old -> server.revoke(old.refreshToken()));
             return new LoginResult.LoggedIn(session, passage.note());
@@ -93,5 +98,19 @@ public final class Login {
         } catch (SessionStorageException unreadable) {
             return seenBefore; // being replaced anyway (--force)
         }
+    }
+
+    /**
+     * The server granted a session this machine cannot keep: revoke it (best effort) rather than
+     * leave a live grant nobody holds, and say which happened.
+     */
+    private LoginResult revokeUnsaved(StoredSession unsaved, SessionStorageException unwritable) {
+        RevokeOutcome revoked = server.revoke(unsaved.refreshToken());
+        String grant = revoked == RevokeOutcome.REVOKED
+                ? " The new sign-in was revoked at the server, so nothing is left behind."
+                : " The new sign-in could not be revoked at the server (" + revoked.machineName()
+                        + "); it expires on its own.";
+        return new LoginResult.Failed(Reason.STORAGE_UNWRITABLE, "Could not save the new session: "
+                + unwritable.getMessage() + grant + " Fix the problem above, then run `spec-kitty auth login` again.");
     }
 }

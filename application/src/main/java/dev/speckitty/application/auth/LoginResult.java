@@ -23,6 +23,8 @@ public sealed interface LoginResult {
         AUTHENTICATION_FAILED,
         DEVICE_FLOW_FAILED,
         STORAGE_UNREADABLE,
+        /** The session the server granted could not be written; the grant was revoked (best effort). */
+        STORAGE_UNWRITABLE,
         INTERRUPTED
     }
 }

@@ -77,7 +77,7 @@ public final class RefreshTransaction {
      */
     private RefreshResultReport saveRefreshed(StoredSession persisted, RefreshResult.Refreshed refreshed) {
         StoredSession updated = SessionRenewal.apply(persisted, refreshed.grant(), now());
-        if (store.replaceIf(persisted.identity(), updated)) {
+        if (RotatedSessionWrite.persist(store, persisted, updated)) { // a spent token: retried, then explained
             return RefreshResultReport.adopted(RefreshOutcome.REFRESHED, updated, true);
         }
         server.revoke(updated.refreshToken()); // best effort: the server keeps no session nobody holds

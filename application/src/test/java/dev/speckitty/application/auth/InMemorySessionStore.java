@@ -2,6 +2,7 @@ package dev.speckitty.application.auth;
 
 import dev.speckitty.domain.port.SessionStore;
 import dev.speckitty.domain.session.SessionIdentity;
+import dev.speckitty.domain.session.SessionStorageException;
 import dev.speckitty.domain.session.StoredSession;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +14,8 @@ public final class InMemorySessionStore implements SessionStore {
     final AtomicInteger reads = new AtomicInteger();
     final AtomicInteger writes = new AtomicInteger();
     final AtomicInteger deletes = new AtomicInteger();
+    /** The next this many writes fail as a full disk does. */
+    final AtomicInteger failingWrites = new AtomicInteger();
 
     public InMemorySessionStore(StoredSession initial) {
         this.stored = initial;
@@ -27,6 +30,10 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public synchronized void write(StoredSession session) {
         writes.incrementAndGet();
+        if (failingWrites.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+            throw new SessionStorageException(SessionStorageException.Problem.WRITE_FAILED,
+                    "Failed to write /home/u/.spec-kitty/auth/session.json (No space left on device).");
+        }
         stored = session;
     }
 

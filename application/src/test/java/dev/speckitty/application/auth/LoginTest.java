@@ -221,6 +221,36 @@ class LoginTest {
     }
 
     @Test
+    void aLoginWhoseSessionCannotBeWrittenRevokesTheFreshGrantAndSaysSo() {
+        StoredSession existing = Fixtures.session("at_1", "rt_old", Duration.ofMinutes(5), List.of(PRIVATE));
+        var store = new InMemorySessionStore(existing);
+        store.failingWrites.set(1);
+
+        LoginResult result = login(store).run(false, true, progress);
+
+        assertThat(result).isInstanceOfSatisfying(LoginResult.Failed.class, failed -> {
+            assertThat(failed.reason()).isEqualTo(LoginResult.Reason.STORAGE_UNWRITABLE);
+            assertThat(failed.message()).contains("Could not save the new session", "No space left on device",
+                    "revoked at the server", "spec-kitty auth login").doesNotContain("rt_login", "at_login");
+        });
+        assertThat(server.revoked).as("the new grant, never the kept old session").containsExactly("rt_login");
+        assertThat(store.stored()).isEqualTo(existing);
+    }
+
+    @Test
+    void anUnrevokableUnsavedGrantIsNamedAsSuch() {
+        var store = new InMemorySessionStore(null);
+        store.failingWrites.set(1);
+        server.revokeOutcome = RevokeOutcome.NETWORK_ERROR;
+
+        LoginResult result = login(store).run(false, false, progress);
+
+        assertThat(result).isInstanceOfSatisfying(LoginResult.Failed.class, failed -> assertThat(failed.message())
+                .contains("could not be revoked at the server (network_error)"));
+        assertThat(store.stored()).isNull();
+    }
+
+    @Test
     void failedForcedLoginKeepsTheOldSession() {
         StoredSession existing = Fixtures.session("at_1", "rt_old", Duration.ofMinutes(5), List.of(PRIVATE));
         var store = new InMemorySessionStore(existing);

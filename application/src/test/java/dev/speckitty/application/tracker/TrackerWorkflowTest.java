@@ -14,6 +14,7 @@ import dev.speckitty.domain.auth.RevokeOutcome;
 import dev.speckitty.domain.auth.TokenGrant;
 import dev.speckitty.domain.port.AuthorizationServer;
 import dev.speckitty.domain.port.BindingStore;
+import dev.speckitty.domain.port.HostedHealth;
 import dev.speckitty.domain.port.RefreshLock;
 import dev.speckitty.application.auth.InMemorySessionStore;
 import dev.speckitty.domain.port.SessionStore;
@@ -87,7 +88,7 @@ class TrackerWorkflowTest {
             }
         };
         return new TrackerWorkflow(new SessionPresence(Optional::empty, sessions, clock), sessions, bindings, service,
-                timeout -> reachable);
+                timeout -> reachable ? HostedHealth.Check.answered() : HostedHealth.Check.unreachable("refused"));
     }
 
     private static StoredSession session() {

@@ -29,7 +29,8 @@ public final class DeviceAuthorizations {
     public synchronized DeviceGrant start(String clientId, String scope) {
         Duration lifetime = switches.deviceExpiresIn();
         Duration interval = switches.deviceInterval();
-        Authorization authorization = new Authorization(generator.deviceCode(), generator.userCode(),
+        String userCode = switches.deviceUserCode() != null ? switches.deviceUserCode() : generator.userCode();
+        Authorization authorization = new Authorization(generator.deviceCode(), userCode,
                 clientId, scope, clock.instant().plus(lifetime), interval);
         byDeviceCode.put(authorization.deviceCode, authorization);
         ledger.record(SecretKind.DEVICE_CODE, authorization.deviceCode);

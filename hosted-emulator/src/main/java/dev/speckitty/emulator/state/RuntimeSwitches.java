@@ -20,6 +20,7 @@ public final class RuntimeSwitches {
     private volatile int replayRetryAfterSeconds;
     private volatile Duration deviceInterval;
     private volatile Duration deviceExpiresIn;
+    private volatile String deviceUserCode;
 
     public RuntimeSwitches(EmulatorSettings settings) {
         restore(settings);
@@ -40,6 +41,7 @@ public final class RuntimeSwitches {
         replayRetryAfterSeconds = settings.replayRetryAfterSeconds();
         deviceInterval = settings.deviceInterval();
         deviceExpiresIn = settings.deviceExpiresIn();
+        deviceUserCode = null;
     }
 
     public boolean autoApprove() { return autoApprove; }
@@ -87,4 +89,8 @@ public final class RuntimeSwitches {
 
     public Duration deviceExpiresIn() { return deviceExpiresIn; }
     public void deviceExpiresIn(Duration value) { deviceExpiresIn = value; }
+
+    /** Set: every device grant gets this user code instead of a random one (hostile display text tests); null: random. */
+    public String deviceUserCode() { return deviceUserCode; }
+    public void deviceUserCode(String value) { deviceUserCode = value; }
 }

@@ -19,7 +19,8 @@ final class AdminJson {
 
     private static final Set<String> SETTINGS = Set.of("auto_approve", "standard_only", "discovery",
             "private_team", "me_without_private_team", "me_absent", "slow_down", "revoke_family_on_reuse", "access_token_ttl",
-            "access_token_leeway", "refresh_token_ttl", "replay_window", "replay_retry_after", "device_interval", "device_expires_in");
+            "access_token_leeway", "refresh_token_ttl", "replay_window", "replay_retry_after", "device_interval", "device_expires_in",
+            "device_user_code");
 
     private AdminJson() {
     }
@@ -42,6 +43,7 @@ final class AdminJson {
         json.put("replay_retry_after", switches.replayRetryAfterSeconds());
         json.put("device_interval", switches.deviceInterval().toSeconds());
         json.put("device_expires_in", switches.deviceExpiresIn().toSeconds());
+        json.put("device_user_code", switches.deviceUserCode());
         json.put("clock_offset_seconds", state.clock().offset().toSeconds());
         return json;
     }
@@ -71,6 +73,7 @@ final class AdminJson {
                 case "replay_retry_after" -> switches.replayRetryAfterSeconds(integer(name, value));
                 case "device_interval" -> switches.deviceInterval(seconds(name, value));
                 case "device_expires_in" -> switches.deviceExpiresIn(seconds(name, value));
+                case "device_user_code" -> switches.deviceUserCode(value == null ? null : String.valueOf(value));
                 default -> throw new BadRequestException("unknown setting '" + name + "'");
             }
         });

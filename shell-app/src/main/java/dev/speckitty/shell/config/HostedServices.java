@@ -85,8 +85,8 @@ public final class HostedServices
     }
 
     @Override
-    public boolean reachable(Duration timeout) {
-        return new WebClientHostedHealth(endpoints(), HostedHttpSettings.defaults()).reachable(timeout);
+    public Check check(Duration timeout) {
+        return new WebClientHostedHealth(endpoints(), HostedHttpSettings.defaults()).check(timeout);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.speckitty.application.auth.LocalSessionState;
 import dev.speckitty.domain.port.SessionStore.StorageDescription;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;
+import dev.speckitty.domain.text.UntrustedText;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,7 +53,8 @@ public final class AuthStatusText {
 
     private static String userLabel(StoredSession session) {
         boolean showName = !session.name().isEmpty() && !session.name().equals(session.email());
-        return showName ? session.email() + " (" + session.name() + ")" : session.email();
+        String email = UntrustedText.line(session.email());
+        return showName ? email + " (" + UntrustedText.line(session.name()) + ")" : email;
     }
 
     private static void teams(StringBuilder text, StoredSession session) {
@@ -62,7 +64,8 @@ public final class AuthStatusText {
         }
         text.append("  Teams:\n");
         for (Team team : session.teams()) {
-            text.append("    - ").append(team.name()).append(" (").append(team.role()).append(')');
+            text.append("    - ").append(UntrustedText.line(team.name()))
+                    .append(" (").append(UntrustedText.line(team.role())).append(')');
             List<String> markers = SessionFacts.markers(team, session);
             if (!markers.isEmpty()) {
                 text.append(" (").append(String.join(", ", markers)).append(')');
@@ -71,8 +74,8 @@ public final class AuthStatusText {
         }
     }
 
-    /** Labels are padded to the reference's column 18 ({@code "  User:           "}). */
+    /** Labels are padded to the reference's column 18 ({@code "  User:           "}); a value is one line. */
     private static void line(StringBuilder text, String label, String value) {
-        text.append(String.format("  %-16s%s", label, value)).append('\n');
+        text.append(String.format("  %-16s%s", label, UntrustedText.line(value))).append('\n');
     }
 }

@@ -3,6 +3,7 @@ package dev.speckitty.shell.render;
 import dev.speckitty.application.auth.DoctorReport;
 import dev.speckitty.application.auth.DoctorReport.Finding;
 import dev.speckitty.domain.auth.ServerSessionStatus;
+import dev.speckitty.domain.text.UntrustedText;
 import java.io.PrintWriter;
 
 /** The human {@code auth doctor} report: Identity, Tokens, Storage, Refresh Lock, Findings, Server Session. */
@@ -13,8 +14,8 @@ public final class DoctorText {
     public static void print(PrintWriter out, DoctorReport report) {
         DoctorReport.SessionFacts session = report.session();
         out.println("Identity");
-        out.println(session == null ? "  (no session)" : "  User:        " + session.userEmail()
-                + System.lineSeparator() + "  Session ID:  " + session.sessionId());
+        out.println(session == null ? "  (no session)" : "  User:        " + UntrustedText.line(session.userEmail())
+                + System.lineSeparator() + "  Session ID:  " + UntrustedText.line(session.sessionId()));
         out.println();
         out.println("Tokens");
         if (session == null) {
@@ -28,12 +29,12 @@ public final class DoctorText {
         out.println();
         out.println("Storage");
         out.println("  Backend:  encrypted-file");
-        out.println("  Path:     " + report.storageLocation());
+        out.println("  Path:     " + UntrustedText.line(report.storageLocation()));
         out.println();
         out.println("Refresh Lock");
         DoctorReport.LockFacts lock = report.refreshLock();
         out.println(lock.held()
-                ? String.format("  held by pid %d on %s for %.1fs%s", lock.holderPid(), lock.holderHost(),
+                ? String.format("  held by pid %d on %s for %.1fs%s", lock.holderPid(), UntrustedText.line(lock.holderHost()),
                         lock.ageSeconds(), lock.stuck() ? " (stuck)" : "")
                 : "  not held");
         out.println();
@@ -67,11 +68,11 @@ public final class DoctorText {
                 out.println("  Status:  active (token introspection" + expiry(report.server().expiresAt(),
                         report.generatedAt()) + ")");
             } else if (report.server().active()) {
-                out.println("  Status:  active (session: " + report.server().sessionId() + ")");
+                out.println("  Status:  active (session: " + UntrustedText.line(report.server().sessionId()) + ")");
             } else if ("re-authenticate".equals(report.server().error())) {
                 out.println("  Status:  invalid — Run spec-kitty auth login to re-authenticate.");
             } else {
-                out.println("  Status:  check failed — " + report.server().error());
+                out.println("  Status:  check failed — " + UntrustedText.line(report.server().error()));
             }
         }
         out.flush();

@@ -2,6 +2,7 @@ package dev.speckitty.shell.runner;
 
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.UsageException;
+import dev.speckitty.domain.port.LocalFileException;
 import dev.speckitty.domain.session.SessionStorageException;
 import java.io.PrintWriter;
 
@@ -32,6 +33,8 @@ public final class ErrorRenderer {
             }
             // Storage messages are safe by contract: they name paths and modes only.
             case SessionStorageException storage -> err.println(storage.getMessage());
+            // So are broken-local-file messages (queue, config.yaml, refresh lock): path and next step.
+            case LocalFileException localFile -> err.println("spec-kitty: " + localFile.getMessage());
             case InterruptedException interrupted -> err.println("Interrupted.");
             default -> err.println("spec-kitty: internal error in '" + commandName + "' ("
                     + failure.getClass().getSimpleName() + ")");

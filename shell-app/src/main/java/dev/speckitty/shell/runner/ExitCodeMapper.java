@@ -2,6 +2,7 @@ package dev.speckitty.shell.runner;
 
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.UsageException;
+import dev.speckitty.domain.port.LocalFileException;
 import dev.speckitty.domain.session.SessionStorageException;
 
 /** Maps what escaped a command to the process exit code: the one place that decides it. */
@@ -14,6 +15,7 @@ public final class ExitCodeMapper {
             case UsageException usage -> ExitCode.USAGE_OR_INTERNAL;
             case CommandFailedException failed -> ExitCode.FAILED;
             case SessionStorageException storage -> ExitCode.FAILED;
+            case LocalFileException localFile -> ExitCode.FAILED;
             case InterruptedException interrupted -> ExitCode.INTERRUPTED;
             default -> ExitCode.USAGE_OR_INTERNAL;
         };

@@ -1,5 +1,6 @@
 package dev.speckitty.shell.runner;
 
+import dev.speckitty.shell.hardening.ProcessHardening;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.shell.core.ShellRunner;
@@ -23,6 +24,7 @@ public final class SpecKittyShellRunner implements ShellRunner {
 
     @Override
     public void run(String[] args) {
+        ProcessHardening.awaitApplied(); // no token in memory of a dumpable process
         exitCode = args.length == 0 ? interactive() : dispatcher.dispatch(List.of(args));
     }
 

@@ -1,14 +1,18 @@
 package dev.speckitty.shell.runner;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
 
 /**
  * Where the shell reads and writes: stdout carries only command output, stderr everything else.
- * Tests pass in-memory streams.
+ * Both pass a {@link TerminalSafeWriter}, so no control character from outside data reaches the
+ * terminal. Tests pass in-memory streams.
  */
 public record TerminalStreams(PrintWriter out, PrintWriter err, BufferedReader in) {
 
@@ -18,7 +22,12 @@ public record TerminalStreams(PrintWriter out, PrintWriter err, BufferedReader i
     }
 
     private static PrintWriter writer(PrintStream stream) {
-        return new PrintWriter(stream, false, stream.charset());
+        return terminalSafe(new BufferedWriter(new OutputStreamWriter(stream, stream.charset())));
+    }
+
+    /** {@code terminal} behind the sanitising backstop; what the in-memory test streams use too. */
+    public static PrintWriter terminalSafe(Writer terminal) {
+        return new PrintWriter(new TerminalSafeWriter(terminal), false);
     }
 
     public void flush() {

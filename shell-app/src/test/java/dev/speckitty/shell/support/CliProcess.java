@@ -85,6 +85,15 @@ public final class CliProcess {
         return launch(List.of(), sandbox, "", extraEnvironment, args);
     }
 
+    /**
+     * Like {@link #spawn}, under {@code launcher} (e.g. {@code setpriv --reuid=65534 ...} to run it as
+     * another user), which execs the java command.
+     */
+    public static Running spawnUnder(List<String> launcher, Path sandbox, Map<String, String> extraEnvironment,
+            String... args) {
+        return launch(launcher, sandbox, "", extraEnvironment, args);
+    }
+
     /** A CLI process that is still running. */
     public static final class Running {
         private final List<String> args;
@@ -102,6 +111,10 @@ public final class CliProcess {
 
         public boolean isAlive() {
             return process.isAlive();
+        }
+
+        public long pid() {
+            return process.pid();
         }
 
         /** Sends a signal by name ({@code INT} for Ctrl-C) through kill(1); the process keeps running. */

@@ -27,7 +27,7 @@ public final class WebClientHostedHealth implements HostedHealth {
     }
 
     @Override
-    public boolean reachable(Duration timeout) {
+    public Check check(Duration timeout) {
         // The deadline is the host's: connecting, then answering once the request is on the wire,
         // both timed by Netty's event loop, which handles arrived bytes before due timers. Starting
         // the HTTP stack does not count, so a process starved of CPU (many spec-kitty processes on
@@ -37,9 +37,25 @@ public final class WebClientHostedHealth implements HostedHealth {
                 timeout.compareTo(BACKSTOP) > 0 ? timeout : BACKSTOP, probe.maxBodyBytes());
         try {
             int status = http.get(endpoints.resolve(PATH), null).status();
-            return status >= 200 && status < 300;
+            return status >= 200 && status < 300 ? Check.answered()
+                    : Check.unreachable("the server answered HTTP " + status);
         } catch (HostedTransportException unreachable) {
-            return false;
+            return Check.unreachable(reason(unreachable.failureType(), timeout));
         }
+    }
+
+    /** A refused connection, a timeout and anything else are different problems with different fixes. */
+    static String reason(String failureType, Duration timeout) {
+        if (failureType.contains("Timeout")) {
+            long seconds = timeout.toSeconds();
+            return "no answer within " + seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        if (failureType.contains("ConnectException")) {
+            return "the connection was refused (nothing listens there, or a firewall said no)";
+        }
+        if (failureType.contains("UnknownHost")) {
+            return "the host name could not be resolved";
+        }
+        return "the connection failed (" + failureType + ")";
     }
 }

@@ -1,12 +1,14 @@
 package dev.speckitty.adapters.hosted.http;
 
 import dev.speckitty.domain.session.Secret;
+import dev.speckitty.domain.text.UntrustedText;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Makes server-supplied text safe for a user-facing message: control characters stripped,
+ * Makes server-supplied text safe for a user-facing message: line breaks folded, every other
+ * control or invisible character made visible by the one sanitiser ({@link UntrustedText}),
  * anything token-looking replaced, length capped. Used for OAuth {@code error} codes and, where
  * the contract shows one, an {@code error_description}; never for a whole body.
  */
@@ -15,7 +17,8 @@ public final class SafeText {
     public static final int MAX_LENGTH = 200;
 
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}\\p{Cf}\\p{Zl}\\p{Zp}]+");
+    // a message's own line breaks are layout, not content: one space; other controls are escaped
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t\\u2028\\u2029]+");
     // a long run of token alphabet characters containing a digit, or any very long run
     private static final Pattern TOKEN_LIKE = Pattern.compile("[A-Za-z0-9._~+/=-]{16,}");
     private static final String REDACTED = "[redacted]";
@@ -35,7 +38,8 @@ public final class SafeText {
 
     /**
      * A server message made displayable: every {@code known} secret removed, token-looking words
-     * redacted, control characters collapsed to a space, at most {@link #MAX_LENGTH} characters.
+     * redacted, line breaks folded to a space, other controls escaped ({@code ESC} shows as
+     * {@code \x1b}), at most {@link #MAX_LENGTH} characters.
      */
     public static String serverMessage(String raw, Secret... known) {
         if (raw == null) {
@@ -47,7 +51,7 @@ public final class SafeText {
                 text = text.replace(secret.reveal(), REDACTED);
             }
         }
-        text = CONTROL.matcher(text).replaceAll(" ");
+        text = UntrustedText.line(LINE_BREAKS.matcher(text).replaceAll(" "));
         Matcher m = TOKEN_LIKE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {

@@ -142,7 +142,7 @@ public final class LoopbackCallbackServer implements AuthorizationCallbackListen
                     displayable(params.get("error_description")));
         }
 
-        /** Control characters (terminal escapes) and token-looking words removed, length capped. */
+        /** Controls (terminal escapes) escaped, line breaks folded, token-looking words removed, length capped. */
         private static String displayable(String raw) {
             if (raw == null) {
                 return null;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.speckitty.adapters.hosted.HostedEndpoints;
 import dev.speckitty.adapters.hosted.HostedHttpSettings;
+import dev.speckitty.domain.port.HostedHealth.Check;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,16 +45,19 @@ class WebClientHostedHealthTest {
     }
 
     @Test
-    void errorsSlownessAndRefusedConnectionsAreUnreachable() {
+    void errorsSlownessAndRefusedConnectionsAreUnreachableEachWithItsOwnReason() {
         server.stubFor(get("/api/v1/sync/health/").willReturn(aResponse().withStatus(503)));
         assertThat(health.reachable(Duration.ofSeconds(2))).isFalse();
+        server.stubFor(get("/api/v1/sync/health/").willReturn(aResponse().withStatus(500).withBody("boom")));
+        assertThat(health.check(Duration.ofSeconds(2))).isEqualTo(Check.unreachable("the server answered HTTP 500"));
 
-        server.stubFor(get("/api/v1/sync/health/").willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
-        assertThat(health.reachable(Duration.ofMillis(300))).isFalse();
+        server.stubFor(get("/api/v1/sync/health/").willReturn(aResponse().withStatus(200).withFixedDelay(2500)));
+        assertThat(health.check(Duration.ofSeconds(1))).isEqualTo(Check.unreachable("no answer within 1 second"));
 
         WebClientHostedHealth refused = new WebClientHostedHealth(HostedEndpoints.of("http://127.0.0.1:1"),
                 HostedHttpSettings.defaults());
-        assertThat(refused.reachable(Duration.ofSeconds(2))).isFalse();
+        assertThat(refused.check(Duration.ofSeconds(2))).isEqualTo(Check.unreachable(
+                "the connection was refused (nothing listens there, or a firewall said no)"));
     }
 
     @Test

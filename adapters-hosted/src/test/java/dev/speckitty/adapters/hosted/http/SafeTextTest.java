@@ -36,8 +36,11 @@ class SafeTextTest {
     }
 
     @Test
-    void controlCharactersAreCollapsedAndLengthCapped() {
-        assertThat(SafeText.serverMessage("line1\r\n\u001b[31mred\u0000")).isEqualTo("line1 [31mred");
+    void lineBreaksAreFoldedOtherControlsEscapedAndLengthCapped() {
+        assertThat(SafeText.serverMessage("line1\r\n\u001b[31mred\u0000")).isEqualTo("line1 \\x1b[31mred\\x00");
+        // C1 controls (CSI, OSC) and bidi overrides, which \p{Cntrl} missed
+        assertThat(SafeText.serverMessage("a\u009b2J b\u009d8;;x\u009c c\u202eexe"))
+                .isEqualTo("a\\x9b2J b\\x9d8;;x\\x9c c\\u202eexe");
         String long_ = SafeText.serverMessage("word ".repeat(100));
         assertThat(long_).hasSizeLessThanOrEqualTo(SafeText.MAX_LENGTH).endsWith("…");
     }

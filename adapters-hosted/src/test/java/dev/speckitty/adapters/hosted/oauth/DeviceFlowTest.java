@@ -119,7 +119,7 @@ class DeviceFlowTest extends HostedWireMockTest {
         DevicePoll withDescription = poll(aResponse().withStatus(400).withBody(
                 "{\"error\":\"weird\",\"error_description\":\"code dc_SENTINEL_x refused\\u0007\\nby policy 9f8e7d6c5b4a39281716\"}"));
         assertThat(withDescription)
-                .isEqualTo(new DevicePoll.Denied("Unexpected device flow error: code [redacted] refused by policy [redacted]"));
+                .isEqualTo(new DevicePoll.Denied("Unexpected device flow error: code [redacted] refused\\x07 by policy [redacted]"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.speckitty.shell.command.auth;
 import dev.speckitty.application.auth.Login;
 import dev.speckitty.application.auth.LoginResult;
 import dev.speckitty.domain.session.StoredSession;
+import dev.speckitty.domain.text.UntrustedText;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.ParsedOptions;
@@ -47,7 +48,7 @@ public final class AuthLoginCommand extends SpecKittyCommand {
         boolean headless = ParsedOptions.flag(context, HEADLESS);
         if (!headless) {
             out.println("Opening browser for OAuth authentication...");
-            out.println("SaaS: " + baseUrl);
+            out.println("SaaS: " + UntrustedText.line(baseUrl));
         }
         ConsoleLoginProgress progress = new ConsoleLoginProgress(out, err, terminal);
         Thread cancelled = new Thread(() -> { // flushed here: nothing else flushes stderr during shutdown
@@ -72,12 +73,12 @@ public final class AuthLoginCommand extends SpecKittyCommand {
                 if (loggedIn.lockNote() != null) {
                     out.println("! " + loggedIn.lockNote());
                 }
-                out.println("+ Authenticated as " + loggedIn.session().email());
-                out.println("  Default team: " + defaultTeam(loggedIn.session()));
+                out.println("+ Authenticated as " + UntrustedText.line(loggedIn.session().email()));
+                out.println("  Default team: " + UntrustedText.line(defaultTeam(loggedIn.session())));
                 yield ExitStatus.OK;
             }
             case LoginResult.AlreadyLoggedIn already -> {
-                out.println("+ Already logged in as " + already.session().email());
+                out.println("+ Already logged in as " + UntrustedText.line(already.session().email()));
                 out.println("Run spec-kitty auth login --force to re-authenticate, or spec-kitty auth logout first.");
                 yield ExitStatus.OK;
             }

@@ -2,6 +2,7 @@ package dev.speckitty.shell.command.auth;
 
 import dev.speckitty.application.auth.InspectLocalSession;
 import dev.speckitty.application.auth.LocalSessionState;
+import dev.speckitty.domain.text.UntrustedText;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
@@ -33,7 +34,7 @@ public final class AuthWhoamiCommand extends SpecKittyCommand {
                 if (ParsedOptions.flag(context, AuthGroup.JSON)) {
                     JsonOutput.print(context.outputWriter(), AuthStatusJson.identity(active.session()));
                 } else {
-                    context.outputWriter().println(active.session().email());
+                    context.outputWriter().println(UntrustedText.line(active.session().email()));
                 }
                 yield ExitStatus.OK;
             }

@@ -1,6 +1,7 @@
 package dev.speckitty.shell.command.auth;
 
 import dev.speckitty.application.auth.LoginProgress;
+import dev.speckitty.domain.text.UntrustedText;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -25,7 +26,7 @@ final class ConsoleLoginProgress implements LoginProgress {
     public void browserLogin(String authorizeUrl, boolean opened) {
         out.println(opened ? "A browser window was opened. If it did not appear, open this URL:"
                 : "No browser could be opened here. Open this URL on this machine to log in:");
-        out.println("  " + authorizeUrl);
+        out.println("  " + UntrustedText.line(authorizeUrl));
         if (!opened) {
             out.println("On a machine without a browser, use: spec-kitty auth login --headless");
         }
@@ -36,10 +37,10 @@ final class ConsoleLoginProgress implements LoginProgress {
     @Override
     public void deviceCode(String userCode, String verificationUri, String verificationUriComplete, Duration validFor) {
         out.println();
-        out.println("Visit: " + verificationUri);
-        out.println("Code:  " + userCode);
+        out.println("Visit: " + UntrustedText.line(verificationUri));
+        out.println("Code:  " + UntrustedText.line(userCode));
         if (verificationUriComplete != null) {
-            out.println("Or open: " + verificationUriComplete);
+            out.println("Or open: " + UntrustedText.line(verificationUriComplete));
         }
         out.println();
         out.println("Waiting for authorization (timeout in " + validFor.toMinutes() + " minutes)...");

@@ -1,5 +1,6 @@
 package dev.speckitty.shell.command.sync;
 
+import dev.speckitty.adapters.storage.files.IoProblems;
 import dev.speckitty.application.sync.SyncNow;
 import dev.speckitty.application.sync.SyncOutcome;
 import dev.speckitty.application.sync.SyncReport;
@@ -121,15 +122,31 @@ public final class SyncNowCommand extends SpecKittyCommand {
         return strict && report.failed() > 0 ? new ExitStatus(ExitCode.FAILED.code(), "events failed") : ExitStatus.OK;
     }
 
+    /** Whole or not at all: a temp file renamed into place, and removed again when anything fails (disk full). */
     private static void writeReport(Path file, String json) {
+        Path temporary = null;
         try {
             Path parent = file.toAbsolutePath().getParent();
-            Path temporary = Files.createTempFile(parent, ".sync-report", ".tmp");
+            temporary = Files.createTempFile(parent, ".sync-report", ".tmp");
             Files.writeString(temporary, json + System.lineSeparator(), StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            temporary = null;
         } catch (IOException failed) {
             throw new CommandFailedException("Could not write the failure report to " + file + " ("
-                    + failed.getClass().getSimpleName() + ").");
+                    + IoProblems.describe(failed) + "). The sync itself is done; free some space or choose another"
+                    + " --report path to get the report next time.");
+        } finally {
+            removeQuietly(temporary);
+        }
+    }
+
+    private static void removeQuietly(Path temporary) {
+        if (temporary != null) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException leftBehind) {
+                // the report failure is the news; a stray temp file is named by its .tmp suffix
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import dev.speckitty.application.auth.SessionPresence;
 import dev.speckitty.application.auth.SessionPresence.Presence;
 import dev.speckitty.domain.port.EventQueue;
 import dev.speckitty.domain.port.HostedHealth;
+import dev.speckitty.domain.text.UntrustedText;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
@@ -54,8 +55,9 @@ public final class SyncStatusCommand extends SpecKittyCommand {
         boolean check = ParsedOptions.flag(context, "check");
         Presence auth = presence.check();
         Optional<String> url = target.baseUrl();
-        Boolean reachable = check && url.isPresent() && interactivity.saasSyncEnabled()
-                ? health.reachable(HEALTH_TIMEOUT) : null;
+        HostedHealth.Check health = check && url.isPresent() && interactivity.saasSyncEnabled()
+                ? this.health.check(HEALTH_TIMEOUT) : null;
+        Boolean reachable = health == null ? null : health.reachable();
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("sync_enabled", interactivity.saasSyncEnabled());
         document.put("server_url", url.orElse(null));
@@ -67,11 +69,11 @@ public final class SyncStatusCommand extends SpecKittyCommand {
             JsonOutput.print(out, document);
         } else {
             out.println("Hosted sync:  " + (interactivity.saasSyncEnabled() ? "enabled" : "disabled"));
-            out.println("Server:       " + url.orElse("not configured"));
+            out.println("Server:       " + UntrustedText.line(url.orElse("not configured")));
             out.println("Queue:        " + document.get("queue_size") + " event(s) pending");
             out.println("Auth:         " + authRow(auth));
             if (reachable != null) {
-                out.println("Reachable:    " + (reachable ? "yes" : "no (no answer within 2 seconds)"));
+                out.println("Reachable:    " + (reachable ? "yes" : "no (" + health.problem() + ")"));
             }
             if (auth == Presence.NOT_AUTHENTICATED) {
                 out.println("Run `spec-kitty auth login` to connect.");

@@ -2,6 +2,7 @@ package dev.speckitty.shell.command.teamspace;
 
 import dev.speckitty.domain.port.BindingStore;
 import dev.speckitty.domain.teamspace.TeamspaceBinding;
+import dev.speckitty.domain.text.UntrustedText;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.ParsedOptions;
@@ -58,11 +59,12 @@ public final class TeamspaceCommands {
                 JsonOutput.print(out, document);
                 return ExitStatus.OK;
             }
-            out.println("Project root:  " + binding.projectRoot());
+            // every value comes from the repository (a clone's config.yaml, its directory name): one line each
+            out.println("Project root:  " + UntrustedText.line(String.valueOf(binding.projectRoot())));
             out.println("Project:       " + orNone(binding.projectSlug()) + " (" + orNone(binding.projectUuid()) + ")");
-            out.println("Teamspace:     " + binding.boundTeamspace().orElse("(not bound)"));
-            out.println("Repository:    " + binding.repoSlug().orElse("(no origin)"));
-            out.println("Connected as:  " + binding.connectedTeamspace().orElse("(none)"));
+            out.println("Teamspace:     " + UntrustedText.line(binding.boundTeamspace().orElse("(not bound)")));
+            out.println("Repository:    " + UntrustedText.line(binding.repoSlug().orElse("(no origin)")));
+            out.println("Connected as:  " + UntrustedText.line(binding.connectedTeamspace().orElse("(none)")));
             return ExitStatus.OK;
         }
     }
@@ -121,12 +123,12 @@ public final class TeamspaceCommands {
                 return ExitStatus.OK;
             }
             bindings.unbindTeamspace();
-            context.outputWriter().println("+ Unbound from teamspace " + binding.boundTeamspace().get());
+            context.outputWriter().println("+ Unbound from teamspace " + UntrustedText.line(binding.boundTeamspace().get()));
             return ExitStatus.OK;
         }
     }
 
     private static String orNone(String value) {
-        return value == null || value.isBlank() ? "(none)" : value;
+        return value == null || value.isBlank() ? "(none)" : UntrustedText.line(value);
     }
 }

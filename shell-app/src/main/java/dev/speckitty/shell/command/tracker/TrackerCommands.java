@@ -4,6 +4,7 @@ import dev.speckitty.application.tracker.Readiness;
 import dev.speckitty.application.tracker.TrackerWorkflow;
 import dev.speckitty.domain.port.BindingStore;
 import dev.speckitty.domain.teamspace.TrackerBinding;
+import dev.speckitty.domain.text.UntrustedText;
 import dev.speckitty.domain.tracker.TrackerResult;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
@@ -59,7 +60,7 @@ public final class TrackerCommands {
                 throw new CommandFailedException("Not inside a spec-kitty project (no .kittify/ directory here or above).");
             }
             bindings.bindTracker(binding);
-            context.outputWriter().println("+ Tracker bound: " + binding.provider());
+            context.outputWriter().println("+ Tracker bound: " + UntrustedText.line(binding.provider()));
             return ExitStatus.OK;
         }
     }
@@ -88,8 +89,8 @@ public final class TrackerCommands {
         public ExitStatus execute(CommandContext context) {
             Readiness readiness = workflow.readiness(interactivity.saasSyncEnabled(), target.baseUrl().isPresent(), true);
             if (readiness != Readiness.READY) {
-                throw new CommandFailedException(readiness.message(workflow.featureSlug().orElse(null)),
-                        readiness.nextAction(target.baseUrl().orElse(null)));
+                throw new CommandFailedException(readiness.message(workflow.featureSlug().map(UntrustedText::line).orElse(null)),
+                        readiness.nextAction(target.baseUrl().map(UntrustedText::line).orElse(null)));
             }
             TrackerResult result = pull ? workflow.pull() : workflow.status();
             return switch (result) {
@@ -98,7 +99,9 @@ public final class TrackerCommands {
                     if (ParsedOptions.flag(context, "json")) {
                         JsonOutput.print(out, ok.body());
                     } else {
-                        ok.body().forEach((key, value) -> out.println(key + ": " + value));
+                        // the whole body is the server's: one line per key, nothing in it breaks a line
+                        ok.body().forEach((key, value) ->
+                                out.println(UntrustedText.line(key) + ": " + UntrustedText.line(String.valueOf(value))));
                     }
                     yield ExitStatus.OK;
                 }
@@ -118,7 +121,7 @@ public final class TrackerCommands {
                 document.put("status_code", status);
                 JsonOutput.print(context.outputWriter(), document);
             }
-            err.get().println(message);
+            err.get().println(message); // ours or SafeText-folded; the terminal backstop escapes the rest
             err.get().flush();
             return new ExitStatus(1, code == null ? "failed" : code);
         }
