@@ -41,7 +41,7 @@ class LoginTest {
         SessionManager sessions = new SessionManager(store,
                 new RefreshTransaction(store, new InMemoryRefreshLock(), server, clock),
                 new MembershipRehydration(directory), clock);
-        AuthorizationCallbackListener callbacks = anyPort -> new AuthorizationCallbackListener.Listening() {
+        AuthorizationCallbackListener callbacks = (anyPort, expectedState) -> new AuthorizationCallbackListener.Listening() {
             @Override
             public String redirectUri() {
                 return "http://127.0.0.1:28888/callback";
