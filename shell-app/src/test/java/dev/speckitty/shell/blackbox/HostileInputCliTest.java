@@ -106,13 +106,17 @@ class HostileInputCliTest {
         Path salt = seededAuth().resolve("session.salt");
         mkfifo(salt);
 
-        Result status = CliProcess.run(sandbox, "auth", "status", "--short");
+        Result short_ = CliProcess.run(sandbox, "auth", "status", "--short");
+        Result status = CliProcess.run(sandbox, "auth", "status");
         Result sync = CliProcess.run(sandbox, "sync", "status");
 
-        for (Result result : new Result[] {status, sync}) {
-            assertThat(result.stdout() + result.stderr()).as(result.describe())
-                    .contains("Salt file " + salt + " is a special file, not a regular file")
-                    .doesNotContain("\tat ", "internal error");
+        assertThat(short_.exitCode()).as(short_.describe()).isEqualTo(1);
+        assertThat(short_.stdout()).as(short_.describe()).isEqualTo("unreadable\n");
+        assertThat(status.stdout() + status.stderr()).as(status.describe())
+                .contains("Salt file " + salt + " is a special file, not a regular file");
+        for (Result result : new Result[] {short_, status, sync}) {
+            assertThat(result.exitCode()).as(result.describe()).isNotEqualTo(2);
+            assertThat(result.stdout() + result.stderr()).as(result.describe()).doesNotContain("\tat ", "internal error");
         }
         assertThat(Files.isRegularFile(salt, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("left as it was").isFalse();
     }

@@ -22,7 +22,6 @@ import dev.speckitty.adapters.storage.hotpath.HotPathFile;
 import dev.speckitty.adapters.storage.lock.FileRefreshLock;
 import dev.speckitty.adapters.storage.lock.SessionFileLock;
 import dev.speckitty.application.auth.Login;
-import dev.speckitty.application.auth.LoginProgress;
 import dev.speckitty.application.auth.LoginResult;
 import dev.speckitty.application.auth.LoginResult.Reason;
 import dev.speckitty.application.auth.MembershipRehydration;
@@ -175,7 +174,7 @@ class FailedBrowserLoginLeavesNoSessionTest {
 
         LoginResult result = login(state -> scenario.callbackQuery(state) == null ? List.of()
                 : List.of(new Callback(scenario.callbackQuery(state), scenario.callbackStatus())))
-                .run(false, false, silent());
+                .run(false, false, new SilentLoginProgress());
 
         assertThat(result).isInstanceOfSatisfying(LoginResult.Failed.class, failed -> {
             assertThat(failed.reason()).isEqualTo(scenario.reason);
@@ -200,7 +199,7 @@ class FailedBrowserLoginLeavesNoSessionTest {
     @Test
     void theSameHarnessWritesTheSessionAndItsHotPathWhenTheLoginSucceeds() throws Exception {
         LoginResult result = login(state -> List.of(new Callback("code=" + CODE + "&state=" + state, 200)))
-                .run(false, false, silent());
+                .run(false, false, new SilentLoginProgress());
 
         assertThat(result).isInstanceOf(LoginResult.LoggedIn.class);
         AuthFiles files = new AuthFiles(auth);
@@ -223,7 +222,7 @@ class FailedBrowserLoginLeavesNoSessionTest {
                 new Callback("error=access_denied&error_description=cancelled+by+someone+else", 400),
                 new Callback("error=access_denied&state=" + state.substring(1), 400),
                 new Callback("code=" + CODE + "&state=" + state, 200)))
-                .run(false, false, silent());
+                .run(false, false, new SilentLoginProgress());
 
         assertThat(result).isInstanceOf(LoginResult.LoggedIn.class);
         assertThat(store.read().orElseThrow().accessToken().reveal()).isEqualTo(ACCESS);
@@ -319,18 +318,5 @@ class FailedBrowserLoginLeavesNoSessionTest {
             fields.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return fields;
-    }
-
-    private static LoginProgress silent() {
-        return new LoginProgress() {
-            @Override
-            public void browserLogin(String authorizeUrl, boolean opened) {}
-
-            @Override
-            public void deviceCode(String userCode, String uri, String complete, Duration validFor) {}
-
-            @Override
-            public void waiting(Duration remaining) {}
-        };
     }
 }
