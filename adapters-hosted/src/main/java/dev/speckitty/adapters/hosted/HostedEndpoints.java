@@ -1,8 +1,6 @@
 package dev.speckitty.adapters.hosted;
 
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -10,7 +8,7 @@ import java.util.Objects;
  * the public OAuth client id and the scope requested. Resolving the base URL from the
  * environment or {@code config.toml} is the shell's job; this type only normalises and checks it.
  *
- * @param baseUrl http(s) URL without a trailing {@code /}
+ * @param baseUrl a URL that passes {@link HostedUrlPolicy}, without a trailing {@code /}
  * @param clientId OAuth client id ({@value #DEFAULT_CLIENT_ID} unless overridden)
  * @param scope OAuth scope ({@value #DEFAULT_SCOPE} unless overridden)
  */
@@ -44,19 +42,9 @@ public record HostedEndpoints(String baseUrl, String clientId, String scope) {
         if (url.isEmpty()) {
             throw new IllegalArgumentException("The hosted base URL is empty.");
         }
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("The hosted base URL is not a valid URL.");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("The hosted base URL must be an http(s) URL with a host.");
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            // a query or user-info part could carry credentials and would break path joining
-            throw new IllegalArgumentException("The hosted base URL must not have user info, a query or a fragment.");
+        HostedUrlPolicy.Verdict verdict = HostedUrlPolicy.check(url);
+        if (!verdict.accepted()) {
+            throw new IllegalArgumentException("The hosted base URL " + verdict.refusal().reason() + ".");
         }
         return url;
     }

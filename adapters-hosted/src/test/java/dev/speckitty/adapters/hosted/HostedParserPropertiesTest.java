@@ -197,6 +197,7 @@ class HostedParserPropertiesTest {
             "scope", "refresh_token_expires_in", "refresh_token_expires_at", "generation", "token_type");
     private static final Pattern LOGIN_GRANT_FAILURE = Pattern.compile(
             "Token response missing required fields: \\[[a-z_, ]+\\]|Token response missing or invalid 'expires_in' field\\."
+                    + "|Token response has malformed fields: \\[[a-z_, ]+\\]"
                     + "|Token exchange returned invalid JSON\\.|" + Pattern.quote(TokenLifetimes.BAD_EXPIRES_AT));
 
     private static Map<String, Object> grant(GeneratedJson g, boolean login) {
@@ -266,6 +267,7 @@ class HostedParserPropertiesTest {
     private static final Pattern REFRESH_FAILURE = Pattern.compile(
             "Token refresh failed: HTTP \\d{3}( \\([A-Za-z0-9_.:-]{1,64}\\))?( \\(response too large\\))?"
                     + "|Refresh response was not JSON\\.|Refresh response missing 'access_token'"
+                    + "|Refresh response has a malformed token"
                     + "|Refresh response has invalid 'expires_in'|" + Pattern.quote(TokenLifetimes.BAD_EXPIRES_AT));
 
     @ParameterizedTest(name = "refresh answer case {0}")
@@ -471,6 +473,7 @@ class HostedParserPropertiesTest {
 
     private static final Pattern ME_FAILURE = Pattern.compile(
             "User info response (was not JSON\\.|must be a JSON object\\.|missing required field '(user_id|email)'\\."
+                    + "|has a malformed (field 'user_id'|team field 'id') \\(control characters\\)\\."
                     + "|field 'teams' must be a list\\.|team entry must be an object\\.|missing required team field '(id|name|role)'\\.)"
                     + "|" + Pattern.quote(TokenLifetimes.BAD_EXPIRES_AT));
 

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.speckitty.adapters.hosted.health.WebClientHostedHealth;
+import dev.speckitty.adapters.hosted.http.HostedTransportException;
 import dev.speckitty.adapters.hosted.http.RetrySettings;
 import dev.speckitty.adapters.hosted.http.SafeText;
 import dev.speckitty.domain.auth.AuthFlowException;
@@ -60,7 +61,9 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
     private static final int DRIP_CHUNKS = 10;
     private static final int DRIP_TOTAL_MILLIS = 2500;
     private static final int RETRY_ATTEMPTS = RetrySettings.fast().maxAttempts();
-    private static final String TYPE_NAME = "[A-Z][A-Za-z0-9]*(Exception|Error)";
+    /** An exception's simple name, or the one kind for an answer that was not HTTP. */
+    private static final String TYPE_NAME = "([A-Z][A-Za-z0-9]*(Exception|Error)|"
+            + HostedTransportException.MALFORMED_RESPONSE + ")";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AuthorizationRequest BROWSER_REQUEST = new AuthorizationRequest(
             "http://127.0.0.1:28888/callback", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", secret(STATE), secret(VERIFIER));
@@ -96,17 +99,41 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
         HTML_200, HTML_502, TRUNCATED_JSON, INVALID_JSON, JSON_ARRAY, WRONG_TYPES, ENORMOUS_BODY,
         TEXT_PLAIN_CONTENT_TYPE, UNKNOWN_CHARSET, SLOW_DRIP, CONNECTION_RESET, EMPTY_RESPONSE, MALFORMED_CHUNK,
         RANDOM_DATA_THEN_CLOSE, REDIRECT_302, REDIRECT_307,
+        // broken HTTP written by RawHttpServer (issue 14): Netty cannot decode these as a response
+        GARBAGE_STATUS_LINE, HUGE_HEADER, NON_HTTP_BYTES, BAD_CHUNKED_ENCODING,
         // token-endpoint answers only (and expires_in of the device authorization)
         NO_ACCESS_TOKEN, EXPIRES_IN_NEGATIVE, EXPIRES_IN_ZERO, EXPIRES_IN_HUGE, EXPIRES_IN_STRING,
-        EXPIRES_IN_NUMERIC_STRING, EXPIRES_IN_FRACTIONAL;
+        EXPIRES_IN_NUMERIC_STRING, EXPIRES_IN_FRACTIONAL,
+        // values that would split a header or a line (issue 14): tokens for token answers, the team id for /me
+        ACCESS_TOKEN_WITH_CRLF, REFRESH_TOKEN_WITH_C1, TEAM_ID_WITH_CRLF;
 
         boolean transport() {
             return this == SLOW_DRIP || this == CONNECTION_RESET || this == EMPTY_RESPONSE || this == MALFORMED_CHUNK
-                    || this == RANDOM_DATA_THEN_CLOSE;
+                    || this == RANDOM_DATA_THEN_CLOSE || raw();
+        }
+
+        /** Written byte for byte by {@link RawHttpServer}; WireMock cannot produce it. */
+        boolean raw() {
+            return this == GARBAGE_STATUS_LINE || this == HUGE_HEADER || this == NON_HTTP_BYTES || this == BAD_CHUNKED_ENCODING;
         }
 
         boolean tokenField() {
-            return ordinal() >= NO_ACCESS_TOKEN.ordinal();
+            return ordinal() >= NO_ACCESS_TOKEN.ordinal() && ordinal() < TEAM_ID_WITH_CRLF.ordinal();
+        }
+
+        /** The bytes RawHttpServer answers; each carries markup, an escape and a planted token that must not surface. */
+        byte[] rawAnswer() {
+            String noise = "<b>BODY_MARKER_x</b> \u001b[2J " + PLANTED;
+            String answer = switch (this) {
+                case GARBAGE_STATUS_LINE -> "HTTP/1.1 2OO " + noise + "\r\nContent-Length: 2\r\n\r\n{}";
+                case HUGE_HEADER -> "HTTP/1.1 200 OK\r\nX-Pad: " + noise + " " + "x".repeat(200 * 1024)
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}";
+                case NON_HTTP_BYTES -> "SSH-2.0-OpenSSH_9.6 " + noise + "\r\n\u0000\u0001\u00ff\u00fe";
+                case BAD_CHUNKED_ENCODING -> "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\nZZZZ " + noise + "\r\n{}\r\n0\r\n\r\n";
+                default -> throw new IllegalStateException(name());
+            };
+            return answer.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         }
 
         boolean expiresIn() {
@@ -157,6 +184,21 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
                 body.remove("access_token");
                 yield json.withBody(render(body));
             }
+            case ACCESS_TOKEN_WITH_CRLF, REFRESH_TOKEN_WITH_C1 -> {
+                Map<String, Object> body = call.valid(baseUrl());
+                if (hostile == Hostile.ACCESS_TOKEN_WITH_CRLF) {
+                    body.put("access_token", "at_SENTINEL_crlf\r\nX-Injected: BODY_MARKER_x");
+                } else {
+                    body.put("refresh_token", "rt_SENTINEL_c1\u009b2J");
+                }
+                yield json.withBody(render(body));
+            }
+            case TEAM_ID_WITH_CRLF -> {
+                Map<String, Object> body = call.valid(baseUrl());
+                body.put("teams", List.of(map("id", "t-private\r\nFAKE: BODY_MARKER_x", "name", "Mine", "role", "owner",
+                        "is_private_teamspace", true)));
+                yield json.withBody(render(body));
+            }
             default -> {
                 Map<String, Object> body = call.valid(baseUrl());
                 body.put("expires_in", hostile.expiresInValue());
@@ -194,7 +236,8 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
 
         /** A transport failure named by exception type, e.g. «Network error during refresh: PrematureCloseException». */
         static Expected transport(String kind, String prefix, Hostile hostile) {
-            String type = hostile == Hostile.SLOW_DRIP ? "TimeoutException" : TYPE_NAME;
+            String type = hostile == Hostile.SLOW_DRIP ? "TimeoutException"
+                    : hostile.raw() ? Pattern.quote(HostedTransportException.MALFORMED_RESPONSE) : TYPE_NAME;
             return new Expected(kind, Pattern.quote(prefix) + type, null);
         }
     }
@@ -396,6 +439,12 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
         abstract Observed invoke(Adapters a);
 
         boolean applies(Hostile hostile) {
+            if ((hostile == Hostile.ACCESS_TOKEN_WITH_CRLF || hostile == Hostile.REFRESH_TOKEN_WITH_C1)) {
+                return tokenResponse;
+            }
+            if (hostile == Hostile.TEAM_ID_WITH_CRLF) {
+                return this == ME;
+            }
             if (hostile.tokenField()) {
                 return tokenResponse || (this == DEVICE_AUTHORIZATION && hostile.expiresIn());
             }
@@ -452,14 +501,14 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
 
     // ---- the expected outcome of every cell -----------------------------------------------------
 
-    private Expected expected(Call call, Hostile h) {
+    private Expected expected(Call call, Hostile h, String base) {
         boolean success = h == Hostile.TEXT_PLAIN_CONTENT_TYPE || h == Hostile.UNKNOWN_CHARSET;
         int redirect = h == Hostile.REDIRECT_302 ? 302 : 307;
         boolean isRedirect = h == Hostile.REDIRECT_302 || h == Hostile.REDIRECT_307;
         return switch (call) {
             case DISCOVERY -> success
-                    ? Expected.exact("Discovered", baseUrl() + "/as/authorize")
-                    : Expected.exact("Defaults", baseUrl() + "/oauth/authorize");
+                    ? Expected.exact("Discovered", base + "/as/authorize")
+                    : Expected.exact("Defaults", base + "/oauth/authorize");
             case DEVICE_AUTHORIZATION -> {
                 if (success) {
                     yield Expected.exact("DeviceAuthorization", "WDJB-MJHT expires_in=600");
@@ -495,6 +544,9 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
                 if (h.expiresIn()) {
                     yield Expected.exact("Failed", "Token response missing or invalid 'expires_in' field.");
                 }
+                if (h == Hostile.ACCESS_TOKEN_WITH_CRLF || h == Hostile.REFRESH_TOKEN_WITH_C1) {
+                    yield Expected.exact("Failed", malformedTokens(h));
+                }
                 yield switch (h) {
                     case HTML_502 -> Expected.exact("Failed", "Unexpected response from /oauth/token: HTTP 502");
                     case ENORMOUS_BODY -> Expected.exact("Failed",
@@ -520,6 +572,9 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
                 if (h.expiresIn()) {
                     yield Expected.exact("AuthFlowException", "Token response missing or invalid 'expires_in' field.");
                 }
+                if (h == Hostile.ACCESS_TOKEN_WITH_CRLF || h == Hostile.REFRESH_TOKEN_WITH_C1) {
+                    yield Expected.exact("AuthFlowException", malformedTokens(h));
+                }
                 yield switch (h) {
                     case HTML_502 -> Expected.exact("AuthFlowException", "Token exchange failed: HTTP 502");
                     case ENORMOUS_BODY -> Expected.exact("AuthFlowException", "Token exchange failed: HTTP 200 (response too large)");
@@ -544,6 +599,9 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
                 if (h.expiresIn()) {
                     yield Expected.exact("Failed", "Refresh response has invalid 'expires_in'", 200);
                 }
+                if (h == Hostile.ACCESS_TOKEN_WITH_CRLF || h == Hostile.REFRESH_TOKEN_WITH_C1) {
+                    yield Expected.exact("Failed", "Refresh response has a malformed token", 200);
+                }
                 yield switch (h) {
                     case HTML_502 -> Expected.exact("Failed", "Token refresh failed: HTTP 502", 502);
                     case ENORMOUS_BODY -> Expected.exact("Failed", "Token refresh failed: HTTP 200 (response too large)", 200);
@@ -566,6 +624,8 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
                     case ENORMOUS_BODY -> Expected.exact("AuthFlowException", "User info response was too large.");
                     case JSON_ARRAY -> Expected.exact("AuthFlowException", "User info response must be a JSON object.");
                     case WRONG_TYPES -> Expected.exact("AuthFlowException", "User info response missing required field 'user_id'.");
+                    case TEAM_ID_WITH_CRLF -> Expected.exact("AuthFlowException",
+                            "User info response has a malformed team field 'id' (control characters).");
                     case REDIRECT_302, REDIRECT_307 -> Expected.exact("AuthFlowException", "User info fetch failed: HTTP " + redirect);
                     default -> Expected.exact("AuthFlowException", "User info response was not JSON.");
                 };
@@ -604,11 +664,11 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
             }
             case TRACKER_STATUS, TRACKER_PULL -> {
                 if (success) {
-                    yield Expected.exact("Ok", String.valueOf(call.valid(baseUrl()).keySet()));
+                    yield Expected.exact("Ok", String.valueOf(call.valid(base).keySet()));
                 }
                 if (h.transport()) {
                     yield Expected.exact("Unreachable",
-                            "Cannot connect to Spec Kitty SaaS at " + baseUrl() + ". Check your network connection.");
+                            "Cannot connect to Spec Kitty SaaS at " + base + ". Check your network connection.");
                 }
                 yield switch (h) {
                     case HTML_502 -> Expected.exact("Failed:null", "HTTP 502", 502);
@@ -623,6 +683,11 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
             case HEALTH -> (h == Hostile.HTML_502 || isRedirect || (h.transport() && h != Hostile.SLOW_DRIP))
                     ? Expected.exact("Unreachable", null) : Expected.exact("Reachable", null);
         };
+    }
+
+    private static String malformedTokens(Hostile h) {
+        return "Token response has malformed fields: ["
+                + (h == Hostile.ACCESS_TOKEN_WITH_CRLF ? "access_token" : "refresh_token") + "]";
     }
 
     /** Requests the call's path must have received: one, or the retry budget for idempotent calls. */
@@ -647,16 +712,28 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
 
     @ParameterizedTest(name = "{0} × {1}")
     @MethodSource("cells")
-    void everyHostileAnswerHasItsDefinedOutcome(Call call, Hostile hostile) {
-        server.stubFor(request(call.method, urlPathEqualTo(call.path)).willReturn(answer(call, hostile)));
+    void everyHostileAnswerHasItsDefinedOutcome(Call call, Hostile hostile) throws Exception {
+        try (RawHttpServer raw = hostile.raw() ? new RawHttpServer(call.path, hostile.rawAnswer()) : null) {
+            HostedEndpoints target = raw == null ? endpoints : HostedEndpoints.of(raw.baseUrl());
+            if (raw == null) {
+                server.stubFor(request(call.method, urlPathEqualTo(call.path)).willReturn(answer(call, hostile)));
+            }
+            assertCell(call, hostile, target);
+            long attempts = raw == null ? server.findAll(requestedFor(call.method, urlPathEqualTo(call.path))).size()
+                    : raw.requests(call.method, call.path);
+            assertThat(attempts).as("requests to %s %s", call.method, call.path).isEqualTo(expectedAttempts(call, hostile));
+        }
+    }
+
+    private void assertCell(Call call, Hostile hostile, HostedEndpoints target) {
         Duration timeout = hostile == Hostile.SLOW_DRIP ? DRIP_TIMEOUT : NORMAL_TIMEOUT;
         HostedHttpSettings settings = new HostedHttpSettings(NORMAL_TIMEOUT, timeout, BODY_CAP, RetrySettings.fast());
-        Adapters adapters = new Adapters(new HostedAdapters(endpoints, settings, timeout),
-                new WebClientHostedHealth(endpoints, settings), timeout);
+        Adapters adapters = new Adapters(new HostedAdapters(target, settings, timeout),
+                new WebClientHostedHealth(target, settings), timeout);
 
         Observed observed = observe(call, adapters);
 
-        Expected expected = expected(call, hostile);
+        Expected expected = expected(call, hostile, target.baseUrl());
         assertThat(observed.kind()).as("outcome of %s × %s (%s)", call, hostile, observed).isEqualTo(expected.kind());
         if (expected.messagePattern() == null) {
             assertThat(observed.message()).as("message").isNull();
@@ -667,7 +744,6 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
             assertThat(observed.status()).as("status of %s", observed).isEqualTo(expected.status());
         }
         assertClearMessage(observed);
-        server.verify(expectedAttempts(call, hostile), requestedFor(call.method, urlPathEqualTo(call.path)));
         assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).as("requests that reached the other host").isEmpty();
         synchronized (CELLS_BY_OUTCOME) {
             CELLS_BY_OUTCOME.merge(observed.kind(), 1, Integer::sum);
@@ -691,7 +767,8 @@ class HostileResponseMatrixTest extends HostedWireMockTest {
             return;
         }
         assertThat(message).as("message").isNotBlank().hasSizeLessThanOrEqualTo(MAX_MESSAGE)
-                .doesNotContain("\n", "\r", "\tat ", "<", "Traceback", "x".repeat(64), ":" + elsewhere.port(), PLANTED);
+                .doesNotContain("\n", "\r", "\tat ", "<", "Traceback", "x".repeat(64), ":" + elsewhere.port(), PLANTED,
+                        "\u001b", "\u009b", "2OO", "SSH-2.0", "ZZZZ", "X-Injected", "FAKE:");
     }
 
 }

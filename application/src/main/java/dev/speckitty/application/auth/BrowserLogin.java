@@ -44,7 +44,7 @@ final class BrowserLogin {
         Secret verifier = Pkce.randomToken();
         Secret state = Pkce.randomToken();
         Instant created = clock.instant();
-        try (AuthorizationCallbackListener.Listening listening = callbacks.listen(server.discovered())) {
+        try (AuthorizationCallbackListener.Listening listening = callbacks.listen(server.discovered(), state)) {
             AuthorizationRequest request =
                     new AuthorizationRequest(listening.redirectUri(), Pkce.challengeFor(verifier), state, verifier);
             String url = server.authorizationUrl(request);
@@ -67,7 +67,10 @@ final class BrowserLogin {
         }
     }
 
-    /** Validation order of hosted-contract §2.2; the state itself is never echoed. */
+    /**
+     * Validation order of hosted-contract §2.2; the state itself is never echoed. The listener already delivers
+     * only the expected state; checking it again keeps the guarantee independent of the adapter.
+     */
     private static Optional<Failed> validated(CallbackParameters params, Secret expectedState) {
         if (params.error() != null) {
             String description = params.errorDescription() == null ? "" : " (" + params.errorDescription() + ")";

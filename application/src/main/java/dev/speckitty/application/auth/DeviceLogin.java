@@ -10,10 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The device authorization grant (RFC 8628) for machines without a browser (hosted-contract §2.3). */
+/**
+ * The device authorization grant (RFC 8628) for machines without a browser (hosted-contract §2.3). Polls at the
+ * server's interval, 5 s slower after every {@code slow_down}, until the code expires (RFC 8628 §3.5). Unlike the
+ * reference there is no 10 s cap: a capped client polls faster than the server allows and never gets a token from
+ * a server whose interval is above the cap (issue 14, item 7).
+ */
 final class DeviceLogin {
 
-    private static final Duration MAX_INTERVAL = Duration.ofSeconds(10);
     private static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
 
     private final AuthorizationServer server;
@@ -37,7 +41,7 @@ final class DeviceLogin {
         progress.deviceCode(formatUserCode(device.userCode()), device.verificationUri(),
                 device.verificationUriComplete(), validFor);
         Instant deadline = clock.instant().plus(validFor);
-        Duration interval = min(Duration.ofSeconds(Math.max(device.intervalSeconds(), 1)), MAX_INTERVAL);
+        Duration interval = Duration.ofSeconds(Math.max(device.intervalSeconds(), 1));
         while (true) {
             if (!clock.instant().isBefore(deadline)) {
                 return GrantOrFailure.failed(Reason.TIMED_OUT, "Device authorization expired after "
@@ -51,7 +55,7 @@ final class DeviceLogin {
                 }
                 case DevicePoll.Pending pending -> { }
                 case DevicePoll.TransportFailed transient_ -> { }
-                case DevicePoll.SlowDown slowDown -> interval = min(interval.plus(SLOW_DOWN_STEP), MAX_INTERVAL);
+                case DevicePoll.SlowDown slowDown -> interval = interval.plus(SLOW_DOWN_STEP);
                 case DevicePoll.Denied denied -> {
                     return GrantOrFailure.failed(Reason.DENIED, denied.message());
                 }
@@ -79,9 +83,5 @@ final class DeviceLogin {
             formatted.append(compact, i, Math.min(i + 4, compact.length()));
         }
         return formatted.toString();
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -41,7 +41,7 @@ class LoginTest {
         SessionManager sessions = new SessionManager(store,
                 new RefreshTransaction(store, new InMemoryRefreshLock(), server, clock),
                 new MembershipRehydration(directory), clock);
-        AuthorizationCallbackListener callbacks = anyPort -> new AuthorizationCallbackListener.Listening() {
+        AuthorizationCallbackListener callbacks = (anyPort, expectedState) -> new AuthorizationCallbackListener.Listening() {
             @Override
             public String redirectUri() {
                 return "http://127.0.0.1:28888/callback";
@@ -279,6 +279,38 @@ class LoginTest {
     }
 
     @Test
+    void deviceLoginUsesALongServerIntervalAndEverySlowDownWithoutACap() {
+        var store = new InMemorySessionStore(null);
+        server.deviceInterval = 12;
+        server.deviceExpiresIn = 120;
+        server.polls.add(new DevicePoll.Pending());
+        server.polls.add(new DevicePoll.SlowDown());
+        server.polls.add(new DevicePoll.SlowDown());
+        server.polls.add(new DevicePoll.Pending());
+        server.polls.add(new DevicePoll.Granted(server.loginGrant()));
+
+        LoginResult result = login(store).run(true, false, progress);
+
+        assertThat(result).isInstanceOf(LoginResult.LoggedIn.class);
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(12), Duration.ofSeconds(12), Duration.ofSeconds(17),
+                Duration.ofSeconds(22), Duration.ofSeconds(22));
+    }
+
+    @Test
+    void deviceLoginKeepsPollingUntilTheCodeExpiresAtTheServersInterval() {
+        var store = new InMemorySessionStore(null);
+        server.deviceInterval = 12;
+        server.deviceExpiresIn = 30;
+
+        LoginResult result = login(store).run(true, false, progress);
+
+        assertThat(result).isInstanceOfSatisfying(LoginResult.Failed.class,
+                failed -> assertThat(failed.message()).contains("expired after 30 seconds"));
+        assertThat(server.devicePolls).isEqualTo(3); // at 12, 24 and 36 s: the last sleep began before the expiry
+        assertThat(sleeps).containsOnly(Duration.ofSeconds(12));
+    }
+
+    @Test
     void deviceCodeExpiresLocally() {
         var store = new InMemorySessionStore(null);
         server.deviceExpiresIn = 10;
@@ -370,6 +402,8 @@ class LoginTest {
         final List<String> revoked = new ArrayList<>();
         RevokeOutcome revokeOutcome = RevokeOutcome.REVOKED;
         long deviceExpiresIn = 60;
+        long deviceInterval = 2;
+        int devicePolls;
 
         TokenGrant grant = new TokenGrant(Secret.of("at_login"), Secret.of("rt_login"), 900L, null, 2_592_000L,
                 "offline_access", "sess_new", null);
@@ -391,11 +425,13 @@ class LoginTest {
 
         @Override
         public DeviceAuthorization requestDeviceAuthorization() {
-            return new DeviceAuthorization(Secret.of("dc_SENTINEL"), "ABCD1234", "https://as.example/device", null, deviceExpiresIn, 2);
+            return new DeviceAuthorization(Secret.of("dc_SENTINEL"), "ABCD1234", "https://as.example/device", null, deviceExpiresIn,
+                    deviceInterval);
         }
 
         @Override
         public DevicePoll pollDeviceToken(Secret deviceCode) {
+            devicePolls++;
             return polls.isEmpty() ? new DevicePoll.Pending() : polls.poll();
         }
 

@@ -53,4 +53,14 @@ class HostedTargetTest {
                 .hasMessage("X The hosted server URL must not carry a user name or password.")
                 .hasMessageNotContaining("SECRET");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://app.spec-kitty.ai/?token=SECRET_x", "https://app.spec-kitty.ai/#SECRET_x",
+            "http://127.0.0.1:8080/api?SECRET_x"})
+    void refusesAQueryOrFragmentWithoutEchoingIt(String url) {
+        Throwable refused = catchThrowable(() -> target(url).baseUrl());
+        assertThat(refused).isInstanceOf(CommandFailedException.class)
+                .hasMessage("X The hosted server URL must not have a query (?…) or a fragment (#…).")
+                .hasMessageNotContaining("SECRET");
+    }
 }

@@ -22,7 +22,6 @@ import dev.speckitty.adapters.storage.hotpath.HotPathFile;
 import dev.speckitty.adapters.storage.lock.FileRefreshLock;
 import dev.speckitty.adapters.storage.lock.SessionFileLock;
 import dev.speckitty.application.auth.Login;
-import dev.speckitty.application.auth.LoginProgress;
 import dev.speckitty.application.auth.LoginResult;
 import dev.speckitty.application.auth.LoginResult.Reason;
 import dev.speckitty.application.auth.MembershipRehydration;
@@ -105,8 +104,9 @@ class FailedBrowserLoginLeavesNoSessionTest {
     }
 
     enum Scenario {
-        STATE_MISMATCH(Reason.CALLBACK_INVALID, "State mismatch (possible CSRF attack)", false),
-        MISSING_STATE(Reason.CALLBACK_INVALID, "Missing 'state' in callback parameters", false),
+        // the listener answers 400 to a callback without this login's state and keeps waiting (issue 14, item 3)
+        STATE_MISMATCH(Reason.TIMED_OUT, "Authentication timed out (5 minutes elapsed).", false),
+        MISSING_STATE(Reason.TIMED_OUT, "Authentication timed out (5 minutes elapsed).", false),
         MISSING_CODE(Reason.CALLBACK_INVALID, "Missing 'code' in callback parameters", false),
         PROVIDER_DENIED(Reason.DENIED, "OAuth provider returned error: access_denied (User said no [redacted])", false),
         PROVIDER_ERROR_WITH_ESCAPES(Reason.AUTHENTICATION_FAILED, "OAuth provider returned error: server_error ([2Jgone)", false),
@@ -123,6 +123,11 @@ class FailedBrowserLoginLeavesNoSessionTest {
             this.reason = reason;
             this.messagePart = messagePart;
             this.exchanged = exchanged;
+        }
+
+        /** What the listener answers the callback: only this login's state completes it. */
+        int callbackStatus() {
+            return this == STATE_MISMATCH || this == MISSING_STATE ? 400 : 200;
         }
 
         /** The callback query the provider would send, or null for none at all. */
@@ -168,7 +173,9 @@ class FailedBrowserLoginLeavesNoSessionTest {
             Files.deleteIfExists(new AuthFiles(auth).hotPath());
         }
 
-        LoginResult result = login(query -> scenario.callbackQuery(query)).run(false, false, silent());
+        LoginResult result = login(state -> scenario.callbackQuery(state) == null ? List.of()
+                : List.of(new Callback(scenario.callbackQuery(state), scenario.callbackStatus())))
+                .run(false, false, new SilentLoginProgress());
 
         assertThat(result).isInstanceOfSatisfying(LoginResult.Failed.class, failed -> {
             assertThat(failed.reason()).isEqualTo(scenario.reason);
@@ -192,7 +199,8 @@ class FailedBrowserLoginLeavesNoSessionTest {
 
     @Test
     void theSameHarnessWritesTheSessionAndItsHotPathWhenTheLoginSucceeds() throws Exception {
-        LoginResult result = login(state -> "code=" + CODE + "&state=" + state).run(false, false, silent());
+        LoginResult result = login(state -> List.of(new Callback("code=" + CODE + "&state=" + state, 200)))
+                .run(false, false, new SilentLoginProgress());
 
         assertThat(result).isInstanceOf(LoginResult.LoggedIn.class);
         AuthFiles files = new AuthFiles(auth);
@@ -203,6 +211,28 @@ class FailedBrowserLoginLeavesNoSessionTest {
         hosted.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token")));
         assertTheCallbackIsGone();
     }
+
+    /**
+     * Any local process can hit the callback: a forged state, a forged provider error without the state, a
+     * stale tab of an earlier login. Each gets a 400 and the login goes on to succeed with the real callback.
+     */
+    @Test
+    void forgedAndStaleCallbacksNeitherEndNorChangeTheLogin() throws Exception {
+        LoginResult result = login(state -> List.of(
+                new Callback("code=code_forged&state=forged", 400),
+                new Callback("error=access_denied&error_description=cancelled+by+someone+else", 400),
+                new Callback("error=access_denied&state=" + state.substring(1), 400),
+                new Callback("code=" + CODE + "&state=" + state, 200)))
+                .run(false, false, new SilentLoginProgress());
+
+        assertThat(result).isInstanceOf(LoginResult.LoggedIn.class);
+        assertThat(store.read().orElseThrow().accessToken().reveal()).isEqualTo(ACCESS);
+        hosted.verify(1, postRequestedFor(urlPathEqualTo("/oauth/token")));
+        assertTheCallbackIsGone();
+    }
+
+    /** One request the "browser" (or another local process) sends to the callback, and the status expected. */
+    private record Callback(String query, int expectedStatus) {}
 
     /** A browser tab that comes back to the callback after the login ended finds nothing listening. */
     private void assertTheCallbackIsGone() {
@@ -220,7 +250,7 @@ class FailedBrowserLoginLeavesNoSessionTest {
         }
     }
 
-    private Login login(Function<String, String> callbackQueryForState) {
+    private Login login(Function<String, List<Callback>> callbacksForState) {
         HostedEndpoints endpoints = HostedEndpoints.of("http://127.0.0.1:" + hosted.port());
         HostedAdapters adapters = new HostedAdapters(endpoints,
                 HostedHttpSettings.defaults().withCallTimeout(Duration.ofSeconds(10)).withRetry(RetrySettings.fast()));
@@ -229,13 +259,13 @@ class FailedBrowserLoginLeavesNoSessionTest {
                 new RefreshTransaction(store, lock, adapters.authorizationServer(), Clock.systemUTC()),
                 new MembershipRehydration(adapters.membershipDirectory()), Clock.systemUTC());
         return new Login(sessions, new RefreshGate(lock), adapters.authorizationServer(), adapters.membershipDirectory(),
-                shortAwait(new LoopbackCallbackServer()), browser(callbackQueryForState), Clock.systemUTC(), duration -> {});
+                shortAwait(new LoopbackCallbackServer()), browser(callbacksForState), Clock.systemUTC(), duration -> {});
     }
 
     /** The real listener; only the wait is capped so that the timeout scenario ends in under a second. */
     private static AuthorizationCallbackListener shortAwait(AuthorizationCallbackListener real) {
-        return anyPort -> {
-            AuthorizationCallbackListener.Listening listening = real.listen(anyPort);
+        return (anyPort, expectedState) -> {
+            AuthorizationCallbackListener.Listening listening = real.listen(anyPort, expectedState);
             return new AuthorizationCallbackListener.Listening() {
                 @Override
                 public String redirectUri() {
@@ -256,18 +286,18 @@ class FailedBrowserLoginLeavesNoSessionTest {
     }
 
     /** Plays the provider and the browser: redirects to the authorize URL's redirect_uri with the scenario's query. */
-    private Browser browser(Function<String, String> callbackQueryForState) {
+    private Browser browser(Function<String, List<Callback>> callbacksForState) {
         return authorizeUrl -> {
             Map<String, String> query = query(URI.create(authorizeUrl).getRawQuery());
             String redirect = query.get("redirect_uri");
             redirects.add(redirect);
-            String callback = callbackQueryForState.apply(query.get("state"));
             try {
-                if (callback != null) {
-                    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(redirect + "?" + callback))
+                for (Callback callback : callbacksForState.apply(query.get("state"))) {
+                    HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(redirect + "?" + callback.query()))
                             .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-                    assertThat(page.statusCode()).isEqualTo(200);
-                    assertThat(page.body()).contains("Authentication complete");
+                    assertThat(page.statusCode()).isEqualTo(callback.expectedStatus());
+                    assertThat(page.body()).contains(callback.expectedStatus() == 200 ? "Authentication complete"
+                            : "Not the login in progress");
                 }
                 HttpResponse<String> favicon = http.send(HttpRequest.newBuilder(URI.create(redirect.replace("/callback",
                         "/favicon.ico"))).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -289,18 +319,5 @@ class FailedBrowserLoginLeavesNoSessionTest {
             fields.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return fields;
-    }
-
-    private static LoginProgress silent() {
-        return new LoginProgress() {
-            @Override
-            public void browserLogin(String authorizeUrl, boolean opened) {}
-
-            @Override
-            public void deviceCode(String userCode, String uri, String complete, Duration validFor) {}
-
-            @Override
-            public void waiting(Duration remaining) {}
-        };
     }
 }

@@ -3,6 +3,7 @@ package dev.speckitty.adapters.hosted.http;
 import dev.speckitty.adapters.hosted.HostedHttpSettings;
 import dev.speckitty.domain.session.Secret;
 import io.netty.channel.ChannelException;
+import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -89,6 +90,8 @@ public final class HostedHttpClient {
     private HostedResponse exchange(WebClient.RequestHeadersSpec<?> spec) {
         return spec.exchangeToMono(this::read)
                 .timeout(callTimeout)
+                .onErrorMap(HostedHttpClient::isMalformedResponse,
+                        e -> new HostedTransportException(HostedTransportException.MALFORMED_RESPONSE))
                 .onErrorMap(HostedHttpClient::isTransportFailure, e -> new HostedTransportException(typeName(e)))
                 .block();
     }
@@ -118,6 +121,31 @@ public final class HostedHttpClient {
         } catch (InvalidMediaTypeException unparseable) {
             return StandardCharsets.UTF_8;
         }
+    }
+
+    /**
+     * An answer Netty could not decode as HTTP/1.1: a garbage status line, an oversized header, non-HTTP bytes,
+     * broken chunk framing. Netty reports these as a {@code DecoderException} or as the {@code NumberFormatException}
+     * / {@code IllegalArgumentException} its HTTP codec threw (a chunk size, a status code, a version); the latter
+     * used to escape as an internal error. Their messages quote the server's bytes, so only the kind is kept.
+     */
+    static boolean isMalformedResponse(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof DecoderException
+                    || (cause instanceof IllegalArgumentException && thrownByNettysHttpCodec(cause))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean thrownByNettysHttpCodec(Throwable error) {
+        for (StackTraceElement frame : error.getStackTrace()) {
+            if (frame.getClassName().startsWith("io.netty.handler.codec.http.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isTransportFailure(Throwable error) {

@@ -7,6 +7,9 @@ package dev.speckitty.adapters.hosted.http;
  */
 public final class HostedTransportException extends RuntimeException {
 
+    /** The failure type of an answer that was not valid HTTP/1.1 (status line, headers or chunk framing). */
+    public static final String MALFORMED_RESPONSE = "MalformedHttpResponse";
+
     private final String failureType;
 
     public HostedTransportException(String failureType) {
@@ -14,7 +17,7 @@ public final class HostedTransportException extends RuntimeException {
         this.failureType = failureType;
     }
 
-    /** e.g. {@code ConnectException}, {@code TimeoutException}, {@code PrematureCloseException}. */
+    /** e.g. {@code ConnectException}, {@code TimeoutException}, {@code PrematureCloseException}, {@value #MALFORMED_RESPONSE}. */
     public String failureType() {
         return failureType;
     }

@@ -1,6 +1,7 @@
 package dev.speckitty.adapters.hosted.membership;
 
 import dev.speckitty.adapters.hosted.http.JsonBody;
+import dev.speckitty.adapters.hosted.http.WireValues;
 import dev.speckitty.adapters.hosted.oauth.TokenLifetimes;
 import dev.speckitty.domain.auth.AuthFlowException;
 import dev.speckitty.domain.auth.Membership;
@@ -28,7 +29,7 @@ public final class MembershipResponseParser {
             throw new AuthFlowException("User info response must be a JSON object.");
         }
         JsonBody body = JsonBody.wrap(root);
-        String userId = required(body, "user_id", body.idText("user_id"));
+        String userId = identifier("field 'user_id'", required(body, "user_id", body.idText("user_id")));
         String email = required(body, "email", body.nonBlankString("email"));
         String name = body.nonBlankString("name").orElse(email);
         return new Membership(userId, email, name, teams(body), refreshExpiresAt(body));
@@ -36,6 +37,14 @@ public final class MembershipResponseParser {
 
     private static String required(JsonBody body, String field, Optional<String> value) {
         return value.orElseThrow(() -> new AuthFlowException("User info response missing required field '" + field + "'."));
+    }
+
+    /** An id is sent as a header ({@code X-Team-Slug}) and shown: control characters make it malformed. */
+    private static String identifier(String what, String value) {
+        if (!WireValues.isIdentifier(value)) {
+            throw new AuthFlowException("User info response has a malformed " + what + " (control characters).");
+        }
+        return value;
     }
 
     private static List<Team> teams(JsonBody body) {
@@ -54,7 +63,7 @@ public final class MembershipResponseParser {
             }
             JsonBody team = JsonBody.wrap(entry);
             result.add(new Team(
-                    teamField(team, "id", team.idText("id")),
+                    identifier("team field 'id'", teamField(team, "id", team.idText("id"))),
                     teamField(team, "name", team.string("name")),
                     teamField(team, "role", team.nonBlankString("role")),
                     team.bool("is_private_teamspace").orElse(false)));

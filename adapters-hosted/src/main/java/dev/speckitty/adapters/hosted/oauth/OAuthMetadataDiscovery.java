@@ -1,14 +1,13 @@
 package dev.speckitty.adapters.hosted.oauth;
 
 import dev.speckitty.adapters.hosted.HostedEndpoints;
+import dev.speckitty.adapters.hosted.HostedUrlPolicy;
 import dev.speckitty.adapters.hosted.http.HostedHttpClient;
 import dev.speckitty.adapters.hosted.http.HostedResponse;
 import dev.speckitty.adapters.hosted.http.HostedTransportException;
 import dev.speckitty.adapters.hosted.http.IdempotentRetry;
 import dev.speckitty.adapters.hosted.http.JsonBody;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -17,10 +16,10 @@ import java.util.Optional;
  * per process, so commands that never talk OAuth make no request.
  *
  * <p>Metadata is used only when it is a JSON object whose {@code issuer} equals the base URL
- * (RFC 8414 §3.3, against mix-up) and whose endpoints are absolute http(s) URLs (https only when
- * the base is https). Anything else falls back to the defaults as a whole. The optional
- * {@code introspection_endpoint} (RFC 7662) and {@code userinfo_endpoint} (OpenID Connect) are kept
- * when present and valid; the spec-kitty defaults have neither.
+ * (RFC 8414 §3.3, against mix-up) and whose endpoints all pass {@link HostedUrlPolicy} (https only when the base
+ * is https), so metadata can never move a token endpoint to plain http on another host. Anything else falls back
+ * to the defaults as a whole. The optional {@code introspection_endpoint} (RFC 7662) and
+ * {@code userinfo_endpoint} (OpenID Connect) are kept when present and valid; the spec-kitty defaults have neither.
  */
 public final class OAuthMetadataDiscovery {
 
@@ -104,20 +103,10 @@ public final class OAuthMetadataDiscovery {
         return metadata.nonBlankString(field).flatMap(this::acceptableUrl);
     }
 
+    /** The base URL's own policy, and no step down from an https base to plain http (even on this machine). */
     private Optional<URI> acceptableUrl(String text) {
-        URI uri;
-        try {
-            uri = new URI(text.strip());
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean httpsBase = hosted.baseUrl().regionMatches(true, 0, "https:", 0, 6);
-        boolean schemeOk = scheme.equals("https") || (scheme.equals("http") && !httpsBase);
-        if (!schemeOk || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            return Optional.empty();
-        }
-        return Optional.of(uri);
+        return HostedUrlPolicy.accepted(text).filter(uri -> !httpsBase || uri.getScheme().equalsIgnoreCase("https"));
     }
 
     private static String stripSlash(String url) {

@@ -1,6 +1,7 @@
 package dev.speckitty.adapters.hosted.oauth;
 
 import dev.speckitty.adapters.hosted.http.JsonBody;
+import dev.speckitty.adapters.hosted.http.WireValues;
 import dev.speckitty.domain.auth.AuthFlowException;
 import dev.speckitty.domain.auth.TokenGrant;
 import dev.speckitty.domain.session.Secret;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * Turns a 200 token-endpoint body into a {@link TokenGrant} (hosted-contract §2.4). Login grants
  * (code exchange and device flow alike) require access_token, refresh_token and expires_in; a
  * refresh requires only access_token. The spec-kitty fields (session_id, generation, refresh expiry)
- * are read when present: a standards server sends none of them (decision 16). Problems become an {@link AuthFlowException}
+ * are read when present: a standards server sends none of them (decision 16). Tokens must be RFC 6749
+ * VSCHAR and the session id free of control characters: a CR/LF token would be sent in a header.
+ * Problems become an {@link AuthFlowException}
  * whose message names fields, never values.
  */
 public final class TokenResponseParser {
@@ -38,6 +41,19 @@ public final class TokenResponseParser {
         if (!missing.isEmpty()) {
             throw new AuthFlowException("Token response missing required fields: " + missing);
         }
+        List<String> malformed = new ArrayList<>();
+        if (!WireValues.isToken(access.get())) {
+            malformed.add("access_token");
+        }
+        if (!WireValues.isToken(refresh.get())) {
+            malformed.add("refresh_token");
+        }
+        if (sessionId.isPresent() && !WireValues.isIdentifier(sessionId.get())) {
+            malformed.add("session_id");
+        }
+        if (!malformed.isEmpty()) {
+            throw new AuthFlowException("Token response has malformed fields: " + malformed);
+        }
         long expiresIn = TokenLifetimes.lifetime(body, "expires_in")
                 .orElseThrow(() -> new AuthFlowException("Token response missing or invalid 'expires_in' field."));
         return new TokenGrant(
@@ -57,6 +73,10 @@ public final class TokenResponseParser {
         if (access.isEmpty()) {
             throw new AuthFlowException("Refresh response missing 'access_token'");
         }
+        Optional<String> refresh = body.nonBlankString("refresh_token");
+        if (!WireValues.isToken(access.get()) || !refresh.map(WireValues::isToken).orElse(true)) {
+            throw new AuthFlowException("Refresh response has a malformed token");
+        }
         Long expiresIn = null;
         if (body.has("expires_in")) {
             expiresIn = TokenLifetimes.lifetime(body, "expires_in")
@@ -64,7 +84,7 @@ public final class TokenResponseParser {
         }
         return new TokenGrant(
                 Secret.of(access.get()),
-                body.nonBlankString("refresh_token").map(Secret::of).orElse(null),
+                refresh.map(Secret::of).orElse(null),
                 expiresIn,
                 refreshExpiresAt(body),
                 TokenLifetimes.lifetime(body, "refresh_token_expires_in").orElse(null),

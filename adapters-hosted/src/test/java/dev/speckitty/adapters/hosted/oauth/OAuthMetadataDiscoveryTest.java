@@ -119,6 +119,23 @@ class OAuthMetadataDiscoveryTest extends HostedWireMockTest {
     }
 
     @Test
+    void plainHttpTokenEndpointOnAnotherHostRejectsTheMetadataEvenUnderAnHttpBase() {
+        // the base is http://127.0.0.1 (allowed: this machine); the same rule refuses http elsewhere for endpoints
+        metadata(okJson(standardMetadata().replace(baseUrl() + "/as/token", "http://as.example.invalid/token")));
+        assertDefaults(discovery.endpoints());
+    }
+
+    @Test
+    void endpointsWithAQueryFragmentOrCredentialsRejectTheMetadata() {
+        for (String hostile : new String[] {baseUrl() + "/as/token?leak=1", baseUrl() + "/as/token#x",
+                baseUrl().replace("://", "://user:pw@") + "/as/token"}) {
+            discovery = new OAuthMetadataDiscovery(endpoints, http, retry);
+            metadata(okJson(standardMetadata().replace(baseUrl() + "/as/token", hostile)));
+            assertDefaults(discovery.endpoints());
+        }
+    }
+
+    @Test
     void missingTokenEndpointRejectsTheMetadata() {
         metadata(okJson("{\"issuer\":\"" + baseUrl() + "\",\"authorization_endpoint\":\"" + baseUrl() + "/as/authorize\"}"));
         assertDefaults(discovery.endpoints());

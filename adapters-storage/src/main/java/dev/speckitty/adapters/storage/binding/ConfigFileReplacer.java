@@ -25,15 +25,13 @@ final class ConfigFileReplacer {
 
     private ConfigFileReplacer() {}
 
-    /** {@code expected} is what the file held when read, or null when it did not exist. */
-    static void replace(Path file, byte[] expected, byte[] content) {
-        Path target;
-        try {
-            target = expected == null ? file : file.toRealPath(); // edit a symlinked config at its target
-        } catch (IOException failed) {
-            throw new BindingFileException(file, "Could not resolve " + file + ": " + failed.getClass().getSimpleName()
-                    + ".", failed);
-        }
+    /**
+     * {@code expected} is what the file held when read, or null when it did not exist. A symlinked config is
+     * edited at its target only while that target stays inside the repository {@code root}: a cloned repository
+     * can ship {@code .kittify/config.yaml} (or {@code .kittify/}) as a link to any file of the user's.
+     */
+    static void replace(Path file, Path root, byte[] expected, byte[] content) {
+        Path target = insideRepository(file, root, expected == null);
         Path temporary = null;
         try {
             temporary = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
@@ -61,6 +59,26 @@ final class ConfigFileReplacer {
         } finally {
             deleteQuietly(temporary);
         }
+    }
+
+    private static Path insideRepository(Path file, Path root, boolean newFile) {
+        Path target;
+        Path realRoot;
+        try {
+            // a new file is created in the real .kittify directory; an existing one is replaced where it really is
+            target = newFile ? file.getParent().toRealPath().resolve(file.getFileName()) : file.toRealPath();
+            realRoot = root.toRealPath();
+        } catch (IOException failed) {
+            throw new BindingFileException(file, "Could not resolve " + file + ": " + failed.getClass().getSimpleName()
+                    + ".", failed);
+        }
+        if (!target.startsWith(realRoot)) {
+            // the link's target is not shown: it comes from the repository, which may be hostile
+            throw new BindingFileException(file, file + " is a symbolic link (or inside one) that leads outside the"
+                    + " repository " + root + "; spec-kitty never writes through it. Nothing was written. Replace the"
+                    + " link with a regular file and retry.");
+        }
+        return target;
     }
 
     private static void deleteQuietly(Path temporary) {

@@ -109,7 +109,7 @@ public final class YamlBindingStore implements BindingStore {
                     + " changing the rest of it (its layout is unusual). It was left unchanged; edit the " + key
                     + ": key by hand.");
         }
-        ConfigFileReplacer.replace(file, original.orElse(null), after.getBytes(StandardCharsets.UTF_8));
+        ConfigFileReplacer.replace(file, root, original.orElse(null), after.getBytes(StandardCharsets.UTF_8));
     }
 
     private static KittifyDocument parseEdited(String text, Path file) {
@@ -139,6 +139,11 @@ public final class YamlBindingStore implements BindingStore {
     /** The file's bytes, or empty when it does not exist. */
     private static Optional<byte[]> load(Path file) {
         try {
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // a FIFO would block the read forever, a device (/dev/zero) never end it
+                throw new BindingFileException(file, file + " is not a regular file (a directory, FIFO or device, or"
+                        + " a link to one). It was left unchanged; replace it with a regular file.");
+            }
             if (Files.size(file) > MAX_CONFIG_BYTES) {
                 throw new BindingFileException(file, file + " is larger than " + MAX_CONFIG_BYTES / 1024
                         + " KiB; it cannot be a spec-kitty config. It was left unchanged.");

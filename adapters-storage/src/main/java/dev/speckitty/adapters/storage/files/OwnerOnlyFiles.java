@@ -3,13 +3,16 @@ package dev.speckitty.adapters.storage.files;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -30,16 +33,47 @@ public final class OwnerOnlyFiles {
 
     private OwnerOnlyFiles() {}
 
-    /** Creates the directory (and missing parents) with mode 0700, and tightens an existing one to 0700. */
+    /**
+     * Creates the directory (and missing parents) with mode 0700, and tightens an existing one of ours to 0700.
+     * Permissions are never changed through a symlink or on a directory of another user (as root, a chmod would
+     * succeed and strip, say, a shared sticky directory's bits): a link is accepted only when it leads to a
+     * directory of ours that is already 0700, anything else is refused with the reason.
+     */
     public static void ensureDirectory(Path directory) throws IOException {
         if (!POSIX) {
             Files.createDirectories(directory);
             return;
         }
-        Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
-        PosixFileAttributeView view = Files.getFileAttributeView(directory, PosixFileAttributeView.class);
-        if (!view.readAttributes().permissions().equals(DIRECTORY_MODE)) {
-            view.setPermissions(DIRECTORY_MODE);
+        Optional<PosixFileAttributes> existing = posixAttributes(directory);
+        if (existing.isEmpty()) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
+            existing = posixAttributes(directory);
+        }
+        PosixFileAttributes attributes = existing.orElseThrow(() -> new NoSuchFileException(directory.toString()));
+        if (attributes.isSymbolicLink()) {
+            refuseUnlessPrivateDirectoryOfOurs(directory);
+            return;
+        }
+        if (!attributes.isDirectory()) {
+            throw new FileSystemException(directory.toString(), null, "not a directory");
+        }
+        if (ProcessUser.foreignOwnerOf(directory).isPresent()) {
+            throw new FileSystemException(directory.toString(), null,
+                    "a directory of another user; its permissions are left alone. Use a directory of your own");
+        }
+        if (!attributes.permissions().equals(DIRECTORY_MODE)) {
+            Files.getFileAttributeView(directory, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setPermissions(DIRECTORY_MODE);
+        }
+    }
+
+    private static void refuseUnlessPrivateDirectoryOfOurs(Path link) throws IOException {
+        PosixFileAttributes target = Files.readAttributes(link, PosixFileAttributes.class); // followed, only read
+        boolean ours = ProcessUser.ownerOf(link, true).orElse(ProcessUser.uid()) == ProcessUser.uid();
+        if (!target.isDirectory() || !ours || !target.permissions().equals(DIRECTORY_MODE)) {
+            throw new FileSystemException(link.toString(), null, "a symbolic link to something other than a directory"
+                    + " of yours with mode 0700; permissions are never changed through a link. Make it a real"
+                    + " directory, or point it at a directory of yours with mode 0700");
         }
     }
 
@@ -76,8 +110,14 @@ public final class OwnerOnlyFiles {
         }
     }
 
-    /** Reads a regular file without following a symlink, refusing anything over {@code maxBytes}. */
+    /**
+     * Reads a regular file without following a symlink, refusing anything over {@code maxBytes}. The type is
+     * checked (lstat) before opening: opening a FIFO blocks until a writer comes, so a FIFO in place of a session
+     * file used to hang every command. The check and the open are two steps; swapping the file in between needs
+     * write access to its directory, which is 0700 and ours (the same-user case the threat model excludes).
+     */
     public static byte[] readNoFollow(Path file, int maxBytes) throws IOException {
+        refuseIfNotRegular(file);
         FileChannel opened;
         try {
             opened = FileChannel.open(file, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
@@ -99,6 +139,16 @@ public final class OwnerOnlyFiles {
         }
     }
 
+    /** Throws {@link NotARegularFileException} for a symlink, directory, FIFO, socket or device; absent passes through. */
+    private static void refuseIfNotRegular(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            throw new NotARegularFileException(file, attributes.isSymbolicLink() ? "a symbolic link, not followed"
+                    : attributes.isDirectory() ? "a directory, not a regular file"
+                    : "a FIFO, socket or device, not a regular file; not opened");
+        }
+    }
+
     /** Attributes of the path itself (a symlink is reported as a symlink); empty when it does not exist. */
     public static Optional<PosixFileAttributes> posixAttributes(Path path) throws IOException {
         if (!POSIX) {
@@ -106,7 +156,7 @@ public final class OwnerOnlyFiles {
         }
         try {
             return Optional.of(Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
-        } catch (java.nio.file.NoSuchFileException absent) {
+        } catch (NoSuchFileException absent) {
             return Optional.empty();
         }
     }
@@ -139,11 +189,11 @@ public final class OwnerOnlyFiles {
      * names the file and says why, so the fix-it message points at the right file.
      */
     private static IOException withPath(Path file, IOException failure) {
-        if (failure instanceof java.nio.file.FileSystemException) {
+        if (failure instanceof FileSystemException) {
             return failure;
         }
         String reason = Files.isSymbolicLink(file) ? "a symbolic link, not followed" : failure.getClass().getSimpleName();
-        return new java.nio.file.FileSystemException(file.toString(), null, reason);
+        return new FileSystemException(file.toString(), null, reason);
     }
 
     private static void deleteQuietly(Path file) {
@@ -154,8 +204,15 @@ public final class OwnerOnlyFiles {
         }
     }
 
+    /** Something other than a regular file is where a file of ours should be. */
+    public static final class NotARegularFileException extends FileSystemException {
+        public NotARegularFileException(Path file, String reason) {
+            super(file.toString(), null, reason);
+        }
+    }
+
     /** The file is larger than any session could be. */
-    public static final class FileTooLargeException extends java.nio.file.FileSystemException {
+    public static final class FileTooLargeException extends FileSystemException {
         public FileTooLargeException(Path file) {
             super(file.toString(), null, "larger than any session file can be");
         }

@@ -46,12 +46,17 @@ public final class ProcessUser {
 
     /** The uid owning the path itself (a symlink is not followed); empty where there is no unix view. */
     public static OptionalLong ownerOf(Path path) throws IOException {
+        return ownerOf(path, false);
+    }
+
+    /** The uid owning the path, or with {@code followLinks} what a symlink leads to; empty without a unix view. */
+    public static OptionalLong ownerOf(Path path, boolean followLinks) throws IOException {
         if (WINDOWS) {
             return OptionalLong.empty();
         }
+        LinkOption[] options = followLinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
         try {
-            return OptionalLong.of(((Number) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS))
-                    .longValue());
+            return OptionalLong.of(((Number) Files.getAttribute(path, "unix:uid", options)).longValue());
         } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
             return OptionalLong.empty();
         }

@@ -2,6 +2,7 @@ package dev.speckitty.adapters.storage.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.speckitty.adapters.storage.support.FileState;
 import dev.speckitty.domain.teamspace.TeamspaceBinding;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -342,14 +344,60 @@ class YamlBindingStoreTest {
     }
 
     @Test
-    void aSymlinkedConfigIsEditedAtItsTarget() throws IOException {
-        Path shared = temp.resolve("shared-config.yaml");
+    void aConfigSymlinkedWithinTheRepositoryIsEditedAtItsTarget() throws IOException {
+        Path shared = Files.createDirectories(repo.resolve("shared")).resolve("config.yaml");
         Files.writeString(shared, COMMENTED);
-        Files.createSymbolicLink(config, shared);
+        Files.createSymbolicLink(config, Path.of("../shared/config.yaml"));
 
         store().bindTeamspace("acme");
 
         assertThat(Files.isSymbolicLink(config)).isTrue();
         assertThat(Files.readString(shared)).contains("teamspace:\n  slug: acme\n").startsWith("# spec-kitty");
+    }
+
+    /** A cloned repository can ship its config as a link to any file of the user's: never written through. */
+    @Test
+    void aConfigSymlinkedOutsideTheRepositoryIsNeverWrittenThrough() throws IOException {
+        Path victim = temp.resolve("victim-dotfile.yaml");
+        Files.writeString(victim, COMMENTED);
+        Files.createSymbolicLink(config, victim);
+
+        assertThatThrownBy(() -> store().bindTeamspace("acme")).isInstanceOf(BindingFileException.class)
+                .hasMessage(config + " is a symbolic link (or inside one) that leads outside the repository " + repo
+                        + "; spec-kitty never writes through it. Nothing was written. Replace the link with a regular"
+                        + " file and retry.")
+                .hasMessageNotContaining(victim.toString());
+        assertThatThrownBy(() -> store().unbindTeamspace()).isInstanceOf(BindingFileException.class);
+        assertThat(Files.readString(victim)).isEqualTo(COMMENTED);
+        assertThat(Files.isSymbolicLink(config)).isTrue();
+        try (var left = Files.list(temp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("repo", "victim-dotfile.yaml");
+        }
+    }
+
+    @Test
+    void aKittifyDirectorySymlinkedOutsideTheRepositoryGetsNoNewConfig() throws IOException {
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Files.delete(repo.resolve(".kittify"));
+        Files.createSymbolicLink(repo.resolve(".kittify"), elsewhere);
+
+        assertThatThrownBy(() -> store().bindTeamspace("acme")).isInstanceOf(BindingFileException.class)
+                .hasMessageContaining("leads outside the repository");
+        try (var files = Files.list(elsewhere)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aFifoInPlaceOfTheConfigIsRefusedAtOnceInsteadOfBlocking() throws Exception {
+        assertThat(new ProcessBuilder("mkfifo", config.toString()).start().waitFor()).isZero();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertThatThrownBy(() -> store().read()).isInstanceOf(BindingFileException.class)
+                    .hasMessage(config + " is not a regular file (a directory, FIFO or device, or a link to one). It was"
+                            + " left unchanged; replace it with a regular file.");
+            assertThatThrownBy(() -> store().bindTeamspace("acme")).isInstanceOf(BindingFileException.class);
+        });
+        assertThat(Files.isRegularFile(config, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
     }
 }
