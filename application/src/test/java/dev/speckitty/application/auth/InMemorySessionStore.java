@@ -40,6 +40,11 @@ final class InMemorySessionStore implements SessionStore {
         return new StorageDescription("in-memory", "memory");
     }
 
+    @Override
+    public String keyDerivation() {
+        return "none (in memory)";
+    }
+
     StoredSession stored() {
         return stored;
     }

@@ -72,6 +72,10 @@ class SyncNowTest {
             public StorageDescription describe() {
                 return new StorageDescription("memory", "memory");
             }
+
+            public String keyDerivation() {
+                return "none (in memory)";
+            }
         };
         MembershipDirectory me = token -> {
             meTokens.add(token.reveal());

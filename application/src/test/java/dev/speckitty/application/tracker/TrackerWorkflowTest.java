@@ -65,6 +65,10 @@ class TrackerWorkflowTest {
             public StorageDescription describe() {
                 return new StorageDescription("memory", "memory");
             }
+
+            public String keyDerivation() {
+                return "none (in memory)";
+            }
         };
         RefreshLock lock = new RefreshLock() {
             public Optional<Lease> acquire(Duration timeout) {
