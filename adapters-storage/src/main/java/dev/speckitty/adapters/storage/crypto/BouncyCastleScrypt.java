@@ -14,6 +14,11 @@ public final class BouncyCastleScrypt implements Scrypt {
     }
 
     @Override
+    public String toString() {
+        return implementation();
+    }
+
+    @Override
     public String implementation() {
         return NAME;
     }

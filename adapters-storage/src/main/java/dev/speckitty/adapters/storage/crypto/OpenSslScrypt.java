@@ -89,6 +89,11 @@ public final class OpenSslScrypt implements Scrypt {
     }
 
     @Override
+    public String toString() {
+        return implementation();
+    }
+
+    @Override
     public String implementation() {
         return "OpenSSL " + library + " (" + FUNCTION + ")";
     }
