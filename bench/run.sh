@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # spec-kitty benchmark: prints tables measured side by side in one run on this machine.
 #
-#   bench/run.sh                      # startup + burst + presence
-#   bench/run.sh startup              # one section (startup | startup-steps | burst | presence | all)
+#   bench/run.sh                      # startup + oneshot + kdf + burst + presence
+#   bench/run.sh startup              # one section (startup | oneshot | kdf | startup-steps | burst | presence | sync | all)
 #   BENCH_RUNS=20 bench/run.sh startup-steps
 #
 # Sections
@@ -16,8 +16,13 @@
 #                  refresh count and /me calls, the summed counters of every process, wall time.
 #   presence       PRESENCE_N (32) concurrent presence-only commands, hot path on and off.
 #
-# Timing uses hyperfine when installed (apt-get install hyperfine), else a bash loop over
-# `date +%s%N`. Figures are printed, never asserted. The emulator sections need curl and
+#   oneshot        logged in (a session from the emulator): `auth status --short`, `auth status` and
+#                  `auth whoami` through the launcher beside the `java -version` floor, wall, CPU and
+#                  peak RSS per row, and the targets of issue 12 as met/MISSED.
+#   kdf            one session-key derivation in a fresh JVM: OpenSSL (FFM) against Bouncy Castle.
+#
+# Wall time by `date +%s%N`, CPU (user + sys) and peak RSS per run by /usr/bin/time. Figures are
+# printed, never asserted. The emulator sections need curl and
 # hosted-emulator/target/hosted-emulator-*-exec.jar. Work files go to a temp dir (BENCH_KEEP=1 keeps it).
 set -euo pipefail
 
@@ -36,9 +41,9 @@ BURST_SIZES="${BURST_SIZES:-8 32}"
 BURST_TOKEN_CMD="${BURST_TOKEN_CMD:-auth refresh}"
 PRESENCE_CMD="${PRESENCE_CMD:-auth status --short}"
 PRESENCE_N="${PRESENCE_N:-32}"
-if [ -z "${BENCH_TIMER:-}" ]; then
-  if command -v hyperfine >/dev/null 2>&1; then BENCH_TIMER=hyperfine; else BENCH_TIMER=bash; fi
-fi
+# CPU seconds and peak RSS of every run come from GNU time (Debian package "time").
+TIME_BIN=""
+[ -x /usr/bin/time ] && TIME_BIN=/usr/bin/time
 
 # The CLI's environment variables must not leak into the measurements.
 unset SPEC_KITTY_SAAS_URL SPEC_KITTY_ENABLE_SAAS_SYNC SPEC_KITTY_DEBUG_COUNTERS \
@@ -104,32 +109,45 @@ add_row() {
   ROWS+=("$quoted")
 }
 
-sample_us() { # sample_us <quoted cmd>: one run, prints its wall time in microseconds
+# sample <quoted cmd>: one run; prints "<wall us> <CPU ms, user + sys> <peak RSS KB>" (CPU and RSS
+# of the process and its children, from /usr/bin/time; "nan nan" without it).
+sample() {
   local s e out="$WORK/sample"
-  if [ "$BENCH_TIMER" = hyperfine ]; then
-    hyperfine -N --style none --runs 1 --export-json "$out.json" "$1" >/dev/null 2>"$out.err" \
-      || { note "bench: hyperfine failed for: $1"; cat "$out.err" >&2; return 1; }
-    tr -d ' \n' <"$out.json" | sed -E 's/.*"times":\[([^],]*).*/\1/' | awk '{ printf "%.0f\n", $1 * 1000000 }'
+  if [ -n "$TIME_BIN" ]; then
+    s=$(date +%s%N)
+    eval "$TIME_BIN -f '%U %S %M' -o $out.rusage $1" >/dev/null 2>"$out.err" \
+      || { note "bench: command failed: $1"; cat "$out.err" >&2; return 1; }
+    e=$(date +%s%N)
+    awk -v us=$(((e - s) / 1000)) 'END { printf "%d %.0f %d\n", us, ($1 + $2) * 1000, $3 }' "$out.rusage"
   else
     s=$(date +%s%N)
     eval "$1" >/dev/null 2>&1 || { note "bench: command failed: $1"; return 1; }
     e=$(date +%s%N)
-    echo $(((e - s) / 1000))
+    echo "$(((e - s) / 1000)) nan nan"
   fi
 }
 
+# Median of one column of numbers on stdin ("nan" when there are none).
+median() {
+  sort -n | awk '$1 != "nan" { a[++n] = $1 } END { if (n == 0) { print "nan"; exit }
+    printf "%s\n", (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }'
+}
+
+# -> ROW_MED[i], ROW_MIN[i] (wall ms), ROW_CPU[i] (median CPU s, user + sys), ROW_RSS[i] (median peak RSS MB)
 measure_rows() {
   local i r
-  ROW_MED=(); ROW_MIN=()
+  ROW_MED=(); ROW_MIN=(); ROW_CPU=(); ROW_RSS=()
   for i in "${!ROWS[@]}"; do
-    : >"$WORK/row.$i.us"
+    : >"$WORK/row.$i.runs"
     for ((r = 0; r < WARMUP; r++)); do eval "${ROWS[$i]}" >/dev/null 2>&1 || true; done
   done
   for ((r = 0; r < RUNS; r++)); do
-    for i in "${!ROWS[@]}"; do sample_us "${ROWS[$i]}" >>"$WORK/row.$i.us" || exit 1; done
+    for i in "${!ROWS[@]}"; do sample "${ROWS[$i]}" >>"$WORK/row.$i.runs" || exit 1; done
   done
   for i in "${!ROWS[@]}"; do
-    read -r "ROW_MED[$i]" "ROW_MIN[$i]" < <(ms_stats <"$WORK/row.$i.us")
+    read -r "ROW_MED[$i]" "ROW_MIN[$i]" < <(cut -d' ' -f1 "$WORK/row.$i.runs" | ms_stats)
+    ROW_CPU[$i]="$(cut -d' ' -f2 "$WORK/row.$i.runs" | median | awk '$1 == "nan" { print; next } { printf "%.2f\n", $1 / 1000 }')"
+    ROW_RSS[$i]="$(cut -d' ' -f3 "$WORK/row.$i.runs" | median | awk '$1 == "nan" { print; next } { printf "%.0f\n", $1 / 1024 }')"
   done
 }
 
@@ -164,7 +182,8 @@ header() {
   say "- JDK: $("$JAVA" -version 2>&1 | sed -n 2p) ($JAVA_HOME)"
   say "- commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo n/a)$(git -C "$ROOT" diff --quiet HEAD -- 2>/dev/null || echo ' (with local changes)')"
   say "- build: $(date -u -r "$JAR" '+%Y-%m-%d %H:%M UTC')$([ -n "$STALE_SOURCE" ] && echo ' (STALE: older than the sources)')"
-  say "- timer: $BENCH_TIMER; $RUNS runs per row after $WARMUP warm-up runs, rows interleaved round-robin"
+  say "- timer: wall by date +%s%N, CPU (user + sys) and peak RSS by ${TIME_BIN:-nothing (no /usr/bin/time: n/a)}; $RUNS runs per row after $WARMUP warm-up runs, rows interleaved round-robin"
+  say "- JVM flags of the launcher: \`${SPEC_KITTY_JVM_FLAGS[*]}\`"
   say ""
 }
 
@@ -208,13 +227,13 @@ section_startup() {
 
   say "## Start-up: \`auth status\` one-shot (logged out, no hosted URL)"
   say ""
-  say "| | command | median ms | min ms | vs (b) | vs floor |"
-  say "|---|---|---:|---:|---:|---:|"
-  say "| (a) JVM floor | \`java -version\` | $v_med | $v_min | $(ratio "$v_med" "$b_med") | $(ratio "$v_med" "$floor") |"
-  say "| (a) JVM floor | \`java Hello\` (trivial main) | $h_med | $h_min | $(ratio "$h_med" "$b_med") | 1.00 |"
-  say "| (b) unoptimised | \`java -jar shell-app-*-exec.jar auth status\` | $b_med | $b_min | 1.00 | $(ratio "$b_med" "$floor") |"
-  say "| (c) optimised | \`bin/spec-kitty auth status\` | **$c_med** | $c_min | **$(ratio "$c_med" "$b_med")** | $(ratio "$c_med" "$floor") |"
-  say "| (c) without bash | its java command (fast layout) | $d_med | $d_min | $(ratio "$d_med" "$b_med") | $(ratio "$d_med" "$floor") |"
+  say "| | command | median ms | min ms | CPU s | peak RSS MB | vs (b) | vs floor |"
+  say "|---|---|---:|---:|---:|---:|---:|---:|"
+  say "| (a) JVM floor | \`java -version\` | $v_med | $v_min | ${ROW_CPU[0]} | ${ROW_RSS[0]} | $(ratio "$v_med" "$b_med") | $(ratio "$v_med" "$floor") |"
+  say "| (a) JVM floor | \`java Hello\` (trivial main) | $h_med | $h_min | ${ROW_CPU[1]} | ${ROW_RSS[1]} | $(ratio "$h_med" "$b_med") | 1.00 |"
+  say "| (b) unoptimised | \`java -jar shell-app-*-exec.jar auth status\` | $b_med | $b_min | ${ROW_CPU[2]} | ${ROW_RSS[2]} | 1.00 | $(ratio "$b_med" "$floor") |"
+  say "| (c) optimised | \`bin/spec-kitty auth status\` | **$c_med** | $c_min | ${ROW_CPU[3]} | ${ROW_RSS[3]} | **$(ratio "$c_med" "$b_med")** | $(ratio "$c_med" "$floor") |"
+  say "| (c) without bash | its java command (fast layout) | $d_med | $d_min | ${ROW_CPU[4]} | ${ROW_RSS[4]} | $(ratio "$d_med" "$b_med") | $(ratio "$d_med" "$floor") |"
   say ""
   say "- peak RSS of one run: (c) ${rss_c} MB, (b) ${rss_b} MB"
   say "- same stdout from (b) and (c): $same"
@@ -236,7 +255,7 @@ train_cache() { # train_cache <aot file> <extra JVM flags...>: a training run of
 
 section_startup_steps() {
   local home="$WORK/home-steps" flags=("${SPEC_KITTY_JVM_FLAGS[@]}") base_med
-  local -a labels=() meds=() mins=()
+  local -a labels=() meds=() mins=() cpus=() rsss=()
   mkdir -p "$home" "$WORK/steps"
   note "bench: startup-steps: training 3 extra AOT caches..."
   train_cache "$WORK/steps/no-spring-aot.aot" "${flags[@]}"
@@ -261,16 +280,16 @@ section_startup_steps() {
   step "8. step 5 through bin/spec-kitty (bash, JDK lookup, stamp check)" "$ROOT/bin/spec-kitty" auth status
   note "bench: startup-steps: ${#ROWS[@]} rows x ${RUNS} runs, interleaved..."
   measure_rows
-  meds=("${ROW_MED[@]}"); mins=("${ROW_MIN[@]}")
+  meds=("${ROW_MED[@]}"); mins=("${ROW_MIN[@]}"); cpus=("${ROW_CPU[@]}"); rsss=("${ROW_RSS[@]}")
   unset SPEC_KITTY_HOME
   base_med="${meds[0]}"
   say "## Start-up, step by step: \`auth status\` (logged out)"
   say ""
-  say "| step | median ms | min ms | vs step 1 |"
-  say "|---|---:|---:|---:|"
+  say "| step | median ms | min ms | CPU s | peak RSS MB | vs step 1 |"
+  say "|---|---:|---:|---:|---:|---:|"
   local i
   for i in "${!labels[@]}"; do
-    say "| ${labels[$i]} | ${meds[$i]} | ${mins[$i]} | $(ratio "${meds[$i]}" "$base_med") |"
+    say "| ${labels[$i]} | ${meds[$i]} | ${mins[$i]} | ${cpus[$i]} | ${rsss[$i]} | $(ratio "${meds[$i]}" "$base_med") |"
   done
   say ""
 }
@@ -406,6 +425,69 @@ section_presence() {
   say ""
 }
 
+# oneshot: the commands users run most, logged in, against the floor; the targets of issue 12.
+section_oneshot() {
+  start_emulator || { say "## One-shots logged in: skipped (no emulator)"; say ""; return 0; }
+  local home="$WORK/home-oneshot" floor short status whoami
+  login_home "$home" valid
+  note "bench: oneshot (${RUNS} runs per row)..."
+  export SPEC_KITTY_HOME="$home"
+  ROWS=()
+  add_row "$JAVA" -version
+  add_row "$ROOT/bin/spec-kitty" auth status --short
+  add_row "$ROOT/bin/spec-kitty" auth status
+  add_row "$ROOT/bin/spec-kitty" auth whoami
+  measure_rows
+  unset SPEC_KITTY_HOME
+  floor=${ROW_MED[0]}; short=${ROW_MED[1]}; status=${ROW_MED[2]}; whoami=${ROW_MED[3]}
+  say "## One-shots, logged in (\`bin/spec-kitty\`, no hosted call)"
+  say ""
+  say "| command | median ms | min ms | CPU s (median) | peak RSS MB (median) | vs floor |"
+  say "|---|---:|---:|---:|---:|---:|"
+  local i labels=("\`java -version\` (floor)" "\`auth status --short\` (hot path, no KDF)" "\`auth status\` (one KDF)" "\`auth whoami\` (one KDF)")
+  for i in 0 1 2 3; do
+    say "| ${labels[$i]} | ${ROW_MED[$i]} | ${ROW_MIN[$i]} | ${ROW_CPU[$i]} | ${ROW_RSS[$i]} | $(ratio "${ROW_MED[$i]}" "$floor") |"
+  done
+  say ""
+  met() { awk "BEGIN { print ($1) ? \"met\" : \"MISSED\" }"; }
+  local rss_max
+  rss_max="$(printf '%s\n' "${ROW_RSS[1]}" "${ROW_RSS[2]}" "${ROW_RSS[3]}" | sort -n | tail -1)"
+  say "Targets (issue 12, this run):"
+  say "- \`auth whoami\` <= 1.15 x the wall of \`auth status --short\`: $(ratio "$whoami" "$short") x, $(met "$whoami <= 1.15 * $short")"
+  say "- \`auth status\` <= 0.40 s CPU: ${ROW_CPU[2]} s, $(met "${ROW_CPU[2]} <= 0.40"); <= 0.32 s wall: $(awk -v m="$status" 'BEGIN { printf "%.3f", m / 1000 }') s, $(met "$status <= 320")"
+  say "- \`auth status --short\` <= 8 x the \`java -version\` floor: $(ratio "$short" "$floor") x, $(met "$short <= 8 * $floor")"
+  say "- peak RSS <= 100 MB: ${rss_max} MB, $(met "$rss_max <= 100")"
+  say ""
+}
+
+# kdf: one session-key derivation per fresh JVM (launcher flags), OpenSSL through FFM against
+# Bouncy Castle, rows interleaved; "none" is the same JVM and class path deriving nothing.
+section_kdf() {
+  local lib="$FAST_DIR/lib" classes="$WORK/kdf" r impl out
+  mkdir -p "$classes"
+  "$JAVA_HOME/bin/javac" -cp "$lib/*" -d "$classes" "$ROOT/bench/KdfBench.java"
+  note "bench: kdf (${RUNS} runs per row)..."
+  local -a impls=(none openssl bouncycastle)
+  for impl in "${impls[@]}"; do : >"$WORK/kdf.$impl.runs"; : >"$WORK/kdf.$impl.ms"; done
+  for ((r = 0; r < RUNS; r++)); do
+    for impl in "${impls[@]}"; do
+      out="$WORK/kdf.$impl.out"
+      sample "$(printf '%q ' "$JAVA" "${SPEC_KITTY_JVM_FLAGS[@]}" -cp "$classes:$lib/*" KdfBench "$impl") >$out" \
+        >>"$WORK/kdf.$impl.runs" || exit 1
+      cut -d' ' -f1 "$out" >>"$WORK/kdf.$impl.ms"
+      cut -d' ' -f2 "$out" >"$WORK/kdf.$impl.key"
+    done
+  done
+  say "## KDF: one session key (scrypt N=2^14, r=8, p=1) in a fresh JVM"
+  say ""
+  say "| implementation | derive ms in-process (median) | process wall ms (median) | CPU s (median) | peak RSS MB (median) | key starts |"
+  say "|---|---:|---:|---:|---:|---|"
+  for impl in "${impls[@]}"; do
+    say "| $impl | $(median <"$WORK/kdf.$impl.ms") | $(cut -d' ' -f1 "$WORK/kdf.$impl.runs" | ms_stats | cut -d' ' -f1) | $(cut -d' ' -f2 "$WORK/kdf.$impl.runs" | median | awk '$1 == "nan" { print; next } { printf "%.2f", $1 / 1000 }') | $(cut -d' ' -f3 "$WORK/kdf.$impl.runs" | median | awk '$1 == "nan" { print; next } { printf "%.0f", $1 / 1024 }') | $(cat "$WORK/kdf.$impl.key") |"
+  done
+  say ""
+}
+
 # sync: SYNC_EVENTS (default 10000) queued events sent by one `sync now` in batches of 1000.
 section_sync() {
   start_emulator || { say "## Sync: skipped (no emulator)"; say ""; return 0; }
@@ -433,12 +515,12 @@ section_sync() {
 # ---------------------------------------------------------------------------------------------
 
 SECTIONS=("$@")
-[ ${#SECTIONS[@]} -gt 0 ] || SECTIONS=(startup burst presence)
-if [ "${SECTIONS[0]}" = all ]; then SECTIONS=(startup startup-steps burst presence sync); fi
+[ ${#SECTIONS[@]} -gt 0 ] || SECTIONS=(startup oneshot kdf burst presence)
+if [ "${SECTIONS[0]}" = all ]; then SECTIONS=(startup oneshot kdf startup-steps burst presence sync); fi
 for section in "${SECTIONS[@]}"; do
   case "$section" in
-    startup | startup-steps | burst | presence | sync) ;;
-    *) note "usage: bench/run.sh [startup|startup-steps|burst|presence|sync|all]..."; exit 2 ;;
+    startup | oneshot | kdf | startup-steps | burst | presence | sync) ;;
+    *) note "usage: bench/run.sh [startup|oneshot|kdf|startup-steps|burst|presence|sync|all]..."; exit 2 ;;
   esac
 done
 
@@ -447,10 +529,14 @@ header
 for section in "${SECTIONS[@]}"; do
   case "$section" in
     startup) section_startup ;;
+    oneshot) section_oneshot ;;
+    kdf) section_kdf ;;
     startup-steps) section_startup_steps ;;
     burst) section_burst ;;
     presence) section_presence ;;
     sync) section_sync ;;
   esac
 done
-say "Rerun: bench/run.sh [startup|startup-steps|burst|presence|sync|all] (see docs/performance.md)."
+say "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
+say ""
+say "Rerun: bench/run.sh [startup|oneshot|kdf|startup-steps|burst|presence|sync|all] (see docs/performance.md)."

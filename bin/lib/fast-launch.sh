@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # The launcher's fast layout for one build of shell-app: the exec jar extracted (`-Djarmode=tools
-# extract`), plus a JDK AOT cache (JEP 483/514) recorded by a training run of `auth status`, used
+# extract`), plus a JDK AOT cache (JEP 483/514/515) recorded by a training run (logged-in `auth status`,
+# `auth whoami`, `auth status --short`), used
 # with the Spring AOT bean definitions (`-Dspring.aot.enabled=true`). Sourced by bin/spec-kitty and
 # bin/lib/build-fast-launch.sh; needs JAVA_HOME set (bin/lib/java-home.sh). See docs/performance.md.
 #
@@ -10,14 +11,23 @@
 # stale layout is never used; `stamp` is written last, only after the cache was verified, and
 # records the jar's SHA-256, the JDK and the directory the cache was trained in.
 
-# Every launch: JVM warnings (e.g. a rejected AOT cache) go to stderr, never stdout; C1 only and
-# the serial GC (measured: the fastest one-shot start on 2 cores). Native access (SQLite, Netty) is
-# granted on the command line as well as in the manifest, so the AOT cache also matches a launch with
-# -cp (the black-box tests put their hermetic guard beside the app that way; the cache records it).
+# Every launch, the one list of JVM flags (a jlink distribution reuses it; docs/performance.md has
+# the measurements behind each):
+# - JVM warnings (e.g. a rejected AOT cache) go to stderr, never stdout;
+# - C1 only, the serial GC: C2 and G1 set-up cannot pay back in a process of a few hundred ms;
+# - C1 compiles only what runs 10x as often as by default (-XX:CompileThresholdScaling=10): most
+#   methods of a one-shot run a few times, and compiling them cost more CPU than interpreting;
+# - no hsperfdata file (-XX:-UsePerfData): nothing reads it, and it is a file and a mapping per process;
+# - native access (SQLite, Netty, OpenSSL's scrypt through FFM) granted on the command line as well
+#   as in the manifest, so the AOT cache also matches a launch with -cp (the black-box tests put
+#   their hermetic guard beside the app that way; the cache records it).
 SPEC_KITTY_JVM_FLAGS=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
-  --enable-native-access=ALL-UNNAMED)
+  -XX:CompileThresholdScaling=10 -XX:-UsePerfData --enable-native-access=ALL-UNNAMED)
 # Bump when the training run, the flags or the layout change: old layouts then stop matching.
-SPEC_KITTY_FAST_LAUNCH_LAYOUT=2
+SPEC_KITTY_FAST_LAUNCH_LAYOUT=3
+# The training run's main class: auth status, auth whoami and auth status --short in one JVM, on a
+# throwaway home holding a placeholder session (dev.speckitty.shell.FastLaunchTraining).
+SPEC_KITTY_FAST_LAUNCH_TRAINING_MAIN=dev.speckitty.shell.FastLaunchTraining
 SPEC_KITTY_FAST_LAUNCH_AOT_NAME=spec-kitty.aot
 
 # Prints "<key>" for the exec jar at $1 and JAVA_HOME, or fails (no stat, no release file).
@@ -111,11 +121,13 @@ _spec_kitty_fast_launch_build_locked() {
   aot="$dir/app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME"
   [ -f "$app_jar" ] || { echo "fast-launch: extract made no $app_jar"; rm -rf "$dir"; return 1; }
   train="$dir/training"
-  # Training run: one-shot `auth status` on a throwaway home, no hosted URL, a clean environment.
+  # Training run: the one-shots users run most (logged in, a session to decrypt) on a throwaway home,
+  # no hosted URL, a clean environment; -cp with the same jar, so the cache matches `-jar` launches.
   _spec_kitty_fast_launch_run "$train" training "${SPEC_KITTY_JVM_FLAGS[@]}" -Dspring.aot.enabled=true \
-    -XX:AOTCacheOutput="$aot" -jar "$app_jar" auth status
-  if [ ! -s "$aot" ]; then
-    echo "fast-launch: the training run wrote no AOT cache; its stderr:"; cat "$train/training.err"
+    -XX:AOTCacheOutput="$aot" -cp "$app_jar" "$SPEC_KITTY_FAST_LAUNCH_TRAINING_MAIN"
+  if [ ! -s "$aot" ] || [ "$(cat "$train/training.rc")" != 0 ]; then
+    echo "fast-launch: the training run failed (exit $(cat "$train/training.rc")) or wrote no AOT cache; its stderr:"
+    cat "$train/training.err"
     rm -rf "$dir"; return 1
   fi
   # Verification: with the cache and Spring AOT, `auth status` and `help` (every command must be
@@ -147,7 +159,7 @@ _spec_kitty_fast_launch_build_locked() {
     echo "jar_sha256=$sha"
     echo "java_home=$JAVA_HOME"
     echo "flags=${SPEC_KITTY_JVM_FLAGS[*]} -Dspring.aot.enabled=true -XX:AOTCache=app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME"
-    echo "training=auth status (empty SPEC_KITTY_HOME, clean environment)"
+    echo "training=$SPEC_KITTY_FAST_LAUNCH_TRAINING_MAIN: auth status, auth whoami, auth status --short (placeholder session, clean environment)"
     echo "verified=auth status, help: same stdout and exit code as the plain jar, empty stderr"
     echo "built_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
   } >"$dir/stamp.tmp" && mv "$dir/stamp.tmp" "$dir/stamp" || return 1

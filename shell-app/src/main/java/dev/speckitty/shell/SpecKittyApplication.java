@@ -1,26 +1,54 @@
 package dev.speckitty.shell;
 
+import dev.speckitty.shell.config.PhaseTimer;
 import dev.speckitty.shell.config.WorkCounters;
 import dev.speckitty.shell.hardening.ProcessHardening;
 import dev.speckitty.shell.runner.ExitCode;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Entry point. Spring Shell's auto-configuration is excluded as a whole: its runner beans carry no
- * missing-bean condition (they would not back off for ours), its parser needs a value for every
- * option, and its registry bean touches bean validation. {@code ShellConfiguration} provides the
- * command registry and our runner; the process exits with the code the runner reports.
+ * Entry point. A Spring Boot application without auto-configuration: every bean is declared in
+ * {@code config/}. Spring Shell's auto-configuration would not fit (its runner beans carry no
+ * missing-bean condition, its parser needs a value for every option, its registry bean touches
+ * bean validation), and the others that applied (task executor and scheduler, SSL bundles, AOP,
+ * availability, project info, lifecycle, configuration properties) served no bean of ours while
+ * every one-shot paid for creating them (docs/performance.md). {@code ShellConfiguration} provides
+ * the command registry and our runner; the process exits with the code the runner reports.
  */
-@SpringBootApplication(excludeName = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration")
+@SpringBootConfiguration(proxyBeanMethods = false)
+@ComponentScan(excludeFilters = {@Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class)})
 public class SpecKittyApplication {
 
+    private static final String CONFIG_LOCATION = "spring.config.location";
+    private static final String APPLICATION_PROPERTIES = "classpath:/application.properties";
+
     public static void main(String[] args) {
-        ProcessHardening.start(); // first: beside start-up; the runner waits for it before any token is read
+        System.exit(run(args));
+    }
+
+    /** Runs one command (or the interactive shell without arguments) and returns its exit code. */
+    static int run(String[] args) {
+        PhaseTimer.mark("main");
+        // First, beside start-up (the runner waits for it before any token is read); also in the
+        // AOT training run, so the cache covers its native calls.
+        ProcessHardening.start();
+        // Logback configures itself (config/StderrLogging); Boot would initialise it a second time.
+        System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         SpringApplication application = new SpringApplication(SpecKittyApplication.class);
+        // One known file instead of probing every jar for application.{properties,yaml,yml} and config/.
+        application.setDefaultProperties(Map.of(CONFIG_LOCATION, APPLICATION_PROPERTIES));
         // Our arguments are commands, not Spring properties: "--json" must not become configuration.
         application.setAddCommandLineProperties(false);
+        // Also when another main calls run (FastLaunchTraining): the Spring AOT initializer is this class's.
+        application.setMainApplicationClass(SpecKittyApplication.class);
         ConfigurableApplicationContext context;
         try {
             context = application.run(args);
@@ -28,14 +56,15 @@ public class SpecKittyApplication {
             throw buildTimeAotProcessing; // Spring AOT processing (build time) ends the run after refresh on purpose
         } catch (RuntimeException startFailure) { // broad-catch: start-up failure becomes exit 2 without trace
             System.err.println("spec-kitty: could not start (" + startFailure.getClass().getSimpleName() + ")");
-            System.exit(ExitCode.USAGE_OR_INTERNAL.code());
-            return;
+            return ExitCode.USAGE_OR_INTERNAL.code();
         }
         WorkCounters counters = context.getBean(WorkCounters.class);
         int exitCode = SpringApplication.exit(context);
+        PhaseTimer.mark("context_closed");
+        PhaseTimer.threads();
         if ("1".equals(System.getenv(WorkCounters.ENABLE_VARIABLE))) {
             System.err.println(counters.line());
         }
-        System.exit(exitCode);
+        return exitCode;
     }
 }

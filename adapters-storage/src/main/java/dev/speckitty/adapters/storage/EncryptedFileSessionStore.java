@@ -71,9 +71,15 @@ public final class EncryptedFileSessionStore implements SessionStore {
      */
     public EncryptedFileSessionStore(Path authDirectory, byte[] passphrase, Duration lockTimeout,
             StorageActivity activity, HotPathFile hotPath) {
+        this(authDirectory, new SessionKeyDerivation(passphrase), lockTimeout, activity, hotPath);
+    }
+
+    /** @param kdf the passphrase's key derivation, with the scrypt implementation to use */
+    public EncryptedFileSessionStore(Path authDirectory, SessionKeyDerivation kdf, Duration lockTimeout,
+            StorageActivity activity, HotPathFile hotPath) {
         this.files = new AuthFiles(authDirectory);
         this.salt = new SaltFile(files.salt());
-        this.kdf = new SessionKeyDerivation(passphrase);
+        this.kdf = kdf;
         this.random = new SecureRandom();
         this.cipher = new SessionCipher(random);
         this.lock = new SessionFileLock(files.sessionLock(), lockTimeout);
@@ -187,6 +193,11 @@ public final class EncryptedFileSessionStore implements SessionStore {
     @Override
     public StorageDescription describe() {
         return new StorageDescription(BACKEND, files.session().toString());
+    }
+
+    @Override
+    public String keyDerivation() {
+        return "scrypt via " + kdf.implementation();
     }
 
     public AuthFiles files() {

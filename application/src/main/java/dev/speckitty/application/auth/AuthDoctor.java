@@ -56,7 +56,8 @@ public final class AuthDoctor {
         SessionFacts session = sessionFacts(findings);
         LockFacts lock = lockFacts(options.stuckThreshold(), findings);
         ServerSessionStatus server = options.checkServer() ? checkServer(probe) : null;
-        return new DoctorReport(clock.instant(), store.describe().location(), session, lock, findings, repair, server);
+        return new DoctorReport(clock.instant(), store.describe().location(), store.keyDerivation(), session, lock,
+                findings, repair, server);
     }
 
     private SessionFacts sessionFacts(List<Finding> findings) {

@@ -9,6 +9,7 @@ import java.util.List;
 /**
  * Everything {@code auth doctor} found. Holds lifetimes, ids and lock metadata, never a token.
  *
+ * @param keyDerivation the session key's derivation (which scrypt implementation), from the store
  * @param session null when there is no readable session
  * @param repair the message of a requested repair ({@code --unstick-lock}), or null
  * @param server the hosted session check ({@code --server}), or null
@@ -16,6 +17,7 @@ import java.util.List;
 public record DoctorReport(
         Instant generatedAt,
         String storageLocation,
+        String keyDerivation,
         SessionFacts session,
         LockFacts refreshLock,
         List<Finding> findings,

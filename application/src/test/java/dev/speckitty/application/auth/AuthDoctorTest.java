@@ -163,6 +163,11 @@ class AuthDoctorTest {
             public StorageDescription describe() {
                 return new StorageDescription("encrypted-file", "/home/ada/.spec-kitty/auth/session.json");
             }
+
+            @Override
+            public String keyDerivation() {
+                return "scrypt via a test double";
+            }
         };
         SessionManager sessions = new SessionManager(unreadable, new RefreshTransaction(unreadable,
                 new InMemoryRefreshLock(), server, clock), new MembershipRehydration(token -> null), clock);

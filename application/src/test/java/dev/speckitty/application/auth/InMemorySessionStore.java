@@ -57,6 +57,11 @@ public final class InMemorySessionStore implements SessionStore {
         return new StorageDescription("in-memory", "memory");
     }
 
+    @Override
+    public String keyDerivation() {
+        return "none (in memory)";
+    }
+
     StoredSession stored() {
         return stored;
     }

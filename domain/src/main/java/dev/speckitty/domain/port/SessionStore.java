@@ -31,6 +31,12 @@ public interface SessionStore {
     /** Where and how the session is kept, for status and doctor output. */
     StorageDescription describe();
 
+    /**
+     * The key-derivation implementation the store uses, for {@code auth doctor} (e.g. OpenSSL's or
+     * Bouncy Castle's scrypt). May load a native library; derives nothing.
+     */
+    String keyDerivation();
+
     /** Backend label and location; the backend is always the encrypted file. */
     record StorageDescription(String backend, String location) {}
 }

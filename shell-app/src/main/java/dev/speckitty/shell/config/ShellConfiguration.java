@@ -39,7 +39,11 @@ public class ShellConfiguration {
 
     @Bean
     ApplicationRunner specKittyApplicationRunner(SpecKittyShellRunner runner) {
-        return arguments -> runner.run(arguments.getSourceArgs());
+        return arguments -> {
+            PhaseTimer.mark("context_ready");
+            runner.run(arguments.getSourceArgs());
+            PhaseTimer.mark("command_done");
+        };
     }
 
     @Bean

@@ -17,6 +17,7 @@ public final class DoctorJson {
         document.put("schema_version", 2);
         document.put("generated_at", report.generatedAt().toString());
         document.put("auth_root", report.storageLocation());
+        document.put("key_derivation", report.keyDerivation());
         document.put("session", session(report.session()));
         document.put("refresh_lock", lock(report.refreshLock()));
         List<Map<String, Object>> findings = new ArrayList<>();

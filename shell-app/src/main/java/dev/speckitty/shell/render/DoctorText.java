@@ -30,6 +30,7 @@ public final class DoctorText {
         out.println("Storage");
         out.println("  Backend:  encrypted-file");
         out.println("  Path:     " + UntrustedText.line(report.storageLocation()));
+        out.println("  Key:      " + report.keyDerivation());
         out.println();
         out.println("Refresh Lock");
         DoctorReport.LockFacts lock = report.refreshLock();

@@ -67,7 +67,9 @@ import tools.jackson.databind.JsonNode;
  * the same expiry would be closer); the session never deleted (watched all along, there at the
  * end, not revoked); every process either succeeded or met the non-fatal
  * {@code refresh_lock_timeout}, which is counted. The summary prints processes run, exit codes,
- * outcome categories and p50/p95/max latency per command. No secret in any output or file.
+ * outcome categories, p50/p95/max latency and p50 CPU per command, the CPU per process (each
+ * reports its own at exit, {@code SPEC_KITTY_DEBUG_TIMING=1}) and the count of
+ * {@code refresh_lock_timeout} outcomes. No secret in any output or file.
  *
  * <p>Defaults take ~100 s on 2 cores (figures in docs/performance.md). A longer run:
  * {@code -Dspec-kitty.load.seconds=300} (launch window); also {@code -Dspec-kitty.load.workers=64},
@@ -103,6 +105,8 @@ class LoadTest {
     static final Duration NO_TWO_ROTATIONS = Duration.ofDays(365);
     static final Pattern TOKEN_REFRESHES = Pattern.compile("token_refreshes=(\\d+)");
     static final Pattern DEBUG_COUNTER = Pattern.compile("([a-z_]+)=(\\d+)");
+    /** The process's own CPU time (user + sys, all threads) at exit, from SPEC_KITTY_DEBUG_TIMING=1. */
+    static final Pattern CPU_AT_EXIT = Pattern.compile("spec-kitty-timing phase=context_closed .*cpu_ms=(\\d+)");
     /**
      * The CLI processes run under {@code nice}: the in-JVM emulator stands in for a remote service,
      * which would not be queueing for the same 2 cores as its 64 clients (its 2 s health answer would).
@@ -129,6 +133,7 @@ class LoadTest {
             Map<String, String> env = new HashMap<>(box.environment);
             env.put("SPEC_KITTY_ENABLE_SAAS_SYNC", "1");
             env.put("SPEC_KITTY_NON_INTERACTIVE", "1");
+            env.put("SPEC_KITTY_DEBUG_TIMING", "1"); // each process reports its CPU time (summary)
             Path sessionFile = CliProcess.authDirectory(box.sandbox).resolve("session.json");
             int firstTranscript = CliProcess.transcripts().size();
 
@@ -317,6 +322,12 @@ class LoadTest {
         return categories.isEmpty() ? "synced" : String.join("+", categories);
     }
 
+    /** The CPU milliseconds the process reported at exit, or -1 when it printed none. */
+    static long cpuMillisOf(Run run) {
+        Matcher matcher = CPU_AT_EXIT.matcher(run.result().stderr());
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
     private static int refreshPostsOf(Result result) {
         Matcher matcher = TOKEN_REFRESHES.matcher(result.stderr());
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
@@ -372,10 +383,20 @@ class LoadTest {
         Map<String, List<Run>> byCommand = new TreeMap<>(runs.stream().collect(Collectors.groupingBy(Run::command)));
         byCommand.forEach((command, list) -> {
             List<Long> millis = list.stream().map(Run::millis).sorted().toList();
-            out.append(String.format("  %-15s %3d runs  p50 %6d ms  p95 %6d ms  max %6d ms  outcomes %s%n", command,
-                    list.size(), percentile(millis, 50), percentile(millis, 95), millis.getLast(),
+            List<Long> cpu = list.stream().map(LoadTest::cpuMillisOf).filter(ms -> ms >= 0).sorted().toList();
+            out.append(String.format("  %-15s %3d runs  p50 %6d ms  p95 %6d ms  max %6d ms  CPU p50 %5d ms  outcomes %s%n",
+                    command, list.size(), percentile(millis, 50), percentile(millis, 95), millis.getLast(),
+                    cpu.isEmpty() ? -1 : percentile(cpu, 50),
                     new TreeMap<>(list.stream().collect(Collectors.groupingBy(Run::outcome, Collectors.counting())))));
         });
+        List<Long> cpu = runs.stream().map(LoadTest::cpuMillisOf).filter(millis -> millis >= 0).sorted().toList();
+        out.append(String.format("  CPU per process (user + sys, %d of %d reported): p50 %d ms, p95 %d ms, mean %d ms,"
+                + " %.1f CPU-seconds in all%n", cpu.size(), runs.size(), cpu.isEmpty() ? -1 : percentile(cpu, 50),
+                cpu.isEmpty() ? -1 : percentile(cpu, 95),
+                cpu.isEmpty() ? -1 : cpu.stream().mapToLong(Long::longValue).sum() / cpu.size(),
+                cpu.stream().mapToLong(Long::longValue).sum() / 1000.0));
+        out.append(String.format("  refresh_lock_timeout outcomes: %d of %d processes%n",
+                runs.stream().filter(run -> run.outcome().contains("refresh_lock_timeout")).count(), runs.size()));
         out.append(String.format("  events: %d enqueued, %d received during the run, %d still queued%n", enqueued,
                 received, queued));
         Map<String, Long> work = new TreeMap<>();

@@ -1,28 +1,37 @@
 package dev.speckitty.adapters.storage.crypto;
 
 import java.util.Arrays;
-import org.bouncycastle.crypto.generators.SCrypt;
 
-/** scrypt(N=2^14, r=8, p=1, dkLen=32): the reference CLI's key derivation, byte for byte. */
+/**
+ * scrypt(N=2^14, r=8, p=1, dkLen=32): the reference CLI's key derivation, byte for byte, through
+ * OpenSSL where it is available, else Bouncy Castle ({@link PreferredScrypt}).
+ */
 public final class SessionKeyDerivation {
 
     public static final int SALT_LENGTH = 16;
-    private static final int COST = 1 << 14;
-    private static final int BLOCK_SIZE = 8;
-    private static final int PARALLELISM = 1;
-    private static final int KEY_LENGTH = 32;
 
     private final byte[] passphrase;
+    private final Scrypt scrypt;
 
     public SessionKeyDerivation(byte[] passphrase) {
+        this(passphrase, new PreferredScrypt());
+    }
+
+    public SessionKeyDerivation(byte[] passphrase, Scrypt scrypt) {
         this.passphrase = passphrase.clone();
+        this.scrypt = scrypt;
     }
 
     public SessionKey derive(byte[] salt) {
         if (salt.length != SALT_LENGTH) {
             throw new IllegalArgumentException("salt must be " + SALT_LENGTH + " bytes");
         }
-        return new SessionKey(SCrypt.generate(passphrase, salt, COST, BLOCK_SIZE, PARALLELISM, KEY_LENGTH));
+        return new SessionKey(scrypt.derive(passphrase, salt, ScryptParameters.SESSION_KEY));
+    }
+
+    /** The scrypt implementation in use (loads OpenSSL if no key was derived yet). */
+    public String implementation() {
+        return scrypt.implementation();
     }
 
     /** A derived AES-256 key; {@code toString()} does not show it. */
