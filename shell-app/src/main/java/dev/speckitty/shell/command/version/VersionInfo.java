@@ -17,8 +17,8 @@ public record VersionInfo(String version, String commit, String buildTime, Runti
 
     /** Where the build writes its facts (not Boot's default location, which would add a bean to every start). */
     static final String BUILD_INFO = "/META-INF/spec-kitty/build-info.properties";
-    /** A key that {@code bin/dist} adds to the {@code release} file of the runtime it bundles (jlink --release-info). */
-    static final String BUNDLED_MARKER = "SPEC_KITTY_RUNTIME=\"bundled\"";
+    /** A key (its value may be quoted) that {@code bin/dist} adds to the {@code release} file of the runtime it bundles (jlink --release-info). */
+    static final String BUNDLED_MARKER = "SPEC_KITTY_RUNTIME=bundled";
     private static final String UNKNOWN = "unknown";
 
     /** The Java runtime: its vendor and VM version, where it lives, and whether it is the one a distribution bundles. */
@@ -44,7 +44,8 @@ public record VersionInfo(String version, String commit, String buildTime, Runti
 
     static boolean isBundled(Path javaHome) {
         try {
-            return Files.readAllLines(javaHome.resolve("release")).contains(BUNDLED_MARKER);
+            return Files.readAllLines(javaHome.resolve("release")).stream()
+                    .anyMatch(line -> line.replace("\"", "").equals(BUNDLED_MARKER));
         } catch (IOException noReleaseFile) {
             return false;
         }
