@@ -8,5 +8,6 @@ set -euo pipefail
 ulimit -c 0 2>/dev/null || true
 
 DIST="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-mapfile -t SPEC_KITTY_LAUNCH_ARGS <"$DIST/lib/launch.args"
+SPEC_KITTY_LAUNCH_ARGS=()
+while IFS= read -r arg; do SPEC_KITTY_LAUNCH_ARGS+=("$arg"); done <"$DIST/lib/launch.args" # no mapfile: bash 3 too
 exec "$DIST/runtime/bin/java" "${SPEC_KITTY_LAUNCH_ARGS[@]//@APP@/$DIST/app}" "$@"
