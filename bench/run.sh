@@ -15,6 +15,9 @@
 #                  token is expired, against the hosted emulator, hot path on and off: the emulator's
 #                  refresh count and /me calls, the summed counters of every process, wall time.
 #   presence       PRESENCE_N (32) concurrent presence-only commands, hot path on and off.
+#   dist           the self-contained distribution (bin/dist, or BENCH_DIST_ARCHIVE) installed in the work
+#                  dir: its one-shot `auth status` against bin/spec-kitty's, interleaved; archive and
+#                  installed sizes. Not in the default sections (building it takes minutes).
 #
 #   oneshot        logged in (a session from the emulator): `auth status --short`, `auth status` and
 #                  `auth whoami` through the launcher beside the `java -version` floor, wall, CPU and
@@ -513,14 +516,55 @@ section_sync() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Section: dist (the installed self-contained distribution, issue 16)
+
+section_dist() {
+  local home="$WORK/home-dist" prefix="$WORK/dist-prefix" archive installed launcher same
+  note "bench: dist: building the distribution (bin/dist, a few minutes) and installing it..."
+  if [ -n "${BENCH_DIST_ARCHIVE:-}" ]; then
+    archive="$BENCH_DIST_ARCHIVE"
+  else
+    archive="$("$ROOT/bin/dist" --jar "$JAR" --out "$WORK/dist" 2>"$WORK/dist.log")" \
+      || { note "bench: bin/dist failed; see below"; cat "$WORK/dist.log" >&2; return 1; }
+  fi
+  mkdir -p "$WORK/dist-unpacked" "$home"
+  tar -C "$WORK/dist-unpacked" -xzf "$archive"
+  "$WORK"/dist-unpacked/spec-kitty-*/install.sh --prefix "$prefix" >/dev/null
+  launcher="$prefix/bin/spec-kitty"
+  installed="$(dirname "$(dirname "$(readlink -f "$launcher")")")"
+  export SPEC_KITTY_HOME="$home"
+  if [ "$("$ROOT/bin/spec-kitty" auth status 2>&1)" = "$(env -u JAVA_HOME "$launcher" auth status 2>&1)" ]; then same=yes; else same=NO; fi
+  ROWS=()
+  add_row "$ROOT/bin/spec-kitty" auth status
+  add_row env -u JAVA_HOME "$launcher" auth status
+  note "bench: dist: ${#ROWS[@]} rows x ${RUNS} runs, interleaved..."
+  measure_rows
+  unset SPEC_KITTY_HOME
+  say "## Installed distribution: \`auth status\` one-shot (logged out)"
+  say ""
+  say "| | command | median ms | min ms | CPU s | peak RSS MB | vs (c) |"
+  say "|---|---|---:|---:|---:|---:|---:|"
+  say "| (c) optimised | \`bin/spec-kitty auth status\` (JDK $JAVA_HOME) | ${ROW_MED[0]} | ${ROW_MIN[0]} | ${ROW_CPU[0]} | ${ROW_RSS[0]} | 1.00 |"
+  say "| (e) installed distribution | \`spec-kitty auth status\` (bundled runtime, no JAVA_HOME) | **${ROW_MED[1]}** | ${ROW_MIN[1]} | ${ROW_CPU[1]} | ${ROW_RSS[1]} | **$(ratio "${ROW_MED[1]}" "${ROW_MED[0]}")** |"
+  say ""
+  say "- archive: $(basename "$archive"), $(du -m "$archive" | cut -f1) MB ($(stat -c %s "$archive") bytes); target <= 80 MB:" \
+    "$(awk -v b="$(stat -c %s "$archive")" 'BEGIN { print (b <= 80 * 1048576) ? "met" : "MISSED" }')"
+  say "- installed size: $(du -sm "$installed" | cut -f1) MB ($installed: runtime $(du -sm "$installed/runtime" | cut -f1) MB, app $(du -sm "$installed/app" | cut -f1) MB)"
+  say "- peak RSS of one run: (e) $(SPEC_KITTY_HOME="$home" peak_rss_mb "$launcher" auth status) MB"
+  say "- same output from (c) and (e): $same; (e) no slower than (c):" \
+    "$(awk -v e="${ROW_MED[1]}" -v c="${ROW_MED[0]}" 'BEGIN { print (e <= c) ? "met" : "MISSED" }')"
+  say ""
+}
+
+# ---------------------------------------------------------------------------------------------
 
 SECTIONS=("$@")
 [ ${#SECTIONS[@]} -gt 0 ] || SECTIONS=(startup oneshot kdf burst presence)
-if [ "${SECTIONS[0]}" = all ]; then SECTIONS=(startup oneshot kdf startup-steps burst presence sync); fi
+if [ "${SECTIONS[0]}" = all ]; then SECTIONS=(startup oneshot kdf startup-steps burst presence sync dist); fi
 for section in "${SECTIONS[@]}"; do
   case "$section" in
-    startup | oneshot | kdf | startup-steps | burst | presence | sync) ;;
-    *) note "usage: bench/run.sh [startup|oneshot|kdf|startup-steps|burst|presence|sync|all]..."; exit 2 ;;
+    startup | oneshot | kdf | startup-steps | burst | presence | sync | dist) ;;
+    *) note "usage: bench/run.sh [startup|oneshot|kdf|startup-steps|burst|presence|sync|dist|all]..."; exit 2 ;;
   esac
 done
 
@@ -535,8 +579,9 @@ for section in "${SECTIONS[@]}"; do
     burst) section_burst ;;
     presence) section_presence ;;
     sync) section_sync ;;
+    dist) section_dist ;;
   esac
 done
 say "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
 say ""
-say "Rerun: bench/run.sh [startup|oneshot|kdf|startup-steps|burst|presence|sync|all] (see docs/performance.md)."
+say "Rerun: bench/run.sh [startup|oneshot|kdf|startup-steps|burst|presence|sync|dist|all] (see docs/performance.md)."

@@ -1,6 +1,7 @@
 package dev.speckitty.shell.config;
 
 import dev.speckitty.shell.command.HelpCommand;
+import dev.speckitty.shell.command.version.VersionCommand;
 import dev.speckitty.shell.runner.SpecKittyShellRunner;
 import dev.speckitty.shell.runner.TerminalStreams;
 import org.springframework.boot.ApplicationRunner;
@@ -30,6 +31,11 @@ public class ShellConfiguration {
     @Bean
     HelpCommand helpCommand() {
         return new HelpCommand();
+    }
+
+    @Bean
+    VersionCommand versionCommand() {
+        return new VersionCommand();
     }
 
     @Bean

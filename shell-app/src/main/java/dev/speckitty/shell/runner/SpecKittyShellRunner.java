@@ -1,7 +1,9 @@
 package dev.speckitty.shell.runner;
 
+import dev.speckitty.shell.command.version.VersionCommand;
 import dev.speckitty.shell.hardening.ProcessHardening;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.shell.core.ShellRunner;
 import org.springframework.shell.core.command.CommandRegistry;
@@ -25,7 +27,17 @@ public final class SpecKittyShellRunner implements ShellRunner {
     @Override
     public void run(String[] args) {
         ProcessHardening.awaitApplied(); // no token in memory of a dumpable process
-        exitCode = args.length == 0 ? interactive() : dispatcher.dispatch(List.of(args));
+        exitCode = args.length == 0 ? interactive() : dispatcher.dispatch(commandWords(List.of(args)));
+    }
+
+    /** {@code --version} / {@code -V} in first place is the {@code version} command. */
+    private static List<String> commandWords(List<String> args) {
+        if (!VersionCommand.FLAGS.contains(args.getFirst())) {
+            return args;
+        }
+        List<String> words = new ArrayList<>(args);
+        words.set(0, VersionCommand.NAME);
+        return words;
     }
 
     private ExitCode interactive() {
