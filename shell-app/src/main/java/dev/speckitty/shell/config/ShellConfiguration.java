@@ -34,7 +34,7 @@ public class ShellConfiguration {
 
     @Bean
     SpecKittyShellRunner specKittyShellRunner(CommandRegistry registry, TerminalStreams streams) {
-        return new SpecKittyShellRunner(registry, streams);
+        return new SpecKittyShellRunner(registry, streams, System.console() != null);
     }
 
     @Bean

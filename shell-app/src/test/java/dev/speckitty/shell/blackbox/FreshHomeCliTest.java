@@ -64,7 +64,8 @@ class FreshHomeCliTest {
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
         assertThat(result.stdout()).isEmpty();
         assertThat(result.stderr()).isEqualTo(
-                "spec-kitty: unknown command 'auth lgoin'\nRun 'spec-kitty help' to list commands and options.\n");
+                "spec-kitty: unknown command 'auth lgoin'\nDid you mean 'auth login'?\n"
+                        + "Run 'spec-kitty auth --help' for usage.\n");
     }
 
     @Test
@@ -77,18 +78,37 @@ class FreshHomeCliTest {
     }
 
     @Test
-    void helpListsTheCommands() {
-        Result result = CliProcess.run(sandbox, "help");
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.stdout()).contains("auth status [--json]", "auth whoami [--json]", "Exit codes:");
+    void helpAnswersAtEveryLevelOfTheRealCommandSet() {
+        Result overview = CliProcess.run(sandbox, "--help");
+        assertThat(overview.exitCode()).as(overview.describe()).isZero();
+        assertThat(overview.stdout()).contains("Authentication:\n", "  auth status ", "  sync now ", "  teamspace bind ",
+                "  tracker pull ", "Exit codes:");
+        Result group = CliProcess.run(sandbox, "auth");
+        assertThat(group.exitCode()).as(group.describe()).isZero();
+        assertThat(group.stdout()).startsWith("Usage: spec-kitty auth <command> [options]")
+                .contains("  login ", "  logout ", "  status ", "  whoami ");
+        Result command = CliProcess.run(sandbox, "help", "tracker", "bind");
+        assertThat(command.exitCode()).as(command.describe()).isZero();
+        assertThat(command.stdout()).startsWith("Usage: spec-kitty tracker bind --provider PROVIDER")
+                .contains("(required)");
+        assertThat(String.join("\n", overview.stdout(), group.stdout(), command.stdout()).lines())
+                .allMatch(line -> line.length() <= 80);
     }
 
     @Test
-    void interactiveShellReadsCommandsFromStdinUntilExit() {
+    void aMistypedOptionOfARealCommandIsSuggested() {
+        Result result = CliProcess.run(sandbox, "auth", "login", "--headles");
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+        assertThat(result.stderr()).isEqualTo("spec-kitty: unknown option '--headles' for 'auth login'\n"
+                + "Did you mean '--headless'?\nRun 'spec-kitty auth login --help' for usage.\n");
+    }
+
+    @Test
+    void pipedShellInputGetsNoPromptsAndEndsWithTheLastFailure() {
         Result result = CliProcess.interactive(sandbox, "auth status --json\nauth nope\nauth whoami\nexit\n");
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.stdout()).startsWith("spec-kitty> {\"authenticated\":false")
-                .endsWith("spec-kitty> spec-kitty> spec-kitty> ");
-        assertThat(result.stderr()).contains("unknown command 'auth nope'", "Not authenticated");
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
+        assertThat(result.stdout()).startsWith("{\"authenticated\":false").doesNotContain("spec-kitty> ");
+        assertThat(result.stderr()).contains("unknown command 'auth nope'", "Not authenticated")
+                .doesNotContain("spec-kitty: unknown");
     }
 }

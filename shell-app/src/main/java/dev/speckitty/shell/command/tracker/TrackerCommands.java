@@ -37,7 +37,7 @@ public final class TrackerCommands {
 
         public Bind(BindingStore bindings) {
             super("tracker bind", "Bind this repository to a tracker (writes tracker: in .kittify/config.yaml).",
-                    GROUP, List.of(OptionSpecs.valued("provider", "linear, jira, github, gitlab, beads or fp"),
+                    GROUP, List.of(OptionSpecs.required("provider", "linear, jira, github, gitlab, beads or fp"),
                             OptionSpecs.valued("binding-ref", "The hosted tracker binding reference"),
                             OptionSpecs.valued("project-slug", "The tracker project slug"),
                             OptionSpecs.valued("workspace", "Workspace of a local provider (beads, fp)")));
