@@ -12,7 +12,7 @@ import org.springframework.shell.core.command.ExitStatus;
 public final class HelpCommand extends SpecKittyCommand {
 
     public HelpCommand() {
-        super("help", "List commands, or show one command's options", "Built-in", List.of());
+        super("help", "List commands, or show one command's options", HelpPages.BUILT_IN, List.of());
     }
 
     @Override

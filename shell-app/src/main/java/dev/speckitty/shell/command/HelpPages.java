@@ -13,6 +13,7 @@ import org.springframework.shell.core.command.Command;
 public final class HelpPages {
 
     private static final int NAME_WIDTH = 18;
+    public static final String BUILT_IN = "Built-in";
 
     private final CommandTree tree;
     private final Surface surface;
@@ -47,14 +48,21 @@ public final class HelpPages {
             sections.computeIfAbsent(command.getGroup(), group -> new StringBuilder())
                     .append(CommandHelp.row(command.getName(), command.getDescription(), NAME_WIDTH));
         }
+        // The built-in commands come last, after the product's own groups.
+        StringBuilder builtIn = sections.remove(BUILT_IN);
+        sections.put(BUILT_IN, builtIn == null ? new StringBuilder() : builtIn);
         if (surface == Surface.SHELL) {
-            sections.computeIfAbsent("Built-in", group -> new StringBuilder())
+            sections.get(BUILT_IN)
                     .append(CommandHelp.row("exit, quit", "Leave the interactive shell (or Ctrl-D)", NAME_WIDTH));
         }
-        sections.forEach((group, rows) -> text.append('\n').append(group).append(":\n").append(rows));
+        sections.forEach((group, rows) -> {
+            if (!rows.isEmpty()) {
+                text.append('\n').append(group).append(":\n").append(rows);
+            }
+        });
         text.append('\n').append(surface.pointTo("<command> --help", "for a command's options")).append('\n');
-        text.append("Exit codes: 0 ok, 1 command failed, 2 usage or internal error, "
-                + "4 logged out on a connected Teamspace, 130 interrupted.\n");
+        text.append(TextWrap.block("Exit codes: 0 ok, 1 command failed, 2 usage or internal error, "
+                + "4 logged out on a connected Teamspace, 130 interrupted.", 0, 0)).append('\n');
         return text.toString();
     }
 

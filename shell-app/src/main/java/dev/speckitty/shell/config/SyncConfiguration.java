@@ -50,9 +50,10 @@ public class SyncConfiguration {
     }
 
     @Bean
-    LoggedOutRecovery loggedOutRecovery(ConnectedTeamspaceDetector detector, Interactivity interactivity,
-            ObjectProvider<Login> login, TerminalStreams streams) {
-        return new LoggedOutRecovery(detector, interactivity, login::getObject, streams.out(), streams.err(), streams.in());
+    LoggedOutRecovery loggedOutRecovery(ConnectedTeamspaceDetector detector, SessionPresence presence,
+            Interactivity interactivity, ObjectProvider<Login> login, TerminalStreams streams) {
+        return new LoggedOutRecovery(detector, presence, interactivity, login::getObject, streams.out(), streams.err(),
+                streams.in());
     }
 
     @Bean
@@ -95,19 +96,19 @@ public class SyncConfiguration {
 
     @Bean
     TrackerCommands.Call trackerStatusCommand(TrackerWorkflow workflow, HostedTarget target,
-            Interactivity interactivity, TerminalStreams streams) {
-        return new TrackerCommands.Call(false, workflow, target, interactivity, streams::err);
+            Interactivity interactivity, LoggedOutRecovery recovery, TerminalStreams streams) {
+        return new TrackerCommands.Call(false, workflow, target, interactivity, recovery, streams::err);
     }
 
     @Bean
     TrackerCommands.Call trackerPullCommand(TrackerWorkflow workflow, HostedTarget target,
-            Interactivity interactivity, TerminalStreams streams) {
-        return new TrackerCommands.Call(true, workflow, target, interactivity, streams::err);
+            Interactivity interactivity, LoggedOutRecovery recovery, TerminalStreams streams) {
+        return new TrackerCommands.Call(true, workflow, target, interactivity, recovery, streams::err);
     }
 
     @Bean
-    TeamspaceCommands.Status teamspaceStatusCommand(BindingStore bindings) {
-        return new TeamspaceCommands.Status(bindings);
+    TeamspaceCommands.Status teamspaceStatusCommand(BindingStore bindings, SessionPresence presence) {
+        return new TeamspaceCommands.Status(bindings, presence);
     }
 
     @Bean

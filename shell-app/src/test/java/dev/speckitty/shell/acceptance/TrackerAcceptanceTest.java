@@ -54,17 +54,49 @@ class TrackerAcceptanceTest {
     }
 
     @Test
-    void c1_loggedOutOnATrackerBoundRepoStopsAtTheReadinessGateWithNoRequest() {
+    void c1_loggedOutOnAConnectedTrackerBoundRepoIsTheLoggedOutCaseWithNoRequest() {
         AcceptanceSandbox sandbox = AcceptanceSandbox.fx(tempDir, "c1", server.baseUrl()).writeConfig(TRACKER_BOUND);
 
         for (String command : List.of("status", "pull")) {
             CliProcess.Result result = sandbox.run("tracker", command);
 
-            assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
-            assertThat(result.stderr()).as(result.describe()).contains("No SaaS authentication token is present.",
-                    "Run `spec-kitty auth login`.");
-            assertThat(result.stdout() + result.stderr()).doesNotContain("server_error").doesNotContain("HTTP 5");
+            // The same exit and machine line as sync now (issue 15), after the reason in words.
+            assertThat(result.exitCode()).as(result.describe()).isEqualTo(4);
+            assertThat(result.stderr().lines()).as(result.describe()).containsExactly(
+                    "Not logged in: there is no session on this machine (never logged in, logged out, or the server "
+                            + "revoked it).",
+                    "spec-kitty: logged_out_on_connected_teamspace teamspace=acme/spec-kitty command=tracker "
+                            + command + " action=run-spec-kitty-auth-login");
+            assertThat(result.stdout()).isEmpty();
         }
+        assertThat(server.journal()).isEmpty();
+    }
+
+    @Test
+    void c1_loggedOutWithoutAConnectedTeamspaceStopsAtTheReadinessGate() {
+        AcceptanceSandbox sandbox = AcceptanceSandbox.bare(tempDir, "c1-bare", server.baseUrl());
+
+        CliProcess.Result result = sandbox.run("tracker", "status");
+
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
+        assertThat(result.stderr()).as(result.describe()).contains("No SaaS authentication token is present.",
+                "Not logged in: there is no session on this machine", "Run `spec-kitty auth login`.");
+        assertThat(result.stdout() + result.stderr()).doesNotContain("server_error").doesNotContain("HTTP 5");
+        assertThat(server.journal()).isEmpty();
+    }
+
+    @Test
+    void c0_syncNotEnabledSaysHowToOptInAndExitsZeroLikeSyncNow() {
+        AcceptanceSandbox sandbox = AcceptanceSandbox.fx(tempDir, "c0", server.baseUrl()).writeConfig(TRACKER_BOUND)
+                .env("SPEC_KITTY_ENABLE_SAAS_SYNC", null);
+
+        CliProcess.Result tracker = sandbox.run("tracker", "status");
+        CliProcess.Result sync = sandbox.run("sync", "now");
+
+        assertThat(tracker.exitCode()).as(tracker.describe()).isZero();
+        assertThat(sync.exitCode()).as(sync.describe()).isZero();
+        assertThat(tracker.stdout()).contains("Hosted SaaS sync is not enabled on this machine.",
+                "SPEC_KITTY_ENABLE_SAAS_SYNC=1");
         assertThat(server.journal()).isEmpty();
     }
 

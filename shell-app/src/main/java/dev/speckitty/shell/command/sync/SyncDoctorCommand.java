@@ -16,8 +16,9 @@ import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.ExitStatus;
 
 /**
- * {@code sync doctor}: reports what stands between this machine and a working sync. It only
- * reports (exit 0), except the logged-out-on-a-connected-Teamspace case (exit 4).
+ * {@code sync doctor}: reports what stands between this machine and a working sync. Exit 1 when a
+ * check failed with sync enabled, 4 logged out on a connected Teamspace, else 0 (sync not enabled
+ * is reported with how to opt in, exit 0).
  */
 public final class SyncDoctorCommand extends SpecKittyCommand {
 
@@ -74,6 +75,8 @@ public final class SyncDoctorCommand extends SpecKittyCommand {
         if (auth != Presence.AUTHENTICATED && recovery.handle("sync doctor") == LoggedOutRecovery.Decision.EXIT_4) {
             return new ExitStatus(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE.code(), "logged out");
         }
-        return ExitStatus.OK;
+        // Sync switched off is a choice, not a fault (README §4: say how to opt in, exit 0).
+        boolean checkFailed = interactivity.saasSyncEnabled() && !issues.isEmpty();
+        return checkFailed ? new ExitStatus(ExitCode.FAILED.code(), "check failed") : ExitStatus.OK;
     }
 }

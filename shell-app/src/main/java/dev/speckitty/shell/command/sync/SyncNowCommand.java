@@ -80,11 +80,12 @@ public final class SyncNowCommand extends SpecKittyCommand {
                 }
                 yield ExitStatus.OK;
             }
-            case SyncOutcome.Completed completed -> report(context, completed.report(), strict, json);
+            case SyncOutcome.Completed completed -> report(context, completed.report(), strict, json, true);
         };
     }
 
-    private ExitStatus report(CommandContext context, SyncReport report, boolean strict, boolean json) {
+    private ExitStatus report(CommandContext context, SyncReport report, boolean strict, boolean json,
+            boolean mayRecover) {
         PrintWriter out = context.outputWriter();
         Map<String, Object> document = SyncReportRendering.document(report, clock.instant());
         if (json) {
@@ -106,19 +107,28 @@ public final class SyncNowCommand extends SpecKittyCommand {
             }
         });
         out.flush();
-        if (report.unauthenticatedLocally()) {
+        if (mayRecover && report.unauthenticatedLocally()) {
             switch (recovery.handle("sync now")) {
-                case EXIT_4 -> {
+                // Logged out on a connected Teamspace and nothing was sent: 4, whatever the person chose.
+                case EXIT_4, SKIPPED, QUIT -> {
                     return new ExitStatus(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE.code(), "logged out");
                 }
                 case LOGGED_IN -> {
-                    out.println("Logged in. Re-run spec-kitty sync now to continue.");
-                    return ExitStatus.OK;
+                    out.println("Logged in. Sending the queue now.");
+                    return again(context, strict, json);
                 }
-                default -> { }
+                case NO_TEAMSPACE -> { }
             }
         }
         return strict && report.failed() > 0 ? new ExitStatus(ExitCode.FAILED.code(), "events failed") : ExitStatus.OK;
+    }
+
+    /** The run after a successful login at the prompt: reported like any run, never prompting again. */
+    private ExitStatus again(CommandContext context, boolean strict, boolean json) {
+        return switch (syncNow.run(interactivity.saasSyncEnabled())) {
+            case SyncOutcome.Completed completed -> report(context, completed.report(), strict, json, false);
+            default -> ExitStatus.OK; // the queue emptied meanwhile (another process sent it)
+        };
     }
 
     private static void writeReport(Path file, String json) {

@@ -1,5 +1,7 @@
 package dev.speckitty.shell.command.teamspace;
 
+import dev.speckitty.application.auth.SessionPresence;
+import dev.speckitty.application.auth.SessionPresence.Presence;
 import dev.speckitty.domain.port.BindingStore;
 import dev.speckitty.domain.teamspace.TeamspaceBinding;
 import dev.speckitty.shell.command.CommandFailedException;
@@ -35,11 +37,13 @@ public final class TeamspaceCommands {
     /** {@code teamspace status [--json]}. */
     public static final class Status extends SpecKittyCommand {
         private final BindingStore bindings;
+        private final SessionPresence presence;
 
-        public Status(BindingStore bindings) {
+        public Status(BindingStore bindings, SessionPresence presence) {
             super("teamspace status", "Show this repository's Teamspace binding and project identity.", GROUP,
                     List.of(OptionSpecs.flag("json", "Print one JSON document")));
             this.bindings = bindings;
+            this.presence = presence;
         }
 
         @Override
@@ -53,16 +57,20 @@ public final class TeamspaceCommands {
             document.put("repo_slug", binding.repoSlug().orElse(null));
             document.put("connected_teamspace", binding.connectedTeamspace().orElse(null));
             document.put("tracker_bound", binding.configuredTracker().isPresent());
+            Presence session = presence.check();
+            document.put("session_state", session.machineName());
             PrintWriter out = context.outputWriter();
             if (ParsedOptions.flag(context, "json")) {
                 JsonOutput.print(out, document);
                 return ExitStatus.OK;
             }
             out.println("Project root:  " + binding.projectRoot());
-            out.println("Project:       " + orNone(binding.projectSlug()) + " (" + orNone(binding.projectUuid()) + ")");
+            out.println("Project:       " + project(binding));
             out.println("Teamspace:     " + binding.boundTeamspace().orElse("(not bound)"));
             out.println("Repository:    " + binding.repoSlug().orElse("(no origin)"));
-            out.println("Connected as:  " + binding.connectedTeamspace().orElse("(none)"));
+            // The Teamspace this repository resolves to, and separately whether a session can reach it.
+            out.println("Routes to:     " + binding.connectedTeamspace().orElse("(none)"));
+            out.println("Session:       " + SESSION_WORDS.get(session));
             return ExitStatus.OK;
         }
     }
@@ -126,7 +134,24 @@ public final class TeamspaceCommands {
         }
     }
 
-    private static String orNone(String value) {
-        return value == null || value.isBlank() ? "(none)" : value;
+    private static final Map<Presence, String> SESSION_WORDS = Map.of(
+            Presence.NOT_AUTHENTICATED, "not logged in; run spec-kitty auth login",
+            Presence.REFRESH_EXPIRED, "the session expired; run spec-kitty auth login",
+            Presence.UNREADABLE, "the session file cannot be used; run spec-kitty auth doctor",
+            Presence.AUTHENTICATED, "logged in");
+
+    /** {@code slug (uuid)}, or what is missing in the user's terms. */
+    private static String project(TeamspaceBinding binding) {
+        boolean slug = present(binding.projectSlug());
+        boolean uuid = present(binding.projectUuid());
+        if (!slug && !uuid) {
+            return "(no project identity in .kittify/config.yaml)";
+        }
+        return slug && uuid ? binding.projectSlug() + " (" + binding.projectUuid() + ")"
+                : slug ? binding.projectSlug() + " (no uuid)" : binding.projectUuid();
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 }

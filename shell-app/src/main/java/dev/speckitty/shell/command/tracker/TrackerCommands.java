@@ -10,9 +10,11 @@ import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
 import dev.speckitty.shell.command.UsageException;
+import dev.speckitty.shell.command.sync.LoggedOutRecovery;
 import dev.speckitty.shell.config.HostedTarget;
 import dev.speckitty.shell.config.Interactivity;
 import dev.speckitty.shell.render.JsonOutput;
+import dev.speckitty.shell.runner.ExitCode;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +25,9 @@ import org.springframework.shell.core.command.ExitStatus;
 
 /**
  * {@code tracker bind|status|pull}: tracker-bound hosted workflows. Status and pull pass the
- * readiness gate first; its first failing state goes to stderr with the next action, exit 1.
+ * readiness gate first: sync not enabled on this machine says how to opt in (exit 0, no network);
+ * no usable session on a connected Teamspace is the logged-out case (exit 4, as for sync now);
+ * any other failing state goes to stderr with the next action, exit 1.
  */
 public final class TrackerCommands {
 
@@ -69,17 +73,19 @@ public final class TrackerCommands {
         private final TrackerWorkflow workflow;
         private final HostedTarget target;
         private final Interactivity interactivity;
+        private final LoggedOutRecovery recovery;
         private final Supplier<PrintWriter> err;
         private final boolean pull;
 
         public Call(boolean pull, TrackerWorkflow workflow, HostedTarget target, Interactivity interactivity,
-                Supplier<PrintWriter> err) {
+                LoggedOutRecovery recovery, Supplier<PrintWriter> err) {
             super(pull ? "tracker pull" : "tracker status",
                     pull ? "Pull tracker items for this repository's binding." : "Show the hosted tracker status.",
                     GROUP, List.of(OptionSpecs.flag("json", "Print one JSON document")));
             this.workflow = workflow;
             this.target = target;
             this.interactivity = interactivity;
+            this.recovery = recovery;
             this.err = err;
             this.pull = pull;
         }
@@ -87,6 +93,19 @@ public final class TrackerCommands {
         @Override
         public ExitStatus execute(CommandContext context) {
             Readiness readiness = workflow.readiness(interactivity.saasSyncEnabled(), target.baseUrl().isPresent(), true);
+            if (readiness == Readiness.ROLLOUT_DISABLED) { // opt-in per machine: say how, exit 0, no network
+                return disabled(context, readiness);
+            }
+            if (readiness == Readiness.MISSING_AUTH) {
+                switch (recovery.handle(getName())) {
+                    case EXIT_4, SKIPPED, QUIT -> {
+                        return new ExitStatus(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE.code(), "logged out");
+                    }
+                    case NO_TEAMSPACE -> throw new CommandFailedException(readiness.message(null),
+                            "  " + recovery.whyNoSession(), "  " + readiness.nextAction(null));
+                    case LOGGED_IN -> readiness = workflow.readiness(true, target.baseUrl().isPresent(), true);
+                }
+            }
             if (readiness != Readiness.READY) {
                 throw new CommandFailedException(readiness.message(workflow.featureSlug().orElse(null)),
                         readiness.nextAction(target.baseUrl().orElse(null)));
@@ -108,6 +127,20 @@ public final class TrackerCommands {
                 case TrackerResult.Unauthorized unauthorized -> fail(context, "session_expired",
                         "Session expired. Run `spec-kitty auth login` to re-authenticate.", 401);
             };
+        }
+
+        private static ExitStatus disabled(CommandContext context, Readiness readiness) {
+            PrintWriter out = context.outputWriter();
+            if (ParsedOptions.flag(context, "json")) {
+                Map<String, Object> document = new LinkedHashMap<>();
+                document.put("status", "disabled");
+                document.put("message", readiness.message(null) + " " + readiness.nextAction(null));
+                JsonOutput.print(out, document);
+            } else {
+                out.println(readiness.message(null));
+                out.println(readiness.nextAction(null));
+            }
+            return ExitStatus.OK;
         }
 
         private ExitStatus fail(CommandContext context, String code, String message, Integer status) {
