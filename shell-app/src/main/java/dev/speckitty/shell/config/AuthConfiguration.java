@@ -86,8 +86,8 @@ public class AuthConfiguration {
     }
 
     @Bean
-    AuthLogoutCommand authLogoutCommand(SessionManager sessions, HostedServices hosted) {
-        return new AuthLogoutCommand(new Logout(sessions), hosted);
+    AuthLogoutCommand authLogoutCommand(SessionManager sessions, HostedServices hosted, TerminalStreams streams) {
+        return new AuthLogoutCommand(new Logout(sessions), hosted, streams.err());
     }
 
     @Bean

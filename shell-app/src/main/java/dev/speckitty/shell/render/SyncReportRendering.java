@@ -48,7 +48,7 @@ public final class SyncReportRendering {
             failures.add(failure);
         }
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("generated_at", generatedAt.toString());
+        document.put("generated_at", Timestamps.format(generatedAt));
         document.put("summary", summary);
         document.put("failures", failures);
         return document;

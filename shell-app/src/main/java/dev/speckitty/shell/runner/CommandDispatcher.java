@@ -8,6 +8,8 @@ import dev.speckitty.shell.command.UsageException;
 import dev.speckitty.shell.runner.CommandResolver.Group;
 import dev.speckitty.shell.runner.CommandResolver.Resolution;
 import dev.speckitty.shell.runner.CommandResolver.Resolved;
+import dev.speckitty.shell.render.JsonOutput;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
 import org.springframework.shell.core.InputReader;
@@ -41,6 +43,9 @@ public final class CommandDispatcher {
 
     public ExitCode dispatch(List<String> words) {
         String topic = "";
+        boolean json = JsonFailure.requested(words);
+        TrackingWriter tracked = new TrackingWriter(streams.out());
+        PrintWriter out = new PrintWriter(tracked);
         try {
             // The registry fills after start-up; the tree is a cheap view of it.
             CommandTree tree = new CommandTree(registry);
@@ -70,16 +75,25 @@ public final class CommandDispatcher {
                 return ExitCode.OK;
             }
             ParsedInput input = ArgumentParser.parse(line.command(), line.rest());
-            ExitStatus status = line.command().execute(new CommandContext(input, registry, streams.out(), inputReader));
-            return ExitCodeMapper.fromStatusCode(status.code());
+            ExitStatus status = line.command().execute(new CommandContext(input, registry, out, inputReader));
+            out.flush();
+            ExitCode code = ExitCodeMapper.fromStatusCode(status.code());
+            if (json && code != ExitCode.OK && !tracked.written()) {
+                JsonOutput.print(out, JsonFailure.of(code, status.description()));
+            }
+            return code;
         } catch (Exception failure) { // broad-catch: last-resort guard turns any command failure into one stderr line
-            streams.out().flush();
+            out.flush();
+            if (json && !tracked.written()) {
+                JsonOutput.print(out, JsonFailure.of(failure, topic, surface));
+            }
             errors.render(failure, topic);
             if (failure instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             return ExitCodeMapper.map(failure);
         } finally {
+            out.flush();
             streams.flush();
         }
     }

@@ -113,9 +113,10 @@ class TrackerAcceptanceTest {
 
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
         assertThat(result.stderr()).contains(EXPIRED);
-        JsonNode document = JsonDocuments.single(result.stdout());
-        assertThat(document.path("error_code").asString()).isEqualTo("session_expired");
+        JsonNode document = JsonDocuments.single(result.stdout()).path("error");
+        assertThat(document.path("code").asString()).isEqualTo("session_expired");
         assertThat(document.path("message").asString()).isEqualTo(EXPIRED);
+        assertThat(document.path("action").asString()).isEqualTo("Run spec-kitty auth login.");
         assertThat(document.path("status_code").asInt()).isEqualTo(401);
         List<String> hosted = server.journal().stream()
                 .filter(line -> line.contains(FakeHostedServer.TRACKER_STATUS) || line.contains(FakeHostedServer.TOKEN))
@@ -139,8 +140,8 @@ class TrackerAcceptanceTest {
 
         assertThat(envelope.exitCode()).as(envelope.describe()).isEqualTo(1);
         assertThat(envelope.stderr()).contains("Something broke");
-        JsonNode document = JsonDocuments.single(envelope.stdout());
-        assertThat(document.path("error_code").asString()).isEqualTo("internal_error");
+        JsonNode document = JsonDocuments.single(envelope.stdout()).path("error");
+        assertThat(document.path("code").asString()).isEqualTo("internal_error");
         assertThat(document.path("message").asString()).isEqualTo("Something broke");
         assertThat(document.path("status_code").asInt()).isEqualTo(500);
         assertThat(trackerCalls()).hasSize(1);
@@ -179,8 +180,8 @@ class TrackerAcceptanceTest {
         CliProcess.Result twice = sandbox.run("tracker", "status", "--json");
 
         assertThat(twice.exitCode()).as(twice.describe()).isEqualTo(1);
-        JsonNode document = JsonDocuments.single(twice.stdout());
-        assertThat(document.path("error_code").asString()).isEqualTo("rate_limited");
+        JsonNode document = JsonDocuments.single(twice.stdout()).path("error");
+        assertThat(document.path("code").asString()).isEqualTo("rate_limited");
         assertThat(document.path("message").asString()).isEqualTo("Still rate limited");
         assertThat(twice.stderr()).contains("Still rate limited");
         assertThat(trackerCalls()).hasSize(2);

@@ -254,11 +254,11 @@ class TokenLeakAuditTest {
         t.emulator().faults().add(Endpoint.TRACKER_STATUS, Fault.respond(500, Map.of("error_code", "internal_error",
                 "message", "Something broke near " + current.accessToken(), "details", current.refreshToken())).times(1));
         Result envelope = run(t, box, "tracker", "status", "--json");
-        assertThat(json(envelope).path("error_code").asString()).as(envelope.describe()).isEqualTo("internal_error");
+        assertThat(json(envelope).path("error").path("code").asString()).as(envelope.describe()).isEqualTo("internal_error");
         t.emulator().faults().add(Endpoint.TRACKER_STATUS, Fault.respond(401, Map.of("error_code", "unauthorized",
                 "message", "Token " + current.accessToken() + " invalid")).times(2));
         Result expired = run(t, box, "tracker", "status", "--json");
-        assertThat(json(expired).path("error_code").asString()).as(expired.describe()).isEqualTo("session_expired");
+        assertThat(json(expired).path("error").path("code").asString()).as(expired.describe()).isEqualTo("session_expired");
 
         // server errors on the token and session-status endpoints, echoing what was sent
         current = currentTokens(t, box);
@@ -300,7 +300,7 @@ class TokenLeakAuditTest {
         assertThat(json(contended.get(0)).path("error").path("code").asString()).as(contended.get(0).describe())
                 .isEqualTo("refresh_lock_timeout");
         assertCategory(contended.get(1), "refresh_lock_timeout");
-        assertThat(json(contended.get(2)).path("error_code").asString()).as(contended.get(2).describe())
+        assertThat(json(contended.get(2)).path("error").path("code").asString()).as(contended.get(2).describe())
                 .isEqualTo("refresh_lock_timeout");
         assertThat(json(contended.get(3)).path("server_session").path("error").asString()).as(contended.get(3).describe())
                 .contains("Another spec-kitty process is refreshing");

@@ -83,7 +83,7 @@ class HelpAndSuggestionsTest {
     @Test
     void aGroupWithAnOptionButNoCommandIsAUsageErrorPointingToTheGroup() {
         assertThat(run("auth --json")).isEqualTo(ExitCode.USAGE_OR_INTERNAL);
-        assertThat(out.toString()).isEmpty();
+        assertThat(out.toString()).startsWith("{\"error\":{\"code\":\"usage_error\"");
         assertThat(err.toString()).isEqualTo("spec-kitty: 'auth' needs one of its commands: doctor, login, status\n"
                 + "Run 'spec-kitty auth --help' for usage.\n");
     }
@@ -99,7 +99,7 @@ class HelpAndSuggestionsTest {
         assertThat(Arrays.stream(help.split("\n"))).allMatch(line -> line.length() <= 80);
 
         assertThat(run("help tracker bind")).isEqualTo(ExitCode.OK);
-        assertThat(out.toString()).startsWith("Usage: spec-kitty tracker bind --provider PROVIDER [--binding-ref REF]\n")
+        assertThat(out.toString()).startsWith("Usage: spec-kitty tracker bind --provider PROVIDER [--binding-ref REF] [--json]\n")
                 .contains("--provider PROVIDER", "linear, jira or github (required)");
         assertThat(run("sync now -h")).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("[--report FILE]").doesNotContain("REPORT");

@@ -9,8 +9,13 @@ import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
 import dev.speckitty.shell.config.HostedTarget;
 import dev.speckitty.shell.runner.ExitCode;
+import dev.speckitty.shell.render.AuthStatusJson;
+import dev.speckitty.shell.render.JsonOutput;
+import dev.speckitty.shell.render.SnakeCase;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.ExitStatus;
 
@@ -42,7 +47,9 @@ public final class AuthLoginCommand extends SpecKittyCommand {
 
     @Override
     public ExitStatus execute(CommandContext context) {
-        PrintWriter out = context.outputWriter();
+        boolean json = ParsedOptions.flag(context, OptionSpecs.JSON);
+        // With --json, stdout carries only the result document: the conversation goes to stderr.
+        PrintWriter out = json ? err : context.outputWriter();
         String baseUrl = target.requireBaseUrl();
         boolean headless = ParsedOptions.flag(context, HEADLESS);
         if (!headless) {
@@ -62,6 +69,9 @@ public final class AuthLoginCommand extends SpecKittyCommand {
             Runtime.getRuntime().removeShutdownHook(cancelled);
             progress.done();
         }
+        if (json) {
+            return printJson(context, result);
+        }
         return switch (result) {
             case LoginResult.LoggedIn loggedIn -> {
                 if (headless) {
@@ -80,8 +90,35 @@ public final class AuthLoginCommand extends SpecKittyCommand {
             }
             case LoginResult.Failed failed when failed.reason() == LoginResult.Reason.INTERRUPTED ->
                     new ExitStatus(ExitCode.INTERRUPTED.code(), failed.message());
-            case LoginResult.Failed failed -> throw new CommandFailedException("X " + failed.message());
+            case LoginResult.Failed failed -> throw failure(failed);
         };
+    }
+
+    private static ExitStatus printJson(CommandContext context, LoginResult result) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        StoredSession session = switch (result) {
+            case LoginResult.LoggedIn loggedIn -> {
+                document.put("status", "logged_in");
+                yield loggedIn.session();
+            }
+            case LoginResult.AlreadyLoggedIn already -> {
+                document.put("status", "already_logged_in");
+                yield already.session();
+            }
+            case LoginResult.Failed failed when failed.reason() == LoginResult.Reason.INTERRUPTED -> null;
+            case LoginResult.Failed failed -> throw failure(failed);
+        };
+        if (session == null) { // the runner prints the "interrupted" error document
+            return new ExitStatus(ExitCode.INTERRUPTED.code(), "interrupted");
+        }
+        document.put("user", AuthStatusJson.identity(session));
+        document.put("default_team_id", session.defaultTeamId());
+        JsonOutput.print(context.outputWriter(), document);
+        return ExitStatus.OK;
+    }
+
+    private static CommandFailedException failure(LoginResult.Failed failed) {
+        return CommandFailedException.coded(SnakeCase.of(failed.reason()), "X " + failed.message());
     }
 
     private static String defaultTeam(StoredSession session) {

@@ -8,6 +8,7 @@ import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
 import dev.speckitty.shell.render.DurationFormat;
 import dev.speckitty.shell.render.JsonOutput;
+import dev.speckitty.shell.render.Timestamps;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,8 +64,8 @@ public final class AuthRefreshCommand extends SpecKittyCommand {
         document.put("network_call", attempt.report() != null && attempt.report().networkCall());
         if (attempt.session() != null) {
             Instant expiry = attempt.session().accessTokenExpiresAt();
-            document.put("access_token_expires_at", expiry.toString());
-            document.put("access_token_expires_in_s", Math.max(0, Duration.between(now, expiry).toSeconds()));
+            document.put("access_token_expires_at", Timestamps.format(expiry));
+            document.put("access_token_remaining_s", Math.max(0, Duration.between(now, expiry).toSeconds()));
             document.put("error", null);
         } else {
             AuthProblem problem = attempt.problem();

@@ -107,7 +107,7 @@ public final class TeamspaceCommands {
             }
             require(bindings);
             bindings.bindTeamspace(handle);
-            context.outputWriter().println("+ Bound to teamspace " + handle);
+            report(context, "bound", handle, "+ Bound to teamspace " + handle);
             return ExitStatus.OK;
         }
     }
@@ -125,12 +125,25 @@ public final class TeamspaceCommands {
         public ExitStatus execute(CommandContext context) {
             TeamspaceBinding binding = require(bindings);
             if (binding.boundTeamspace().isEmpty()) {
-                context.outputWriter().println("i No teamspace is bound.");
+                report(context, "not_bound", null, "i No teamspace is bound.");
                 return ExitStatus.OK;
             }
             bindings.unbindTeamspace();
-            context.outputWriter().println("+ Unbound from teamspace " + binding.boundTeamspace().get());
+            report(context, "unbound", binding.boundTeamspace().get(),
+                    "+ Unbound from teamspace " + binding.boundTeamspace().get());
             return ExitStatus.OK;
+        }
+    }
+
+    /** {@code {"status", "teamspace"}} with --json, else the human line. */
+    private static void report(CommandContext context, String status, String teamspace, String line) {
+        if (ParsedOptions.flag(context, OptionSpecs.JSON)) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("status", status);
+            document.put("teamspace", teamspace);
+            JsonOutput.print(context.outputWriter(), document);
+        } else {
+            context.outputWriter().println(line);
         }
     }
 

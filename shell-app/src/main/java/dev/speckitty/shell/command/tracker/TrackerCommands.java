@@ -63,7 +63,14 @@ public final class TrackerCommands {
                 throw new CommandFailedException("Not inside a spec-kitty project (no .kittify/ directory here or above).");
             }
             bindings.bindTracker(binding);
-            context.outputWriter().println("+ Tracker bound: " + binding.provider());
+            if (ParsedOptions.flag(context, OptionSpecs.JSON)) {
+                Map<String, Object> document = new LinkedHashMap<>();
+                document.put("status", "bound");
+                document.put("provider", binding.provider());
+                JsonOutput.print(context.outputWriter(), document);
+            } else {
+                context.outputWriter().println("+ Tracker bound: " + binding.provider());
+            }
             return ExitStatus.OK;
         }
     }
@@ -143,13 +150,21 @@ public final class TrackerCommands {
             return ExitStatus.OK;
         }
 
+        private static final Map<String, String> ACTIONS = Map.of(
+                "session_expired", "Run spec-kitty auth login.",
+                "unauthenticated", "Run spec-kitty auth login.",
+                "retryable_transport", "Check network connectivity and SPEC_KITTY_SAAS_URL, then retry.",
+                "refresh_lock_timeout", "Another spec-kitty process is refreshing the session; retry.",
+                "rate_limited", "Retry later.");
+
         private ExitStatus fail(CommandContext context, String code, String message, Integer status) {
-            if (ParsedOptions.flag(context, "json")) {
-                Map<String, Object> document = new LinkedHashMap<>();
-                document.put("error_code", code);
-                document.put("message", message);
-                document.put("status_code", status);
-                JsonOutput.print(context.outputWriter(), document);
+            if (ParsedOptions.flag(context, "json")) { // the --json failure shape, plus the HTTP status
+                Map<String, Object> error = new LinkedHashMap<>();
+                error.put("code", code);
+                error.put("message", message);
+                error.put("action", ACTIONS.getOrDefault(code, null));
+                error.put("status_code", status);
+                JsonOutput.print(context.outputWriter(), Map.of("error", error));
             }
             err.get().println(message);
             err.get().flush();
