@@ -59,8 +59,10 @@ public final class SyncNow {
     private SyncReport sendWithPrivateTeam(long total, StoredSession session) {
         Optional<StoredSession> withTeam = sessions.withPrivateTeam(session);
         if (withTeam.isEmpty()) {
-            diagnostics.warn("direct ingress skipped: {category=direct_ingress_missing_private_team, rehydrate_attempted="
-                    + sessions.membershipAttempted() + ", ingress_sent=false, endpoint=" + ENDPOINT + "}");
+            diagnostics.warn("direct ingress skipped: the session has no Private Teamspace"
+                    + (sessions.membershipAttempted() ? " (your teams were re-checked with the server)" : "")
+                    + ", so nothing was sent to " + ENDPOINT + ". Ask for access to a Private Teamspace, then run "
+                    + "spec-kitty auth login --force to refresh your teams.");
             return failAll(total, HostedFailure.of(FailureCategory.DIRECT_INGRESS_MISSING_PRIVATE_TEAM, NO_PRIVATE_TEAM),
                     false);
         }

@@ -1,9 +1,14 @@
 package dev.speckitty.shell.runner;
 
+import dev.speckitty.shell.render.Colour;
+import dev.speckitty.shell.render.SymbolColouringWriter;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
 
 /**
@@ -13,12 +18,14 @@ import java.nio.charset.Charset;
 public record TerminalStreams(PrintWriter out, PrintWriter err, BufferedReader in) {
 
     public static TerminalStreams system() {
-        return new TerminalStreams(writer(System.out), writer(System.err),
+        boolean colour = Colour.enabled(System.getenv(), System.console() != null);
+        return new TerminalStreams(writer(System.out, colour), writer(System.err, colour),
                 new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())));
     }
 
-    private static PrintWriter writer(PrintStream stream) {
-        return new PrintWriter(stream, false, stream.charset());
+    private static PrintWriter writer(PrintStream stream, boolean colour) {
+        Writer plain = new BufferedWriter(new OutputStreamWriter(stream, stream.charset()));
+        return new PrintWriter(colour ? new SymbolColouringWriter(plain) : plain, false);
     }
 
     public void flush() {

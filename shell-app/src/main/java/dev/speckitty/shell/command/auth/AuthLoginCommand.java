@@ -11,6 +11,7 @@ import dev.speckitty.shell.config.HostedTarget;
 import dev.speckitty.shell.runner.ExitCode;
 import dev.speckitty.shell.render.AuthStatusJson;
 import dev.speckitty.shell.render.JsonOutput;
+import dev.speckitty.shell.render.NetworkTrouble;
 import dev.speckitty.shell.render.SnakeCase;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -94,7 +95,7 @@ public final class AuthLoginCommand extends SpecKittyCommand {
         };
     }
 
-    private static ExitStatus printJson(CommandContext context, LoginResult result) {
+    private ExitStatus printJson(CommandContext context, LoginResult result) {
         Map<String, Object> document = new LinkedHashMap<>();
         StoredSession session = switch (result) {
             case LoginResult.LoggedIn loggedIn -> {
@@ -117,8 +118,11 @@ public final class AuthLoginCommand extends SpecKittyCommand {
         return ExitStatus.OK;
     }
 
-    private static CommandFailedException failure(LoginResult.Failed failed) {
-        return CommandFailedException.coded(SnakeCase.of(failed.reason()), "X " + failed.message());
+    private CommandFailedException failure(LoginResult.Failed failed) {
+        String code = SnakeCase.of(failed.reason());
+        return NetworkTrouble.explain(failed.message(), target.requireBaseUrl())
+                .map(words -> CommandFailedException.coded(code, "X " + words, NetworkTrouble.hint()))
+                .orElseGet(() -> CommandFailedException.coded(code, "X " + failed.message()));
     }
 
     private static String defaultTeam(StoredSession session) {

@@ -60,7 +60,7 @@ public final class AuthLogoutCommand extends SpecKittyCommand {
         }
         if (result.revoke() != null) {
             out.println(switch (result.revoke()) {
-                case REVOKED -> "✓ Server revocation confirmed.";
+                case REVOKED -> "+ Server revocation confirmed.";
                 case NO_REFRESH_TOKEN -> "! Server revocation could not be attempted (no refresh token). "
                         + "Local credentials will still be deleted.";
                 case NETWORK_ERROR -> "! Server revocation not confirmed (network error). "
@@ -71,7 +71,7 @@ public final class AuthLogoutCommand extends SpecKittyCommand {
         }
         if (!result.loggedOut()) {
             throw CommandFailedException.coded("local_deletion_failed",
-                    "✗ Local credentials could not be deleted: " + result.deletionFailure(),
+                    "X Local credentials could not be deleted: " + result.deletionFailure(),
                     "  You may need to delete them manually.");
         }
         out.println("+ Logged out.");

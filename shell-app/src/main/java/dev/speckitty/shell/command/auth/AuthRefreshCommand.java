@@ -28,6 +28,14 @@ public final class AuthRefreshCommand extends SpecKittyCommand {
 
     private static final String FORCE = "force";
 
+    /** The outcomes in the user's terms; their machine names are for --json. */
+    private static final Map<String, String> OUTCOME_WORDS = Map.of(
+            "refreshed", "Refreshed",
+            "not_needed", "No refresh needed",
+            "adopted_newer", "Another spec-kitty process had just refreshed; using its token",
+            "lock_timeout_adopted", "Another spec-kitty process refreshed meanwhile; using its token",
+            "stale_rejection_preserved", "The server refused an old token; the newer session was kept");
+
     private final SessionManager sessions;
     private final Clock clock;
     private final PrintWriter err;
@@ -49,8 +57,8 @@ public final class AuthRefreshCommand extends SpecKittyCommand {
             JsonOutput.print(context.outputWriter(), document(attempt, now));
         } else if (attempt.session() != null) {
             long left = Duration.between(now, attempt.session().accessTokenExpiresAt()).toSeconds();
-            context.outputWriter().println("+ " + attempt.outcomeName() + " (access token valid for "
-                    + DurationFormat.format(left) + ")");
+            context.outputWriter().println("+ " + OUTCOME_WORDS.getOrDefault(attempt.outcomeName(), "Session usable")
+                    + " (access token valid for " + DurationFormat.format(left) + ").");
         } else {
             err.println("X " + attempt.problem().message());
             err.flush();

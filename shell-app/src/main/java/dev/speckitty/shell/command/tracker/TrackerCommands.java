@@ -14,6 +14,7 @@ import dev.speckitty.shell.command.sync.LoggedOutRecovery;
 import dev.speckitty.shell.config.HostedTarget;
 import dev.speckitty.shell.config.Interactivity;
 import dev.speckitty.shell.render.JsonOutput;
+import dev.speckitty.shell.render.TrackerText;
 import dev.speckitty.shell.runner.ExitCode;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -124,7 +125,7 @@ public final class TrackerCommands {
                     if (ParsedOptions.flag(context, "json")) {
                         JsonOutput.print(out, ok.body());
                     } else {
-                        ok.body().forEach((key, value) -> out.println(key + ": " + value));
+                        TrackerText.print(out, ok.body());
                     }
                     yield ExitStatus.OK;
                 }
