@@ -52,6 +52,7 @@ class SyncNowTest {
     private Runnable afterEachBatch = () -> {};
     private Function<QueuedEvent, EventResult> perEvent = event -> new EventResult.Synced(event.eventId());
     private List<Team> meTeams = List.of(SHARED);
+    private final List<String> progress = new ArrayList<>();
 
     private SyncOutcome run(StoredSession session) {
         SessionStore store = new SessionStore() {
@@ -86,7 +87,8 @@ class SyncNowTest {
             afterEachBatch.run();
             return results;
         };
-        return new SyncNow(queue, ingress, sessions, diagnostics::add).run(true);
+        return new SyncNow(queue, ingress, sessions, diagnostics::add).run(true,
+                (processed, total) -> progress.add(processed + "/" + total));
     }
 
     private static StoredSession session(List<Team> teams) {
@@ -101,6 +103,26 @@ class SyncNowTest {
 
     private static SyncReport report(SyncOutcome outcome) {
         return ((SyncOutcome.Completed) outcome).report();
+    }
+
+    @Test
+    void progressIsToldAfterEveryBatchAndAStoppedDrainAccountsForTheRest() {
+        enqueue(2_500);
+        perEvent = event -> new EventResult.Synced(event.eventId());
+
+        assertThat(report(run(session(List.of(PRIVATE)))).notAttempted()).isZero();
+        assertThat(progress).containsExactly("1000/2500", "2000/2500", "2500/2500");
+
+        enqueue(2_500);
+        progress.clear();
+        // the server refuses every event of a batch: no progress, the drain stops after the first batch
+        perEvent = event -> new EventResult.Failed(event.eventId(),
+                HostedFailure.of(FailureCategory.SCHEMA_MISMATCH, "rejected"));
+        SyncReport stopped = report(run(session(List.of(PRIVATE))));
+        assertThat(progress).containsExactly("1000/2500");
+        assertThat(stopped.failed()).isEqualTo(1_000);
+        assertThat(stopped.notAttempted()).isEqualTo(1_500);
+        assertThat(stopped.synced() + stopped.duplicates() + stopped.failed() + stopped.notAttempted()).isEqualTo(2_500);
     }
 
     @Test

@@ -7,10 +7,12 @@ import dev.speckitty.application.auth.SessionManager;
 import dev.speckitty.application.auth.SessionPresence;
 import dev.speckitty.application.sync.ConnectedTeamspaceDetector;
 import dev.speckitty.application.sync.SyncNow;
+import dev.speckitty.application.sync.SyncProgress;
 import dev.speckitty.application.tracker.TrackerWorkflow;
 import dev.speckitty.shell.command.tracker.TrackerCommands;
 import dev.speckitty.domain.port.BindingStore;
 import dev.speckitty.domain.port.EventQueue;
+import dev.speckitty.shell.command.sync.DrainProgressLine;
 import dev.speckitty.shell.command.sync.LoggedOutRecovery;
 import dev.speckitty.shell.command.sync.SyncDoctorCommand;
 import dev.speckitty.shell.command.sync.SyncEnqueueCommand;
@@ -63,7 +65,9 @@ public class SyncConfiguration {
             streams.err().println(line);
             streams.err().flush();
         });
-        return new SyncNowCommand(syncNow, interactivity, recovery, clock);
+        // A progress line only where a person watches: stderr of a terminal session.
+        SyncProgress progress = System.console() != null ? new DrainProgressLine(streams.err()) : SyncProgress.NONE;
+        return new SyncNowCommand(syncNow, interactivity, recovery, clock, progress);
     }
 
     @Bean

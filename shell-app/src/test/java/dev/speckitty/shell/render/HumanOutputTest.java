@@ -2,6 +2,11 @@ package dev.speckitty.shell.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.speckitty.application.sync.SyncReport;
+import dev.speckitty.domain.hosted.FailureCategory;
+import dev.speckitty.domain.hosted.HostedFailure;
+import dev.speckitty.domain.sync.EventResult;
+import dev.speckitty.shell.command.sync.DrainProgressLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,6 +50,30 @@ class HumanOutputTest {
         TrackerText.print(new PrintWriter(text, true), body);
         assertThat(text.toString()).isEqualTo("Team slug: t-private\nConnected: yes\nItems: 1\n"
                 + "  TRK-1  Write the spec  [done]\n").doesNotContain("{", "=");
+    }
+
+    @Test
+    void theSummaryAccountsForEveryEventAndTheProgressLineIsErasedAtTheEnd() {
+        List<EventResult.Failed> failures = java.util.stream.IntStream.range(0, 1_000)
+                .mapToObj(i -> new EventResult.Failed("e" + i, HostedFailure.of(FailureCategory.SERVER_ERROR, "HTTP 500")))
+                .toList();
+        SyncReport report = new SyncReport(30_000, 14_000, 0, failures, false);
+        StringWriter text = new StringWriter();
+        SyncReportRendering.summary(new PrintWriter(text, true), report);
+        assertThat(text.toString()).startsWith("Synced: 14000  Duplicates: 0  Errors: 1000\n")
+                .endsWith("Still queued: 16000 (1000 failed, 15000 not attempted); they are sent again by the next "
+                        + "spec-kitty sync now.\n");
+        assertThat(SyncReportRendering.document(report, java.time.Instant.EPOCH))
+                .extractingByKey("summary").asString().contains("not_attempted=15000");
+
+        StringWriter err = new StringWriter();
+        DrainProgressLine line = new DrainProgressLine(new PrintWriter(err, true));
+        line.batchDone(1_000, 30_000);
+        line.batchDone(30_000, 30_000);
+        assertThat(err.toString()).startsWith("\rSending: 1000/30000 events (3%)  ").endsWith("\r");
+        StringWriter small = new StringWriter();
+        new DrainProgressLine(new PrintWriter(small, true)).batchDone(10, 10);
+        assertThat(small.toString()).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.speckitty.shell.command.sync;
 
 import dev.speckitty.application.sync.SyncNow;
 import dev.speckitty.application.sync.SyncOutcome;
+import dev.speckitty.application.sync.SyncProgress;
 import dev.speckitty.application.sync.SyncReport;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
@@ -40,8 +41,10 @@ public final class SyncNowCommand extends SpecKittyCommand {
     private final Interactivity interactivity;
     private final LoggedOutRecovery recovery;
     private final Clock clock;
+    private final SyncProgress progress;
 
-    public SyncNowCommand(SyncNow syncNow, Interactivity interactivity, LoggedOutRecovery recovery, Clock clock) {
+    public SyncNowCommand(SyncNow syncNow, Interactivity interactivity, LoggedOutRecovery recovery, Clock clock,
+            SyncProgress progress) {
         super("sync now", "Send queued events to the hosted batch ingress.", SyncGroup.NAME, List.of(
                 OptionSpecs.valued(REPORT, "Write the failure report (JSON) to FILE"),
                 OptionSpecs.flag(STRICT, "Exit 1 when any event failed (default)"),
@@ -51,6 +54,7 @@ public final class SyncNowCommand extends SpecKittyCommand {
         this.interactivity = interactivity;
         this.recovery = recovery;
         this.clock = clock;
+        this.progress = progress;
     }
 
     @Override
@@ -61,7 +65,7 @@ public final class SyncNowCommand extends SpecKittyCommand {
         boolean strict = !ParsedOptions.flag(context, NO_STRICT);
         boolean json = ParsedOptions.flag(context, SyncGroup.JSON);
         PrintWriter out = context.outputWriter();
-        SyncOutcome outcome = syncNow.run(interactivity.saasSyncEnabled());
+        SyncOutcome outcome = syncNow.run(interactivity.saasSyncEnabled(), progress);
         return switch (outcome) {
             case SyncOutcome.Disabled disabled -> {
                 if (json) {
@@ -125,7 +129,7 @@ public final class SyncNowCommand extends SpecKittyCommand {
 
     /** The run after a successful login at the prompt: reported like any run, never prompting again. */
     private ExitStatus again(CommandContext context, boolean strict, boolean json) {
-        return switch (syncNow.run(interactivity.saasSyncEnabled())) {
+        return switch (syncNow.run(interactivity.saasSyncEnabled(), progress)) {
             case SyncOutcome.Completed completed -> report(context, completed.report(), strict, json, false);
             default -> ExitStatus.OK; // the queue emptied meanwhile (another process sent it)
         };
