@@ -111,4 +111,21 @@ class FreshHomeCliTest {
         assertThat(result.stderr()).contains("unknown command 'auth nope'", "Not authenticated")
                 .doesNotContain("spec-kitty: unknown");
     }
+
+    @Test
+    void teamspaceBindMakesAFreshGitRepositoryAProjectAndOutsideGitSaysWhy() throws Exception {
+        Result outside = CliProcess.run(sandbox, "teamspace", "bind", "acme/x", "--json");
+        assertThat(outside.exitCode()).as(outside.describe()).isEqualTo(1);
+        assertThat(JsonDocuments.single(outside.stdout()).path("error").path("code").asString())
+                .isEqualTo("not_in_a_project");
+        assertThat(outside.stderr()).contains("not in a git repository", "git init").doesNotContain("SPECIFY_REPO_ROOT");
+
+        Files.createDirectories(sandbox.resolve(".git"));
+        Files.writeString(sandbox.resolve(".git/config"), "[remote \"origin\"]\n\turl = https://github.com/acme/New-Repo.git\n");
+        Result bound = CliProcess.run(sandbox, "teamspace", "bind", "acme/x");
+        assertThat(bound.exitCode()).as(bound.describe()).isZero();
+        assertThat(bound.stdout()).contains("+ Created ", "(project new-repo, ", "+ Bound to teamspace acme/x");
+        assertThat(Files.readString(sandbox.resolve(".kittify/config.yaml")))
+                .containsPattern("uuid: \"[0-9a-f-]{36}\"").contains("slug: \"new-repo\"", "teamspace:");
+    }
 }

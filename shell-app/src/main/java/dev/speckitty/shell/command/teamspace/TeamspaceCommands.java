@@ -11,6 +11,8 @@ import dev.speckitty.shell.command.SpecKittyCommand;
 import dev.speckitty.shell.command.UsageException;
 import dev.speckitty.shell.render.JsonOutput;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.UUID;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,9 @@ public final class TeamspaceCommands {
     private TeamspaceCommands() {}
 
     static TeamspaceBinding require(BindingStore bindings) {
-        return bindings.read().orElseThrow(() -> new CommandFailedException(NO_PROJECT,
-                "  Run this from the repository, or set SPECIFY_REPO_ROOT."));
+        return bindings.read().orElseThrow(() -> CommandFailedException.coded("not_in_a_project", NO_PROJECT,
+                "  Run this from your repository; in a git repository, spec-kitty teamspace bind TEAMSPACE makes it a "
+                        + "spec-kitty project."));
     }
 
     /** {@code teamspace status [--json]}. */
@@ -80,7 +83,7 @@ public final class TeamspaceCommands {
         private final BindingStore bindings;
 
         public Bind(BindingStore bindings) {
-            super("teamspace bind", "Bind this repository to a Teamspace (writes .kittify/config.yaml).", GROUP,
+            super("teamspace bind", "Bind this repository to a Teamspace (writes .kittify/config.yaml; a git repository without one becomes a spec-kitty project with a new identity).", GROUP,
                     List.of());
             this.bindings = bindings;
         }
@@ -88,6 +91,21 @@ public final class TeamspaceCommands {
         @Override
         public boolean acceptsArguments() {
             return true;
+        }
+
+        /** A git repository that is not a spec-kitty project yet becomes one, with a new project identity. */
+        private void createProject(CommandContext context) {
+            BindingStore.NewProjectSite site = bindings.newProjectSite().orElseThrow(() -> CommandFailedException.coded(
+                    "not_in_a_project", NO_PROJECT.replace(").", ") and not in a git repository."),
+                    "  Run this from your repository (git init first for a new one)."));
+            String slug = ProjectSlug.of(site);
+            String uuid = UUID.randomUUID().toString();
+            bindings.createProject(uuid, slug);
+            PrintWriter human = ParsedOptions.flag(context, OptionSpecs.JSON) ? null : context.outputWriter();
+            if (human != null) {
+                human.println("+ Created " + Path.of(site.repositoryRoot(), ".kittify", "config.yaml")
+                        + " (project " + slug + ", " + uuid + ")");
+            }
         }
 
         @Override
@@ -104,6 +122,9 @@ public final class TeamspaceCommands {
             String handle = arguments.getFirst().value().strip();
             if (!handle.matches("[A-Za-z0-9._/-]{1,200}") || handle.startsWith("/") || handle.endsWith("/")) {
                 throw new UsageException("'" + handle + "' is not a Teamspace handle (letters, digits, . _ - /)");
+            }
+            if (bindings.read().isEmpty()) {
+                createProject(context);
             }
             require(bindings);
             bindings.bindTeamspace(handle);
