@@ -1,5 +1,6 @@
 package dev.speckitty.shell.config;
 
+import dev.speckitty.shell.command.CompletionCommand;
 import dev.speckitty.shell.command.HelpCommand;
 import dev.speckitty.shell.runner.SpecKittyShellRunner;
 import dev.speckitty.shell.runner.TerminalStreams;
@@ -30,6 +31,11 @@ public class ShellConfiguration {
     @Bean
     HelpCommand helpCommand() {
         return new HelpCommand();
+    }
+
+    @Bean
+    CompletionCommand completionCommand() {
+        return new CompletionCommand();
     }
 
     @Bean
