@@ -168,7 +168,7 @@ class TokenLeakAuditTest {
 
         // refresh: not needed, forced (text and JSON)
         assertThat(outcome(expect(0, run(t, box, "auth", "refresh", "--json")))).isEqualTo("not_needed");
-        assertThat(expect(0, run(t, box, "auth", "refresh", "--force")).stdout()).contains("refreshed");
+        assertThat(expect(0, run(t, box, "auth", "refresh", "--force")).stdout()).contains("+ Refreshed (access token valid for");
         assertThat(outcome(expect(0, run(t, box, "auth", "refresh", "--force", "--json")))).isEqualTo("refreshed");
 
         // doctor: local, server, JSON, --unstick-lock with nothing stuck
