@@ -128,4 +128,13 @@ class FreshHomeCliTest {
         assertThat(Files.readString(sandbox.resolve(".kittify/config.yaml")))
                 .containsPattern("uuid: \"[0-9a-f-]{36}\"").contains("slug: \"new-repo\"", "teamspace:");
     }
+
+    @Test
+    void syncStatusNamesTheFirstMissingPieceNotTheLogin() {
+        Result off = CliProcess.run(sandbox, "sync", "status");
+        assertThat(off.exitCode()).as(off.describe()).isZero();
+        assertThat(off.stdout()).contains("Set SPEC_KITTY_ENABLE_SAAS_SYNC=1").doesNotContain("auth login");
+        Result noUrl = CliProcess.runWith(sandbox, java.util.Map.of("SPEC_KITTY_ENABLE_SAAS_SYNC", "1"), "sync", "status");
+        assertThat(noUrl.stdout()).contains("Set SPEC_KITTY_SAAS_URL").doesNotContain("auth login");
+    }
 }
