@@ -43,6 +43,11 @@ public final class SyncNow {
     }
 
     public SyncOutcome run(boolean rolloutEnabled) {
+        return run(rolloutEnabled, SyncProgress.NONE);
+    }
+
+    /** {@link #run(boolean)}, telling {@code progress} after every batch sent. */
+    public SyncOutcome run(boolean rolloutEnabled, SyncProgress progress) {
         if (!rolloutEnabled) {
             return new SyncOutcome.Disabled();
         }
@@ -52,15 +57,17 @@ public final class SyncNow {
         }
         return new SyncOutcome.Completed(switch (sessions.accessToken()) {
             case TokenAccess.Denied denied -> failAllLocally(total, denied.problem());
-            case TokenAccess.Granted granted -> sendWithPrivateTeam(total, granted.session());
+            case TokenAccess.Granted granted -> sendWithPrivateTeam(total, granted.session(), progress);
         });
     }
 
-    private SyncReport sendWithPrivateTeam(long total, StoredSession session) {
+    private SyncReport sendWithPrivateTeam(long total, StoredSession session, SyncProgress progress) {
         Optional<StoredSession> withTeam = sessions.withPrivateTeam(session);
         if (withTeam.isEmpty()) {
-            diagnostics.warn("direct ingress skipped: {category=direct_ingress_missing_private_team, rehydrate_attempted="
-                    + sessions.membershipAttempted() + ", ingress_sent=false, endpoint=" + ENDPOINT + "}");
+            diagnostics.warn("direct ingress skipped: the session has no Private Teamspace"
+                    + (sessions.membershipAttempted() ? " (your teams were re-checked with the server)" : "")
+                    + ", so nothing was sent to " + ENDPOINT + ". Ask for access to a Private Teamspace, then run "
+                    + "spec-kitty auth login --force to refresh your teams.");
             return failAll(total, HostedFailure.of(FailureCategory.DIRECT_INGRESS_MISSING_PRIVATE_TEAM, NO_PRIVATE_TEAM),
                     false);
         }
@@ -100,6 +107,7 @@ public final class SyncNow {
                     .toList();
             queue.remove(accepted);
             results.addAll(batchResults);
+            progress.batchDone(results.size(), total);
             after = batch.getLast().position();
             if (accepted.isEmpty()) {
                 break; // no progress: the rest would fail the same way (behaviour.md §1.3 drain loop)

@@ -21,6 +21,11 @@ public record SyncReport(int totalEvents, int synced, int duplicates, List<Event
         failures = List.copyOf(failures);
     }
 
+    /** Queued events the run never got to (the drain stopped early); they are still queued. */
+    public int notAttempted() {
+        return Math.max(0, totalEvents - synced - duplicates - failed());
+    }
+
     public int failed() {
         return failures.size();
     }

@@ -53,6 +53,7 @@ class SyncNowTest {
     private Runnable afterEachBatch = () -> {};
     private Function<QueuedEvent, EventResult> perEvent = event -> new EventResult.Synced(event.eventId());
     private List<Team> meTeams = List.of(SHARED);
+    private final List<String> progress = new ArrayList<>();
 
     private SyncOutcome run(StoredSession session) {
         SessionStore store = new InMemorySessionStore(session);
@@ -69,7 +70,8 @@ class SyncNowTest {
             afterEachBatch.run();
             return results;
         };
-        return new SyncNow(queue, ingress, sessions, diagnostics::add).run(true);
+        return new SyncNow(queue, ingress, sessions, diagnostics::add).run(true,
+                (processed, total) -> progress.add(processed + "/" + total));
     }
 
     private static StoredSession session(List<Team> teams) {
@@ -84,6 +86,26 @@ class SyncNowTest {
 
     private static SyncReport report(SyncOutcome outcome) {
         return ((SyncOutcome.Completed) outcome).report();
+    }
+
+    @Test
+    void progressIsToldAfterEveryBatchAndAStoppedDrainAccountsForTheRest() {
+        enqueue(2_500);
+        perEvent = event -> new EventResult.Synced(event.eventId());
+
+        assertThat(report(run(session(List.of(PRIVATE)))).notAttempted()).isZero();
+        assertThat(progress).containsExactly("1000/2500", "2000/2500", "2500/2500");
+
+        enqueue(2_500);
+        progress.clear();
+        // the server refuses every event of a batch: no progress, the drain stops after the first batch
+        perEvent = event -> new EventResult.Failed(event.eventId(),
+                HostedFailure.of(FailureCategory.SCHEMA_MISMATCH, "rejected"));
+        SyncReport stopped = report(run(session(List.of(PRIVATE))));
+        assertThat(progress).containsExactly("1000/2500");
+        assertThat(stopped.failed()).isEqualTo(1_000);
+        assertThat(stopped.notAttempted()).isEqualTo(1_500);
+        assertThat(stopped.synced() + stopped.duplicates() + stopped.failed() + stopped.notAttempted()).isEqualTo(2_500);
     }
 
     @Test
@@ -132,7 +154,7 @@ class SyncNowTest {
         assertThat(report.failures().getFirst().failure().message())
                 .isEqualTo("skipped: no Private Teamspace available for direct ingress");
         assertThat(diagnostics).singleElement().asString().contains("direct ingress skipped")
-                .contains("rehydrate_attempted=true").contains("ingress_sent=false");
+                .contains("re-checked with the server").contains("nothing was sent").doesNotContain("{", "=");
         assertThat(queue.size()).isEqualTo(4);
     }
 

@@ -75,6 +75,12 @@ class TrackerWorkflowTest {
             public void unbindTeamspace() {}
 
             public void bindTracker(TrackerBinding tracker) {}
+
+            public Optional<NewProjectSite> newProjectSite() {
+                return Optional.empty();
+            }
+
+            public void createProject(String projectUuid, String projectSlug) {}
         };
         dev.speckitty.domain.port.TrackerService service = new dev.speckitty.domain.port.TrackerService() {
             public TrackerResult status(String team, Secret token) {

@@ -4,15 +4,33 @@ import java.util.List;
 
 /**
  * A command ran and failed in an expected way (not logged in, unreadable session). The message and
- * hints are user-facing and must already be free of secrets. Exit 1.
+ * hints are user-facing and must already be free of secrets; the code is the snake_case name
+ * {@code --json} reports it under. Exit 1.
  */
 public final class CommandFailedException extends RuntimeException {
 
+    private static final String DEFAULT_CODE = "command_failed";
+
+    private final String code;
     private final List<String> hints;
 
     public CommandFailedException(String message, String... hints) {
+        this(DEFAULT_CODE, message, hints);
+    }
+
+    private CommandFailedException(String code, String message, String... hints) {
         super(message, null, false, false);
+        this.code = code;
         this.hints = List.of(hints);
+    }
+
+    /** A failure with its taxonomy code ({@code unauthenticated}, {@code file_not_found}...). */
+    public static CommandFailedException coded(String code, String message, String... hints) {
+        return new CommandFailedException(code, message, hints);
+    }
+
+    public String code() {
+        return code;
     }
 
     public List<String> hints() {

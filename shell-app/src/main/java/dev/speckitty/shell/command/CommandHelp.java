@@ -1,55 +1,62 @@
 package dev.speckitty.shell.command;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandOption;
 
-/** Synopsis and option help text of a command. */
+/** Synopsis and option help of one command. */
 public final class CommandHelp {
+
+    private static final String USAGE = "Usage: spec-kitty ";
+    private static final String HELP_LABEL = "-h, --help";
 
     private CommandHelp() {}
 
-    /** {@code auth status [--json]}. */
+    /** {@code auth status [--json] [--short]}: required options without brackets, values by meaning. */
     public static String synopsis(Command command) {
-        StringBuilder line = new StringBuilder(command.getName());
-        for (CommandOption option : command.getOptions()) {
-            line.append(" [--").append(option.longName());
-            if (!OptionSpecs.isFlag(option)) {
-                line.append(' ').append(option.longName().toUpperCase(java.util.Locale.ROOT));
-            }
-            line.append(']');
-        }
-        if (command instanceof SpecKittyCommand ours && !ours.argumentsSynopsis().isEmpty()) {
-            line.append(' ').append(ours.argumentsSynopsis());
-        }
-        return line.toString();
+        return String.join(" ", synopsisWords(command));
     }
 
-    /** Several lines: synopsis, description, one line per option. */
+    /** Several lines: the wrapped synopsis, the description, one line per option. */
     public static String details(Command command) {
         StringBuilder text = new StringBuilder();
-        text.append("Usage: spec-kitty ").append(synopsis(command)).append('\n');
-        text.append('\n').append(command.getDescription()).append('\n');
+        int indent = USAGE.length() + command.getName().length() + 1;
+        text.append(USAGE).append(TextWrap.join(TextWrap.wrap(synopsisWords(command), USAGE.length(), indent), indent))
+                .append("\n\n");
+        text.append(TextWrap.block(command.getDescription(), 0, 0)).append('\n');
         List<CommandOption> options = command.getOptions().stream()
                 .sorted(Comparator.comparing(CommandOption::longName))
                 .toList();
-        if (!options.isEmpty()) {
-            text.append("\nOptions:\n");
-            text.append(options.stream()
-                    .map(option -> String.format("  %-22s %s", optionLabel(option), option.description()))
-                    .collect(Collectors.joining("\n")));
-            text.append('\n');
+        int width = Math.max(HELP_LABEL.length(),
+                options.stream().mapToInt(option -> OptionSpecs.label(option).length()).max().orElse(0));
+        text.append("\nOptions:\n");
+        for (CommandOption option : options) {
+            String description = option.description() + (OptionSpecs.isRequired(option) ? " (required)" : "");
+            text.append(row(OptionSpecs.label(option), description, width));
         }
+        text.append(row(HELP_LABEL, "Show this help", width));
         return text.toString();
     }
 
-    private static String optionLabel(CommandOption option) {
-        String label = "--" + option.longName();
-        if (option.shortName() != ' ' && option.shortName() != '\0') {
-            label = "-" + option.shortName() + ", " + label;
+    /** {@code "  label   description"}, the description wrapped under itself. */
+    static String row(String label, String description, int labelWidth) {
+        int indent = 2 + labelWidth + 2;
+        return "  " + label + " ".repeat(labelWidth - label.length() + 2)
+                + TextWrap.block(description, indent, indent) + "\n";
+    }
+
+    private static List<String> synopsisWords(Command command) {
+        List<String> words = new ArrayList<>();
+        words.add(command.getName());
+        for (CommandOption option : command.getOptions()) {
+            String label = "--" + option.longName() + (OptionSpecs.isFlag(option) ? "" : " " + OptionSpecs.placeholder(option));
+            words.add(OptionSpecs.isRequired(option) ? label : "[" + label + "]");
         }
-        return OptionSpecs.isFlag(option) ? label : label + " " + option.longName().toUpperCase(java.util.Locale.ROOT);
+        if (command instanceof SpecKittyCommand ours && !ours.argumentsSynopsis().isEmpty()) {
+            words.add(ours.argumentsSynopsis());
+        }
+        return words;
     }
 }

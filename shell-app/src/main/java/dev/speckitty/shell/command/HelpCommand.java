@@ -1,20 +1,18 @@
 package dev.speckitty.shell.command;
 
-import dev.speckitty.shell.command.UsageException;
-import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import org.springframework.shell.core.command.Command;
-import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.ExitStatus;
 
-/** {@code help [COMMAND...]}: the command list, or one command's options. */
+/**
+ * {@code help [COMMAND...]}: the command list, a group's commands, or one command's options. The
+ * runner answers it (it knows whether the line came from the prompt and suggests for unknown
+ * topics); this body is the plain fallback for a caller that runs the command directly.
+ */
 public final class HelpCommand extends SpecKittyCommand {
 
     public HelpCommand() {
-        super("help", "List commands, or show one command's options", "Built-in", List.of());
+        super("help", "List commands, or show one command's options", HelpPages.BUILT_IN, List.of());
     }
 
     @Override
@@ -29,40 +27,11 @@ public final class HelpCommand extends SpecKittyCommand {
 
     @Override
     public ExitStatus execute(CommandContext context) {
-        List<String> words = context.parsedInput().arguments().stream().map(CommandArgument::value).toList();
-        PrintWriter out = context.outputWriter();
-        if (words.isEmpty()) {
-            out.print(overview(context));
-        } else {
-            String name = String.join(" ", words);
-            Command command = find(context, name)
-                    .orElseThrow(() -> new UsageException("no help for unknown command '" + name + "'"));
-            out.print(CommandHelp.details(command));
-        }
-        out.flush();
+        String topic = String.join(" ", context.parsedInput().arguments().stream().map(a -> a.value()).toList());
+        HelpPages pages = new HelpPages(new CommandTree(context.commandRegistry()), Surface.ONE_SHOT);
+        context.outputWriter().print(pages.page(topic)
+                .orElseThrow(() -> new UsageException("no help for unknown command '" + topic + "'")));
+        context.outputWriter().flush();
         return ExitStatus.OK;
-    }
-
-    private static Optional<Command> find(CommandContext context, String name) {
-        return context.commandRegistry().getCommands().stream().filter(c -> c.getName().equals(name)).findFirst();
-    }
-
-    private static String overview(CommandContext context) {
-        List<Command> commands = context.commandRegistry().getCommands().stream()
-                .filter(command -> !command.isHidden())
-                .sorted(Comparator.comparing(Command::getName))
-                .toList();
-        StringBuilder text = new StringBuilder();
-        text.append("spec-kitty: command-line client of the Spec Kitty hosted service\n\n");
-        text.append("Usage: spec-kitty <command> [options]   (no command: interactive shell, 'exit' to leave)\n\n");
-        text.append("Commands:\n");
-        for (Command command : commands) {
-            text.append(String.format("  %-28s %s", CommandHelp.synopsis(command), command.getDescription()))
-                    .append('\n');
-        }
-        text.append("\nRun 'spec-kitty help <command>' or add --help for a command's options.\n");
-        text.append("Exit codes: 0 ok, 1 command failed, 2 usage or internal error, "
-                + "4 logged out on a connected Teamspace, 130 interrupted.\n");
-        return text.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.speckitty.shell.command;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandOption;
@@ -20,7 +21,21 @@ public abstract class SpecKittyCommand implements Command {
         this.name = name;
         this.description = description;
         this.group = group;
-        this.options = List.copyOf(options);
+        this.options = withJson(options);
+    }
+
+    /**
+     * The {@code --json} contract is declared here once: every command but the built-in ones takes it
+     * and prints exactly one JSON document with it, success or failure.
+     */
+    private List<CommandOption> withJson(List<CommandOption> declared) {
+        boolean present = declared.stream().anyMatch(option -> OptionSpecs.JSON.equals(option.longName()));
+        if (present || HelpPages.BUILT_IN.equals(group)) {
+            return List.copyOf(declared);
+        }
+        List<CommandOption> all = new ArrayList<>(declared);
+        all.add(OptionSpecs.flag(OptionSpecs.JSON, "Print one JSON document (also on failure)"));
+        return List.copyOf(all);
     }
 
     @Override

@@ -87,8 +87,9 @@ public class AuthConfiguration {
     }
 
     @Bean
-    AuthLogoutCommand authLogoutCommand(SessionManager sessions, RefreshLock lock, HostedServices hosted) {
-        return new AuthLogoutCommand(new Logout(sessions, new RefreshGate(lock)), hosted);
+    AuthLogoutCommand authLogoutCommand(SessionManager sessions, RefreshLock lock, HostedServices hosted,
+            TerminalStreams streams) {
+        return new AuthLogoutCommand(new Logout(sessions, new RefreshGate(lock)), hosted, streams.err());
     }
 
     @Bean

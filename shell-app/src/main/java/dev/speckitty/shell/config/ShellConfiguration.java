@@ -1,5 +1,6 @@
 package dev.speckitty.shell.config;
 
+import dev.speckitty.shell.command.CompletionCommand;
 import dev.speckitty.shell.command.HelpCommand;
 import dev.speckitty.shell.command.version.VersionCommand;
 import dev.speckitty.shell.runner.SpecKittyShellRunner;
@@ -39,8 +40,13 @@ public class ShellConfiguration {
     }
 
     @Bean
+    CompletionCommand completionCommand() {
+        return new CompletionCommand();
+    }
+
+    @Bean
     SpecKittyShellRunner specKittyShellRunner(CommandRegistry registry, TerminalStreams streams) {
-        return new SpecKittyShellRunner(registry, streams);
+        return new SpecKittyShellRunner(registry, streams, System.console() != null);
     }
 
     @Bean

@@ -7,10 +7,12 @@ import dev.speckitty.application.auth.SessionManager;
 import dev.speckitty.application.auth.SessionPresence;
 import dev.speckitty.application.sync.ConnectedTeamspaceDetector;
 import dev.speckitty.application.sync.SyncNow;
+import dev.speckitty.application.sync.SyncProgress;
 import dev.speckitty.application.tracker.TrackerWorkflow;
 import dev.speckitty.shell.command.tracker.TrackerCommands;
 import dev.speckitty.domain.port.BindingStore;
 import dev.speckitty.domain.port.EventQueue;
+import dev.speckitty.shell.command.sync.DrainProgressLine;
 import dev.speckitty.shell.command.sync.LoggedOutRecovery;
 import dev.speckitty.shell.command.sync.SyncDoctorCommand;
 import dev.speckitty.shell.command.sync.SyncEnqueueCommand;
@@ -50,9 +52,10 @@ public class SyncConfiguration {
     }
 
     @Bean
-    LoggedOutRecovery loggedOutRecovery(ConnectedTeamspaceDetector detector, Interactivity interactivity,
-            ObjectProvider<Login> login, TerminalStreams streams) {
-        return new LoggedOutRecovery(detector, interactivity, login::getObject, streams.out(), streams.err(), streams.in());
+    LoggedOutRecovery loggedOutRecovery(ConnectedTeamspaceDetector detector, SessionPresence presence,
+            Interactivity interactivity, ObjectProvider<Login> login, TerminalStreams streams) {
+        return new LoggedOutRecovery(detector, presence, interactivity, login::getObject, streams.out(), streams.err(),
+                streams.in());
     }
 
     @Bean
@@ -62,7 +65,9 @@ public class SyncConfiguration {
             streams.err().println(line);
             streams.err().flush();
         });
-        return new SyncNowCommand(syncNow, interactivity, recovery, clock);
+        // A progress line only where a person watches: stderr of a terminal session.
+        SyncProgress progress = System.console() != null ? new DrainProgressLine(streams.err()) : SyncProgress.NONE;
+        return new SyncNowCommand(syncNow, interactivity, recovery, clock, progress);
     }
 
     @Bean
@@ -95,19 +100,19 @@ public class SyncConfiguration {
 
     @Bean
     TrackerCommands.Call trackerStatusCommand(TrackerWorkflow workflow, HostedTarget target,
-            Interactivity interactivity, TerminalStreams streams) {
-        return new TrackerCommands.Call(false, workflow, target, interactivity, streams::err);
+            Interactivity interactivity, LoggedOutRecovery recovery, TerminalStreams streams) {
+        return new TrackerCommands.Call(false, workflow, target, interactivity, recovery, streams::err);
     }
 
     @Bean
     TrackerCommands.Call trackerPullCommand(TrackerWorkflow workflow, HostedTarget target,
-            Interactivity interactivity, TerminalStreams streams) {
-        return new TrackerCommands.Call(true, workflow, target, interactivity, streams::err);
+            Interactivity interactivity, LoggedOutRecovery recovery, TerminalStreams streams) {
+        return new TrackerCommands.Call(true, workflow, target, interactivity, recovery, streams::err);
     }
 
     @Bean
-    TeamspaceCommands.Status teamspaceStatusCommand(BindingStore bindings) {
-        return new TeamspaceCommands.Status(bindings);
+    TeamspaceCommands.Status teamspaceStatusCommand(BindingStore bindings, SessionPresence presence) {
+        return new TeamspaceCommands.Status(bindings, presence);
     }
 
     @Bean

@@ -56,15 +56,15 @@ public final class AuthStatusJson {
         document.put("user", identity(session));
         document.put("teams", teams(session));
         document.put("default_team_id", session.defaultTeamId());
-        document.put("access_token_expires_at", session.accessTokenExpiresAt().toString());
-        document.put("access_token_expires_in_s", Math.max(0, SessionFacts.secondsUntil(session.accessTokenExpiresAt(), now)));
+        document.put("access_token_expires_at", Timestamps.format(session.accessTokenExpiresAt()));
+        document.put("access_token_remaining_s", Math.max(0, SessionFacts.secondsUntil(session.accessTokenExpiresAt(), now)));
         Instant refreshExpiry = session.refreshTokenExpiresAt();
-        document.put("refresh_token_expires_at", refreshExpiry == null ? null : refreshExpiry.toString());
-        document.put("refresh_token_expires_in_s",
+        document.put("refresh_token_expires_at", Timestamps.format(refreshExpiry));
+        document.put("refresh_token_remaining_s",
                 refreshExpiry == null ? null : Math.max(0, SessionFacts.secondsUntil(refreshExpiry, now)));
         document.put("refresh_token_lifetime", SessionFacts.jsonName(session.refreshLifetime()));
         document.put("session_id", session.sessionId());
-        document.put("last_used_at", session.lastUsedAt().toString());
+        document.put("last_used_at", Timestamps.format(session.lastUsedAt()));
         document.put("auth_method", session.authMethod());
     }
 

@@ -15,7 +15,7 @@ public final class DoctorJson {
     public static Map<String, Object> document(DoctorReport report) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("schema_version", 2);
-        document.put("generated_at", report.generatedAt().toString());
+        document.put("generated_at", Timestamps.format(report.generatedAt()));
         document.put("auth_root", report.storageLocation());
         document.put("key_derivation", report.keyDerivation());
         document.put("session", session(report.session()));
@@ -62,7 +62,7 @@ public final class DoctorJson {
         map.put("held", lock.held());
         map.put("holder_pid", lock.holderPid());
         map.put("holder_host", lock.holderHost());
-        map.put("started_at", lock.startedAt() == null ? null : lock.startedAt().toString());
+        map.put("started_at", Timestamps.format(lock.startedAt()));
         map.put("age_s", lock.ageSeconds());
         map.put("stuck", lock.stuck());
         map.put("stuck_threshold_s", lock.stuckThresholdSeconds());

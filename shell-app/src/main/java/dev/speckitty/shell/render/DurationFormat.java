@@ -25,6 +25,19 @@ public final class DurationFormat {
         return plural(seconds / DAY, "day");
     }
 
+    /**
+     * A time left to wait, as a person counts it down: seconds under a minute ({@code 30 seconds}, never
+     * {@code 0 minutes}), whole minutes, or minutes and seconds ({@code 4 minutes 30 seconds}).
+     */
+    public static String countdown(java.time.Duration remaining) {
+        long seconds = Math.max(0, remaining.toSeconds());
+        if (seconds < MINUTE) {
+            return plural(seconds, "second");
+        }
+        String minutes = plural(seconds / MINUTE, "minute");
+        return seconds % MINUTE == 0 ? minutes : minutes + " " + plural(seconds % MINUTE, "second");
+    }
+
     private static String plural(long count, String unit) {
         return count + " " + unit + (count == 1 ? "" : "s");
     }

@@ -24,6 +24,12 @@ public final class SyncReportRendering {
         out.println("Synced: " + report.synced() + "  Duplicates: " + report.duplicates() + "  Errors: " + report.failed());
         report.categoryCounts().forEach((category, count) -> out.println("  " + category.machineName() + ": " + count
                 + category.action().map(action -> "  -- " + action).orElse("")));
+        // Every event accounted for: what did not leave is still in the queue for the next run.
+        int stillQueued = report.failed() + report.notAttempted();
+        if (stillQueued > 0) {
+            out.println("Still queued: " + stillQueued + " (" + report.failed() + " failed, " + report.notAttempted()
+                    + " not attempted); they are sent again by the next spec-kitty sync now.");
+        }
     }
 
     /** The failure report (behaviour.md §1.7, 4ec005100 shape plus http_status per failure). */
@@ -33,6 +39,7 @@ public final class SyncReportRendering {
         summary.put("synced", report.synced());
         summary.put("duplicates", report.duplicates());
         summary.put("failed", report.failed());
+        summary.put("not_attempted", report.notAttempted());
         Map<String, Integer> categories = new LinkedHashMap<>();
         for (Map.Entry<FailureCategory, Integer> entry : report.categoryCounts().entrySet()) {
             categories.put(entry.getKey().machineName(), entry.getValue());
@@ -48,7 +55,7 @@ public final class SyncReportRendering {
             failures.add(failure);
         }
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("generated_at", generatedAt.toString());
+        document.put("generated_at", Timestamps.format(generatedAt));
         document.put("summary", summary);
         document.put("failures", failures);
         return document;

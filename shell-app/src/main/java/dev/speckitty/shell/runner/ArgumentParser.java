@@ -68,8 +68,7 @@ public final class ArgumentParser {
                 return new ParsedOption(withValue(negated.get(), "false"), 1);
             }
         }
-        CommandOption option = declared.orElseThrow(
-                () -> new UsageException("unknown option '" + (isLong ? "--" : "-") + name + "' for '" + command.getName() + "'"));
+        CommandOption option = declared.orElseThrow(() -> unknownOption(command, isLong, name));
 
         if (OptionSpecs.isFlag(option)) {
             String value = inlineValue.orElse("true");
@@ -85,6 +84,15 @@ public final class ArgumentParser {
             throw new UsageException("option --" + option.longName() + " needs a value");
         }
         return new ParsedOption(withValue(option, rest.get(index + 1)), 2);
+    }
+
+    private static UsageException unknownOption(Command command, boolean isLong, String name) {
+        List<String> known = command.getOptions().stream().map(CommandOption::longName).toList();
+        List<String> hints = Suggestions.closest(name, known)
+                .map(option -> List.of("Did you mean '--" + option + "'?"))
+                .orElse(List.of());
+        return new UsageException("unknown option '" + (isLong ? "--" : "-") + name + "' for '" + command.getName() + "'",
+                hints, null);
     }
 
     private static Optional<CommandOption> findLong(Command command, String name) {
@@ -109,10 +117,11 @@ public final class ArgumentParser {
 
     private static void requireMandatoryOptions(Command command, Set<String> seen) {
         command.getOptions().stream()
-                .filter(option -> Boolean.TRUE.equals(option.required()) && !seen.contains(option.longName()))
+                .filter(option -> OptionSpecs.isRequired(option) && !seen.contains(option.longName()))
                 .findFirst()
                 .ifPresent(option -> {
-                    throw new UsageException("option --" + option.longName() + " is required");
+                    throw new UsageException("option --" + option.longName() + " " + OptionSpecs.placeholder(option)
+                            + " is required");
                 });
     }
 }

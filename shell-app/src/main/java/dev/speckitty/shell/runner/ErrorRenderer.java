@@ -1,6 +1,7 @@
 package dev.speckitty.shell.runner;
 
 import dev.speckitty.shell.command.CommandFailedException;
+import dev.speckitty.shell.command.Surface;
 import dev.speckitty.shell.command.UsageException;
 import dev.speckitty.domain.port.LocalFileException;
 import dev.speckitty.domain.session.SessionStorageException;
@@ -9,23 +10,26 @@ import java.io.PrintWriter;
 /**
  * Renders what escaped a command as short lines on stderr: never a stack trace, never an
  * exception message we do not own (it could carry a server body or a token), only our own
- * messages and the type name of anything unexpected.
+ * messages and the type name of anything unexpected. A usage error points to the help of the
+ * command it concerns, in the terms of where it was typed.
  */
 public final class ErrorRenderer {
 
-    static final String HELP_HINT = "Run 'spec-kitty help' to list commands and options.";
-
     private final PrintWriter err;
+    private final Surface surface;
 
-    public ErrorRenderer(PrintWriter err) {
+    public ErrorRenderer(PrintWriter err, Surface surface) {
         this.err = err;
+        this.surface = surface;
     }
 
-    public void render(Throwable failure, String commandName) {
+    /** {@code topic}: the command (or group) being run, {@code ""} when none was recognised. */
+    public void render(Throwable failure, String topic) {
         switch (failure) {
             case UsageException usage -> {
-                err.println("spec-kitty: " + usage.getMessage());
-                err.println(HELP_HINT);
+                err.println(surface.errorPrefix() + usage.getMessage());
+                usage.hints().forEach(err::println);
+                err.println(surface.helpHint(usage.topic().orElse(topic)));
             }
             case CommandFailedException failed -> {
                 err.println(failed.getMessage());
@@ -36,7 +40,7 @@ public final class ErrorRenderer {
             // So are broken-local-file messages (queue, config.yaml, refresh lock): path and next step.
             case LocalFileException localFile -> err.println("spec-kitty: " + localFile.getMessage());
             case InterruptedException interrupted -> err.println("Interrupted.");
-            default -> err.println("spec-kitty: internal error in '" + commandName + "' ("
+            default -> err.println(surface.errorPrefix() + "internal error in '" + topic + "' ("
                     + failure.getClass().getSimpleName() + ")");
         }
         err.flush();

@@ -2,6 +2,7 @@ package dev.speckitty.shell.runner;
 
 import dev.speckitty.shell.command.version.VersionCommand;
 import dev.speckitty.shell.hardening.ProcessHardening;
+import dev.speckitty.shell.command.Surface;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +16,27 @@ import org.springframework.shell.core.command.CommandRegistry;
  */
 public final class SpecKittyShellRunner implements ShellRunner {
 
-    private final CommandDispatcher dispatcher;
+    private final CommandRegistry registry;
     private final TerminalStreams streams;
+    private final boolean inputIsTerminal;
     private volatile ExitCode exitCode = ExitCode.OK;
 
     public SpecKittyShellRunner(CommandRegistry registry, TerminalStreams streams) {
-        this.dispatcher = new CommandDispatcher(registry, streams);
+        this(registry, streams, false);
+    }
+
+    /** {@code inputIsTerminal}: a person types at the prompt (it is shown), rather than a script piped in. */
+    public SpecKittyShellRunner(CommandRegistry registry, TerminalStreams streams, boolean inputIsTerminal) {
+        this.registry = registry;
         this.streams = streams;
+        this.inputIsTerminal = inputIsTerminal;
     }
 
     @Override
     public void run(String[] args) {
         ProcessHardening.awaitApplied(); // no token in memory of a dumpable process
-        exitCode = args.length == 0 ? interactive() : dispatcher.dispatch(commandWords(List.of(args)));
+        exitCode = args.length == 0 ? interactive()
+                : new CommandDispatcher(registry, streams, Surface.ONE_SHOT).dispatch(commandWords(List.of(args)));
     }
 
     /** {@code --version} / {@code -V} in first place is the {@code version} command. */
@@ -42,7 +51,8 @@ public final class SpecKittyShellRunner implements ShellRunner {
 
     private ExitCode interactive() {
         try {
-            return new InteractiveSession(dispatcher, streams).run();
+            return new InteractiveSession(new CommandDispatcher(registry, streams, Surface.SHELL), streams,
+                    inputIsTerminal).run();
         } catch (IOException unreadableInput) {
             streams.err().println("spec-kitty: cannot read input (" + unreadableInput.getClass().getSimpleName() + ")");
             streams.err().flush();

@@ -1,5 +1,7 @@
 package dev.speckitty.shell.runner;
 
+import dev.speckitty.shell.render.Colour;
+import dev.speckitty.shell.render.SymbolColouringWriter;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.InputStreamReader;
@@ -17,12 +19,15 @@ import java.nio.charset.Charset;
 public record TerminalStreams(PrintWriter out, PrintWriter err, BufferedReader in) {
 
     public static TerminalStreams system() {
-        return new TerminalStreams(writer(System.out), writer(System.err),
+        boolean colour = Colour.enabled(System.getenv(), System.console() != null);
+        return new TerminalStreams(writer(System.out, colour), writer(System.err, colour),
                 new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())));
     }
 
-    private static PrintWriter writer(PrintStream stream) {
-        return terminalSafe(new BufferedWriter(new OutputStreamWriter(stream, stream.charset())));
+    private static PrintWriter writer(PrintStream stream, boolean colour) {
+        Writer plain = new BufferedWriter(new OutputStreamWriter(stream, stream.charset()));
+        // Sanitised first, coloured after: our own colour codes must pass the backstop untouched.
+        return terminalSafe(colour ? new SymbolColouringWriter(plain) : plain);
     }
 
     /** {@code terminal} behind the sanitising backstop; what the in-memory test streams use too. */

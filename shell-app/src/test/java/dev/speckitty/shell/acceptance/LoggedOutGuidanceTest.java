@@ -131,7 +131,7 @@ class LoggedOutGuidanceTest {
     }
 
     @Test
-    void d6_syncDoctorExits4OnAConnectedRepoAnd0WithTheLegacyIssueOtherwise() {
+    void d6_syncDoctorExits4OnAConnectedRepoAnd1WithTheIssueOtherwise() {
         CliProcess.Result connected = loggedOut.run("sync", "doctor");
 
         assertThat(connected.exitCode()).as(connected.describe()).isEqualTo(4);
@@ -142,7 +142,8 @@ class LoggedOutGuidanceTest {
         AcceptanceSandbox bare = AcceptanceSandbox.bare(tempDir, "d6-bare", server.baseUrl());
         CliProcess.Result noTeamspace = bare.run("sync", "doctor");
 
-        assertThat(noTeamspace.exitCode()).as(noTeamspace.describe()).isZero();
+        // A failed check is exit 1 (issue 15; the reference only reported, exit 0).
+        assertThat(noTeamspace.exitCode()).as(noTeamspace.describe()).isEqualTo(1);
         assertThat(noTeamspace.stdout()).contains("Not authenticated. Run `spec-kitty auth login`.");
         assertThat(noTeamspace.stderr()).doesNotContain(MARKER);
         assertThat(bare.configFile()).doesNotExist();
@@ -160,12 +161,12 @@ class LoggedOutGuidanceTest {
     }
 
     @Test
-    void d10_forceInteractiveWinsOverNonInteractiveAndSkipGivesTheLegacyExit() {
+    void d10_forceInteractiveWinsOverNonInteractiveAndSkipSendsNothingSoExits4() {
         loggedOut.env("SPEC_KITTY_FORCE_INTERACTIVE", "1");
         try {
             CliProcess.Result result = loggedOut.runWithStdin("s\n", "sync", "now");
 
-            assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
+            assertThat(result.exitCode()).as(result.describe()).isEqualTo(4);
             assertThat(result.stdout()).contains("Logged out on a connected teamspace",
                     "This repo is connected to teamspace acme/spec-kitty, but you are not logged in.",
                     "Command: spec-kitty sync now", "[L]ogin / [S]kip / [Q]uit:");
@@ -189,13 +190,16 @@ class LoggedOutGuidanceTest {
     }
 
     @Test
-    void d11_quitAndAnUnknownKeyBothGiveTheLegacyMessageAndExit1() {
+    void d11_anUnknownAnswerIsAskedAgainAndQuitOrEndOfInputExit4() {
         loggedOut.env("SPEC_KITTY_FORCE_INTERACTIVE", "1");
         try {
-            for (String key : List.of("q\n", "x\n")) {
-                CliProcess.Result result = loggedOut.runWithStdin(key, "sync", "now");
+            for (String answers : List.of("q\n", "x\n", "x\nquit\n")) {
+                CliProcess.Result result = loggedOut.runWithStdin(answers, "sync", "now");
 
-                assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
+                assertThat(result.exitCode()).as(result.describe()).isEqualTo(4);
+                if (answers.startsWith("x")) {
+                    assertThat(result.stdout()).as(result.describe()).contains("Please answer L, S or Q.");
+                }
                 assertThat(result.stdout()).as(result.describe()).contains("[L]ogin / [S]kip / [Q]uit:",
                         "Errors: 3", "unauthenticated: 3  -- Run `spec-kitty auth login` to authenticate");
                 assertThat(result.stderr()).doesNotContain(MARKER);

@@ -54,17 +54,49 @@ class TrackerAcceptanceTest {
     }
 
     @Test
-    void c1_loggedOutOnATrackerBoundRepoStopsAtTheReadinessGateWithNoRequest() {
+    void c1_loggedOutOnAConnectedTrackerBoundRepoIsTheLoggedOutCaseWithNoRequest() {
         AcceptanceSandbox sandbox = AcceptanceSandbox.fx(tempDir, "c1", server.baseUrl()).writeConfig(TRACKER_BOUND);
 
         for (String command : List.of("status", "pull")) {
             CliProcess.Result result = sandbox.run("tracker", command);
 
-            assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
-            assertThat(result.stderr()).as(result.describe()).contains("No SaaS authentication token is present.",
-                    "Run `spec-kitty auth login`.");
-            assertThat(result.stdout() + result.stderr()).doesNotContain("server_error").doesNotContain("HTTP 5");
+            // The same exit and machine line as sync now (issue 15), after the reason in words.
+            assertThat(result.exitCode()).as(result.describe()).isEqualTo(4);
+            assertThat(result.stderr().lines()).as(result.describe()).containsExactly(
+                    "Not logged in: there is no session on this machine (never logged in, logged out, or the server "
+                            + "revoked it).",
+                    "spec-kitty: logged_out_on_connected_teamspace teamspace=acme/spec-kitty command=tracker "
+                            + command + " action=run-spec-kitty-auth-login");
+            assertThat(result.stdout()).isEmpty();
         }
+        assertThat(server.journal()).isEmpty();
+    }
+
+    @Test
+    void c1_loggedOutWithoutAConnectedTeamspaceStopsAtTheReadinessGate() {
+        AcceptanceSandbox sandbox = AcceptanceSandbox.bare(tempDir, "c1-bare", server.baseUrl());
+
+        CliProcess.Result result = sandbox.run("tracker", "status");
+
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
+        assertThat(result.stderr()).as(result.describe()).contains("No SaaS authentication token is present.",
+                "Not logged in: there is no session on this machine", "Run `spec-kitty auth login`.");
+        assertThat(result.stdout() + result.stderr()).doesNotContain("server_error").doesNotContain("HTTP 5");
+        assertThat(server.journal()).isEmpty();
+    }
+
+    @Test
+    void c0_syncNotEnabledSaysHowToOptInAndExitsZeroLikeSyncNow() {
+        AcceptanceSandbox sandbox = AcceptanceSandbox.fx(tempDir, "c0", server.baseUrl()).writeConfig(TRACKER_BOUND)
+                .env("SPEC_KITTY_ENABLE_SAAS_SYNC", null);
+
+        CliProcess.Result tracker = sandbox.run("tracker", "status");
+        CliProcess.Result sync = sandbox.run("sync", "now");
+
+        assertThat(tracker.exitCode()).as(tracker.describe()).isZero();
+        assertThat(sync.exitCode()).as(sync.describe()).isZero();
+        assertThat(tracker.stdout()).contains("Hosted SaaS sync is not enabled on this machine.",
+                "SPEC_KITTY_ENABLE_SAAS_SYNC=1");
         assertThat(server.journal()).isEmpty();
     }
 
@@ -81,9 +113,10 @@ class TrackerAcceptanceTest {
 
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
         assertThat(result.stderr()).contains(EXPIRED);
-        JsonNode document = JsonDocuments.single(result.stdout());
-        assertThat(document.path("error_code").asString()).isEqualTo("session_expired");
+        JsonNode document = JsonDocuments.single(result.stdout()).path("error");
+        assertThat(document.path("code").asString()).isEqualTo("session_expired");
         assertThat(document.path("message").asString()).isEqualTo(EXPIRED);
+        assertThat(document.path("action").asString()).isEqualTo("Run spec-kitty auth login.");
         assertThat(document.path("status_code").asInt()).isEqualTo(401);
         List<String> hosted = server.journal().stream()
                 .filter(line -> line.contains(FakeHostedServer.TRACKER_STATUS) || line.contains(FakeHostedServer.TOKEN))
@@ -107,8 +140,8 @@ class TrackerAcceptanceTest {
 
         assertThat(envelope.exitCode()).as(envelope.describe()).isEqualTo(1);
         assertThat(envelope.stderr()).contains("Something broke");
-        JsonNode document = JsonDocuments.single(envelope.stdout());
-        assertThat(document.path("error_code").asString()).isEqualTo("internal_error");
+        JsonNode document = JsonDocuments.single(envelope.stdout()).path("error");
+        assertThat(document.path("code").asString()).isEqualTo("internal_error");
         assertThat(document.path("message").asString()).isEqualTo("Something broke");
         assertThat(document.path("status_code").asInt()).isEqualTo(500);
         assertThat(trackerCalls()).hasSize(1);
@@ -147,8 +180,8 @@ class TrackerAcceptanceTest {
         CliProcess.Result twice = sandbox.run("tracker", "status", "--json");
 
         assertThat(twice.exitCode()).as(twice.describe()).isEqualTo(1);
-        JsonNode document = JsonDocuments.single(twice.stdout());
-        assertThat(document.path("error_code").asString()).isEqualTo("rate_limited");
+        JsonNode document = JsonDocuments.single(twice.stdout()).path("error");
+        assertThat(document.path("code").asString()).isEqualTo("rate_limited");
         assertThat(document.path("message").asString()).isEqualTo("Still rate limited");
         assertThat(twice.stderr()).contains("Still rate limited");
         assertThat(trackerCalls()).hasSize(2);

@@ -64,7 +64,8 @@ class FreshHomeCliTest {
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
         assertThat(result.stdout()).isEmpty();
         assertThat(result.stderr()).isEqualTo(
-                "spec-kitty: unknown command 'auth lgoin'\nRun 'spec-kitty help' to list commands and options.\n");
+                "spec-kitty: unknown command 'auth lgoin'\nDid you mean 'auth login'?\n"
+                        + "Run 'spec-kitty auth --help' for usage.\n");
     }
 
     @Test
@@ -77,18 +78,63 @@ class FreshHomeCliTest {
     }
 
     @Test
-    void helpListsTheCommands() {
-        Result result = CliProcess.run(sandbox, "help");
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.stdout()).contains("auth status [--json]", "auth whoami [--json]", "Exit codes:");
+    void helpAnswersAtEveryLevelOfTheRealCommandSet() {
+        Result overview = CliProcess.run(sandbox, "--help");
+        assertThat(overview.exitCode()).as(overview.describe()).isZero();
+        assertThat(overview.stdout()).contains("Authentication:\n", "  auth status ", "  sync now ", "  teamspace bind ",
+                "  tracker pull ", "Exit codes:");
+        Result group = CliProcess.run(sandbox, "auth");
+        assertThat(group.exitCode()).as(group.describe()).isZero();
+        assertThat(group.stdout()).startsWith("Usage: spec-kitty auth <command> [options]")
+                .contains("  login ", "  logout ", "  status ", "  whoami ");
+        Result command = CliProcess.run(sandbox, "help", "tracker", "bind");
+        assertThat(command.exitCode()).as(command.describe()).isZero();
+        assertThat(command.stdout()).startsWith("Usage: spec-kitty tracker bind --provider PROVIDER")
+                .contains("(required)");
+        assertThat(String.join("\n", overview.stdout(), group.stdout(), command.stdout()).lines())
+                .allMatch(line -> line.length() <= 80);
     }
 
     @Test
-    void interactiveShellReadsCommandsFromStdinUntilExit() {
+    void aMistypedOptionOfARealCommandIsSuggested() {
+        Result result = CliProcess.run(sandbox, "auth", "login", "--headles");
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
+        assertThat(result.stderr()).isEqualTo("spec-kitty: unknown option '--headles' for 'auth login'\n"
+                + "Did you mean '--headless'?\nRun 'spec-kitty auth login --help' for usage.\n");
+    }
+
+    @Test
+    void pipedShellInputGetsNoPromptsAndEndsWithTheLastFailure() {
         Result result = CliProcess.interactive(sandbox, "auth status --json\nauth nope\nauth whoami\nexit\n");
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        assertThat(result.stdout()).startsWith("spec-kitty> {\"authenticated\":false")
-                .endsWith("spec-kitty> spec-kitty> spec-kitty> ");
-        assertThat(result.stderr()).contains("unknown command 'auth nope'", "Not authenticated");
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
+        assertThat(result.stdout()).startsWith("{\"authenticated\":false").doesNotContain("spec-kitty> ");
+        assertThat(result.stderr()).contains("unknown command 'auth nope'", "Not authenticated")
+                .doesNotContain("spec-kitty: unknown");
+    }
+
+    @Test
+    void teamspaceBindMakesAFreshGitRepositoryAProjectAndOutsideGitSaysWhy() throws Exception {
+        Result outside = CliProcess.run(sandbox, "teamspace", "bind", "acme/x", "--json");
+        assertThat(outside.exitCode()).as(outside.describe()).isEqualTo(1);
+        assertThat(JsonDocuments.single(outside.stdout()).path("error").path("code").asString())
+                .isEqualTo("not_in_a_project");
+        assertThat(outside.stderr()).contains("not in a git repository", "git init").doesNotContain("SPECIFY_REPO_ROOT");
+
+        Files.createDirectories(sandbox.resolve(".git"));
+        Files.writeString(sandbox.resolve(".git/config"), "[remote \"origin\"]\n\turl = https://github.com/acme/New-Repo.git\n");
+        Result bound = CliProcess.run(sandbox, "teamspace", "bind", "acme/x");
+        assertThat(bound.exitCode()).as(bound.describe()).isZero();
+        assertThat(bound.stdout()).contains("+ Created ", "(project new-repo, ", "+ Bound to teamspace acme/x");
+        assertThat(Files.readString(sandbox.resolve(".kittify/config.yaml")))
+                .containsPattern("uuid: \"[0-9a-f-]{36}\"").contains("slug: \"new-repo\"", "teamspace:");
+    }
+
+    @Test
+    void syncStatusNamesTheFirstMissingPieceNotTheLogin() {
+        Result off = CliProcess.run(sandbox, "sync", "status");
+        assertThat(off.exitCode()).as(off.describe()).isZero();
+        assertThat(off.stdout()).contains("Set SPEC_KITTY_ENABLE_SAAS_SYNC=1").doesNotContain("auth login");
+        Result noUrl = CliProcess.runWith(sandbox, java.util.Map.of("SPEC_KITTY_ENABLE_SAAS_SYNC", "1"), "sync", "status");
+        assertThat(noUrl.stdout()).contains("Set SPEC_KITTY_SAAS_URL").doesNotContain("auth login");
     }
 }

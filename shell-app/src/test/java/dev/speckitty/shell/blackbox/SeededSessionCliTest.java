@@ -80,7 +80,7 @@ class SeededSessionCliTest {
         assertThat(privateTeam.get("is_private_teamspace").booleanValue()).isTrue();
         assertThat(privateTeam.get("is_default").booleanValue()).isTrue();
         assertThat(json.get("teams").get(0).get("is_private_teamspace").booleanValue()).isFalse();
-        assertThat(json.get("access_token_expires_in_s").asLong()).isBetween(3000L, 3600L);
+        assertThat(json.get("access_token_remaining_s").asLong()).isBetween(3000L, 3600L);
         assertThat(json.get("session_id").asString()).isEqualTo("sess_abc123");
         assertThat(json.get("storage").get("path").asString()).isEqualTo(sessionFile.toString());
         assertThat(json.has("generation")).isFalse();
@@ -99,7 +99,7 @@ class SeededSessionCliTest {
         Result result = CliProcess.run(sandbox, "auth", "whoami", "--json");
         assertThat(result.exitCode()).as(result.describe()).isZero();
         JsonNode json = JsonDocuments.single(result.stdout());
-        assertThat(json.propertyNames()).containsExactly("email", "name", "user_id");
+        assertThat(json.propertyNames()).containsExactly("email", "name", "user_id", "schema_version");
         assertThat(json.get("name").asString()).isEqualTo("Ada Lovelace");
     }
 }

@@ -294,7 +294,7 @@ class LoadTest {
                 case "auth refresh" -> result.exitCode() == 0 ? json.path("outcome").asString()
                         : json.path("error").path("code").asString();
                 case "sync now" -> syncOutcome(json);
-                case "tracker status" -> result.exitCode() == 0 ? "ok" : json.path("error_code").asString();
+                case "tracker status" -> result.exitCode() == 0 ? "ok" : json.path("error").path("code").asString();
                 default -> throw new IllegalArgumentException(command);
             };
         } catch (RuntimeException unparsable) {

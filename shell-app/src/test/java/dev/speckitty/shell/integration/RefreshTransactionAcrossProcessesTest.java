@@ -155,8 +155,9 @@ class RefreshTransactionAcrossProcessesTest {
             assertThat(emulator.counters().grantRequests(GrantType.REFRESH_TOKEN)).as("only the holder's").isEqualTo(1);
             StoredSession onDisk = box.onDisk().orElseThrow();
             assertThat(onDisk.refreshToken().reveal()).isNotEqualTo(box.minted.refreshToken());
+            // output timestamps are RFC 3339 to whole seconds
             assertThat(Instant.parse(document.path("access_token_expires_at").asString()))
-                    .isEqualTo(onDisk.accessTokenExpiresAt());
+                    .isEqualTo(onDisk.accessTokenExpiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         } finally {
             stop(holder);
         }
@@ -424,10 +425,10 @@ class RefreshTransactionAcrossProcessesTest {
                 JsonNode document = JsonDocuments.single(result.stdout());
                 assertThat(document.path("outcome").asString()).as(result.describe())
                         .isIn("refreshed", "adopted_newer", "not_needed");
-                // the refreshing process holds nanoseconds, the file keeps microseconds (Python isoformat)
-                assertThat(Instant.parse(document.path("access_token_expires_at").asString())
-                        .truncatedTo(java.time.temporal.ChronoUnit.MICROS)).as("ends on the rotated token")
-                        .isEqualTo(onDisk.accessTokenExpiresAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+                // output timestamps are RFC 3339 to whole seconds (the file keeps microseconds)
+                assertThat(Instant.parse(document.path("access_token_expires_at").asString()))
+                        .as("ends on the rotated token")
+                        .isEqualTo(onDisk.accessTokenExpiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             } else if (command.startsWith("sync now")) {
                 assertThat(result.exitCode()).as(result.describe()).isEqualTo(1);
                 assertThat(result.stdout()).as(result.describe()).contains("direct_ingress_missing_private_team");

@@ -97,8 +97,8 @@ class AuthStatusRenderingTest {
                 new LocalSessionState.Active(SampleSessions.valid(ISSUED)), STORAGE, NOW);
         assertThat(json).containsEntry("authenticated", true).containsEntry("state", "authenticated")
                 .containsEntry("session_id", "sess_abc123")
-                .containsEntry("access_token_expires_in_s", 3000L)
-                .containsEntry("refresh_token_expires_in_s", Duration.ofDays(30).minusMinutes(10).toSeconds())
+                .containsEntry("access_token_remaining_s", 3000L)
+                .containsEntry("refresh_token_remaining_s", Duration.ofDays(30).minusMinutes(10).toSeconds())
                 .containsEntry("auth_method", "device_code")
                 .containsEntry("default_team_id", "team_private_7")
                 .containsEntry("storage", Map.of("backend", "encrypted-file", "path", STORAGE.location()));
@@ -127,6 +127,6 @@ class AuthStatusRenderingTest {
         StoredSession expired = SampleSessions.session(ISSUED, ISSUED.plusSeconds(1));
         Map<String, Object> json = AuthStatusJson.document(new LocalSessionState.RefreshExpired(expired), STORAGE, NOW);
         assertThat(json).containsEntry("authenticated", false).containsEntry("state", "refresh_expired")
-                .containsEntry("refresh_token_expires_in_s", 0L).containsKey("user");
+                .containsEntry("refresh_token_remaining_s", 0L).containsKey("user");
     }
 }

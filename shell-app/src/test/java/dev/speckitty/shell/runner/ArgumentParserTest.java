@@ -110,7 +110,7 @@ class ArgumentParserTest {
         SpecKittyCommand bind = new TestCommand("teamspace bind", false, List.of(CommandOption.with()
                 .longName("team").description("team").type(String.class).required(true).build()));
         assertThatThrownBy(() -> ArgumentParser.parse(bind, List.of()))
-                .isInstanceOf(UsageException.class).hasMessage("option --team is required");
+                .isInstanceOf(UsageException.class).hasMessage("option --team TEAM is required");
         assertThat(options(ArgumentParser.parse(bind, List.of("--team", "t1")))).containsEntry("team", "t1");
     }
 

@@ -25,27 +25,28 @@ class SpecKittyShellRunnerTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    private final CommandRegistry registry = new CommandRegistry(Set.of(
+            command("auth", context -> {
+                context.outputWriter().println("group");
+                return ExitStatus.OK;
+            }),
+            command("auth status", context -> {
+                context.outputWriter().println("status json=" + ParsedOptions.flag(context, "json"));
+                return ExitStatus.OK;
+            }),
+            command("auth whoami", context -> {
+                throw new CommandFailedException("X Not authenticated", "  Run spec-kitty auth login to authenticate.");
+            }),
+            command("auth broken", context -> {
+                throw new IllegalStateException("token at_SENTINEL_1 in a message we do not own");
+            }),
+            command("auth storage", context -> {
+                throw new SessionStorageException(SessionStorageException.Problem.UNSAFE_PERMISSIONS,
+                        "Session file /x has unsafe permissions");
+            }),
+            new HelpCommand()));
+
     private SpecKittyShellRunner runner(String stdin) {
-        CommandRegistry registry = new CommandRegistry(Set.of(
-                command("auth", context -> {
-                    context.outputWriter().println("group");
-                    return ExitStatus.OK;
-                }),
-                command("auth status", context -> {
-                    context.outputWriter().println("status json=" + ParsedOptions.flag(context, "json"));
-                    return ExitStatus.OK;
-                }),
-                command("auth whoami", context -> {
-                    throw new CommandFailedException("X Not authenticated", "  Run spec-kitty auth login to authenticate.");
-                }),
-                command("auth broken", context -> {
-                    throw new IllegalStateException("token at_SENTINEL_1 in a message we do not own");
-                }),
-                command("auth storage", context -> {
-                    throw new SessionStorageException(SessionStorageException.Problem.UNSAFE_PERMISSIONS,
-                            "Session file /x has unsafe permissions");
-                }),
-                new HelpCommand()));
         return new SpecKittyShellRunner(registry, new TerminalStreams(new PrintWriter(out), new PrintWriter(err),
                 new BufferedReader(new StringReader(stdin))));
     }
@@ -95,23 +96,27 @@ class SpecKittyShellRunnerTest {
     @Test
     void unknownCommandAndOptionAreUsageErrors() {
         assertThat(oneShot("nope")).isEqualTo(ExitCode.USAGE_OR_INTERNAL);
-        assertThat(err.toString()).startsWith("spec-kitty: unknown command 'nope'\n").contains("spec-kitty help");
+        assertThat(err.toString()).isEqualTo("spec-kitty: unknown command 'nope'\n"
+                + "Run 'spec-kitty help' to list commands.\n");
         err.getBuffer().setLength(0);
         assertThat(oneShot("auth", "status", "--verbose")).isEqualTo(ExitCode.USAGE_OR_INTERNAL);
-        assertThat(err.toString()).startsWith("spec-kitty: unknown option '--verbose' for 'auth status'\n");
+        assertThat(err.toString()).isEqualTo("spec-kitty: unknown option '--verbose' for 'auth status'\n"
+                + "Run 'spec-kitty auth status --help' for usage.\n");
         assertThat(out.toString()).isEmpty();
     }
 
     @Test
     void unknownSubCommandIsNotSilentlyTheGroup() {
         assertThat(oneShot("auth", "statuss")).isEqualTo(ExitCode.USAGE_OR_INTERNAL);
-        assertThat(err.toString()).contains("unknown command 'auth statuss'");
+        assertThat(err.toString()).isEqualTo("spec-kitty: unknown command 'auth statuss'\n"
+                + "Did you mean 'auth status'?\nRun 'spec-kitty auth --help' for usage.\n");
     }
 
     @Test
     void helpListsCommandsAndCommandHelpShowsOptions() {
         assertThat(oneShot("help")).isEqualTo(ExitCode.OK);
-        assertThat(out.toString()).contains("auth status [--json]", "help [COMMAND...]", "Exit codes:");
+        assertThat(out.toString()).contains("  auth status", "does auth status", "Exit codes:")
+                .doesNotContain("exit, quit");
         out.getBuffer().setLength(0);
         assertThat(oneShot("auth", "status", "--help")).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).startsWith("Usage: spec-kitty auth status [--json]").contains("--json");
@@ -120,21 +125,45 @@ class SpecKittyShellRunnerTest {
         assertThat(out.toString()).startsWith("Usage: spec-kitty auth whoami [--json]");
     }
 
+    private SpecKittyShellRunner shell(String stdin, boolean terminal) {
+        return new SpecKittyShellRunner(registry, new TerminalStreams(new PrintWriter(out), new PrintWriter(err),
+                new BufferedReader(new StringReader(stdin))), terminal);
+    }
+
     @Test
     void interactiveShellGoesOnAfterErrorsAndStopsAtQuit() {
-        SpecKittyShellRunner runner = runner("auth status\n\nauth 'unterminated\nbogus --x\nauth whoami\nauth status --json\nquit\nauth status\n");
+        SpecKittyShellRunner runner = shell("auth status\n\nauth 'unterminated\nbogus --x\nauth whoami\n"
+                + "spec-kitty auth status --json\nquit\nauth status\n", true);
         runner.run(new String[0]);
         assertThat(runner.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).isEqualTo("spec-kitty> status json=false\nspec-kitty> spec-kitty> spec-kitty> "
                 + "spec-kitty> spec-kitty> status json=true\nspec-kitty> ");
-        assertThat(err.toString()).contains("unterminated single quote", "unknown command 'bogus'", "X Not authenticated");
+        assertThat(err.toString()).contains("unterminated single quote", "unknown command 'bogus'\n"
+                + "Type 'help' to list commands.", "X Not authenticated").doesNotContain("spec-kitty:");
     }
 
     @Test
-    void interactiveShellEndsAtEndOfInput() {
-        SpecKittyShellRunner runner = runner("auth status");
+    void interactiveShellEndsAtEndOfInputOnAFreshLine() {
+        SpecKittyShellRunner runner = shell("auth status", true);
         runner.run(new String[0]);
         assertThat(runner.exitCode()).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).isEqualTo("spec-kitty> status json=false\nspec-kitty> \n");
+    }
+
+    @Test
+    void pipedInputGetsNoPromptAndKeepsTheLastFailure() {
+        SpecKittyShellRunner runner = shell("auth whoami\nauth status\n", false);
+        runner.run(new String[0]);
+        assertThat(runner.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(out.toString()).isEqualTo("status json=false\n");
+    }
+
+    @Test
+    void shellHelpListsExitAndQuitAndHintsInShellTerms() {
+        SpecKittyShellRunner runner = shell("help\nauth status --jsn\n", true);
+        runner.run(new String[0]);
+        assertThat(out.toString()).contains("exit, quit", "Type '<command> --help'").doesNotContain("spec-kitty <command>");
+        assertThat(err.toString()).isEqualTo("unknown option '--jsn' for 'auth status'\nDid you mean '--json'?\n"
+                + "Type 'auth status --help' for usage.\n");
     }
 }

@@ -63,6 +63,20 @@ final class ProjectRootLocator {
         }
     }
 
+    /** The nearest directory upwards holding {@code .git} (a directory, or a worktree's file). */
+    static Optional<Path> gitRepositoryRoot(Path workingDirectory) {
+        try {
+            for (Path candidate = workingDirectory.toRealPath(); candidate != null; candidate = candidate.getParent()) {
+                if (Files.exists(candidate.resolve(".git"))) {
+                    return Optional.of(candidate);
+                }
+            }
+        } catch (IOException missing) {
+            // a working directory that no longer exists is in no repository
+        }
+        return Optional.empty();
+    }
+
     static boolean hasKittify(Path directory) {
         return Files.isDirectory(directory.resolve(KITTIFY));
     }

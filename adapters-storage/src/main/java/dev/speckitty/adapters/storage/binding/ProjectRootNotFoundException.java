@@ -7,7 +7,7 @@ public class ProjectRootNotFoundException extends RuntimeException {
 
     public ProjectRootNotFoundException(Path workingDirectory) {
         super("No spec-kitty project found from " + workingDirectory + ": run this command from inside a spec-kitty"
-                + " project (a directory with .kittify/, or one of its subdirectories), or set SPECIFY_REPO_ROOT to"
-                + " the project's directory.");
+                + " project (a directory with .kittify/, or one of its subdirectories); in a git repository that is"
+                + " not one yet, spec-kitty teamspace bind creates it.");
     }
 }

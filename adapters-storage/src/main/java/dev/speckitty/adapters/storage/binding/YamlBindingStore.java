@@ -54,6 +54,30 @@ public final class YamlBindingStore implements BindingStore {
     }
 
     @Override
+    public Optional<NewProjectSite> newProjectSite() {
+        if (projectRoot().isPresent()) {
+            return Optional.empty();
+        }
+        return ProjectRootLocator.gitRepositoryRoot(workingDirectory).map(root -> new NewProjectSite(root.toString(),
+                GitOriginReader.originUrl(root).flatMap(OriginRepoSlug::parse)));
+    }
+
+    @Override
+    public void createProject(String projectUuid, String projectSlug) {
+        Path root = newProjectSite().map(site -> Path.of(site.repositoryRoot()))
+                .orElseThrow(() -> new ProjectRootNotFoundException(workingDirectory));
+        Path file = configFile(root);
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException failed) {
+            throw new BindingFileException(file, "Could not create " + file.getParent() + " ("
+                    + failed.getClass().getSimpleName() + ").");
+        }
+        String yaml = "project:\n  uuid: \"" + projectUuid + "\"\n  slug: \"" + projectSlug + "\"\n";
+        ConfigFileReplacer.replace(file, null, yaml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
     public void bindTeamspace(String teamspace) {
         if (teamspace == null || teamspace.isBlank()) {
             throw new IllegalArgumentException("a Teamspace handle is required");

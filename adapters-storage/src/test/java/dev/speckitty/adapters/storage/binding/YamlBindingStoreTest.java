@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.speckitty.adapters.storage.support.FileState;
+import dev.speckitty.domain.port.BindingStore;
 import dev.speckitty.domain.teamspace.TeamspaceBinding;
 import dev.speckitty.domain.teamspace.TrackerBinding;
 import java.io.IOException;
@@ -399,5 +400,28 @@ class YamlBindingStoreTest {
             assertThatThrownBy(() -> store().bindTeamspace("acme")).isInstanceOf(BindingFileException.class);
         });
         assertThat(Files.isRegularFile(config, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+
+    @Test
+    void aGitRepositoryWithoutKittifyBecomesAProjectOnlyWhenAsked() throws IOException {
+        Path fresh = Files.createDirectories(temp.toRealPath().resolve("fresh"));
+        Files.createDirectories(fresh.resolve(".git"));
+        Files.writeString(fresh.resolve(".git/config"),
+                "[remote \"origin\"]\n\turl = git@github.com:acme/Fresh-Repo.git\n", StandardCharsets.UTF_8);
+        Path inside = Files.createDirectories(fresh.resolve("src/main"));
+        YamlBindingStore store = new YamlBindingStore(inside, Map.of());
+
+        assertThat(store.read()).isEmpty();
+        assertThat(store.newProjectSite()).contains(
+                new BindingStore.NewProjectSite(fresh.toString(), java.util.Optional.of("acme/Fresh-Repo")));
+        assertThat(fresh.resolve(".kittify")).as("looking creates nothing").doesNotExist();
+
+        store.createProject("7f1c2d3e-0000-4000-8000-000000000001", "fresh-repo");
+
+        TeamspaceBinding binding = store.read().orElseThrow();
+        assertThat(binding.projectRoot()).isEqualTo(fresh.toString());
+        assertThat(binding.projectUuid()).isEqualTo("7f1c2d3e-0000-4000-8000-000000000001");
+        assertThat(binding.projectSlug()).isEqualTo("fresh-repo");
+        assertThat(store.newProjectSite()).as("a project now").isEmpty();
+        assertThat(new YamlBindingStore(temp.toRealPath(), Map.of()).newProjectSite()).as("outside git").isEmpty();
     }
 }

@@ -10,8 +10,14 @@ import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
 import dev.speckitty.shell.config.HostedTarget;
 import dev.speckitty.shell.runner.ExitCode;
+import dev.speckitty.shell.render.AuthStatusJson;
+import dev.speckitty.shell.render.JsonOutput;
+import dev.speckitty.shell.render.NetworkTrouble;
+import dev.speckitty.shell.render.SnakeCase;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.ExitStatus;
 
@@ -43,7 +49,9 @@ public final class AuthLoginCommand extends SpecKittyCommand {
 
     @Override
     public ExitStatus execute(CommandContext context) {
-        PrintWriter out = context.outputWriter();
+        boolean json = ParsedOptions.flag(context, OptionSpecs.JSON);
+        // With --json, stdout carries only the result document: the conversation goes to stderr.
+        PrintWriter out = json ? err : context.outputWriter();
         String baseUrl = target.requireBaseUrl();
         boolean headless = ParsedOptions.flag(context, HEADLESS);
         if (!headless) {
@@ -62,6 +70,9 @@ public final class AuthLoginCommand extends SpecKittyCommand {
         } finally {
             Runtime.getRuntime().removeShutdownHook(cancelled);
             progress.done();
+        }
+        if (json) {
+            return printJson(context, result);
         }
         return switch (result) {
             case LoginResult.LoggedIn loggedIn -> {
@@ -84,8 +95,38 @@ public final class AuthLoginCommand extends SpecKittyCommand {
             }
             case LoginResult.Failed failed when failed.reason() == LoginResult.Reason.INTERRUPTED ->
                     new ExitStatus(ExitCode.INTERRUPTED.code(), failed.message());
-            case LoginResult.Failed failed -> throw new CommandFailedException("X " + failed.message());
+            case LoginResult.Failed failed -> throw failure(failed);
         };
+    }
+
+    private ExitStatus printJson(CommandContext context, LoginResult result) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        StoredSession session = switch (result) {
+            case LoginResult.LoggedIn loggedIn -> {
+                document.put("status", "logged_in");
+                yield loggedIn.session();
+            }
+            case LoginResult.AlreadyLoggedIn already -> {
+                document.put("status", "already_logged_in");
+                yield already.session();
+            }
+            case LoginResult.Failed failed when failed.reason() == LoginResult.Reason.INTERRUPTED -> null;
+            case LoginResult.Failed failed -> throw failure(failed);
+        };
+        if (session == null) { // the runner prints the "interrupted" error document
+            return new ExitStatus(ExitCode.INTERRUPTED.code(), "interrupted");
+        }
+        document.put("user", AuthStatusJson.identity(session));
+        document.put("default_team_id", session.defaultTeamId());
+        JsonOutput.print(context.outputWriter(), document);
+        return ExitStatus.OK;
+    }
+
+    private CommandFailedException failure(LoginResult.Failed failed) {
+        String code = SnakeCase.of(failed.reason());
+        return NetworkTrouble.explain(failed.message(), target.requireBaseUrl())
+                .map(words -> CommandFailedException.coded(code, "X " + words, NetworkTrouble.hint()))
+                .orElseGet(() -> CommandFailedException.coded(code, "X " + failed.message()));
     }
 
     private static String defaultTeam(StoredSession session) {

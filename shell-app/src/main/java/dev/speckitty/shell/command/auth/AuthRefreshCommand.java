@@ -8,6 +8,7 @@ import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
 import dev.speckitty.shell.render.DurationFormat;
 import dev.speckitty.shell.render.JsonOutput;
+import dev.speckitty.shell.render.Timestamps;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,14 @@ import org.springframework.shell.core.command.ExitStatus;
 public final class AuthRefreshCommand extends SpecKittyCommand {
 
     private static final String FORCE = "force";
+
+    /** The outcomes in the user's terms; their machine names are for --json. */
+    private static final Map<String, String> OUTCOME_WORDS = Map.of(
+            "refreshed", "Refreshed",
+            "not_needed", "No refresh needed",
+            "adopted_newer", "Another spec-kitty process had just refreshed; using its token",
+            "lock_timeout_adopted", "Another spec-kitty process refreshed meanwhile; using its token",
+            "stale_rejection_preserved", "The server refused an old token; the newer session was kept");
 
     private final SessionManager sessions;
     private final Clock clock;
@@ -48,8 +57,8 @@ public final class AuthRefreshCommand extends SpecKittyCommand {
             JsonOutput.print(context.outputWriter(), document(attempt, now));
         } else if (attempt.session() != null) {
             long left = Duration.between(now, attempt.session().accessTokenExpiresAt()).toSeconds();
-            context.outputWriter().println("+ " + attempt.outcomeName() + " (access token valid for "
-                    + DurationFormat.format(left) + ")");
+            context.outputWriter().println("+ " + OUTCOME_WORDS.getOrDefault(attempt.outcomeName(), "Session usable")
+                    + " (access token valid for " + DurationFormat.format(left) + ").");
         } else {
             err.println("X " + attempt.problem().message());
             err.flush();
@@ -63,8 +72,8 @@ public final class AuthRefreshCommand extends SpecKittyCommand {
         document.put("network_call", attempt.report() != null && attempt.report().networkCall());
         if (attempt.session() != null) {
             Instant expiry = attempt.session().accessTokenExpiresAt();
-            document.put("access_token_expires_at", expiry.toString());
-            document.put("access_token_expires_in_s", Math.max(0, Duration.between(now, expiry).toSeconds()));
+            document.put("access_token_expires_at", Timestamps.format(expiry));
+            document.put("access_token_remaining_s", Math.max(0, Duration.between(now, expiry).toSeconds()));
             document.put("error", null);
         } else {
             AuthProblem problem = attempt.problem();

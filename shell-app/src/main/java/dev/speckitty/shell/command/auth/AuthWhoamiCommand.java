@@ -39,12 +39,14 @@ public final class AuthWhoamiCommand extends SpecKittyCommand {
                 yield ExitStatus.OK;
             }
             case LocalSessionState.LoggedOut loggedOut ->
-                    throw new CommandFailedException("X Not authenticated", AuthGroup.LOGIN_HINT);
+                    throw CommandFailedException.coded("not_authenticated", "X Not authenticated",
+                            AuthGroup.LOGIN_HINT);
             case LocalSessionState.RefreshExpired expired ->
-                    throw new CommandFailedException("X Session expired (refresh token expired)",
+                    throw CommandFailedException.coded("refresh_expired", "X Session expired (refresh token expired)",
                             "  Run spec-kitty auth login to re-authenticate.");
             case LocalSessionState.Unreadable unreadable ->
-                    throw new CommandFailedException(unreadable.problem().getMessage(), AuthGroup.UNTOUCHED_HINT);
+                    throw CommandFailedException.coded("session_unreadable", unreadable.problem().getMessage(),
+                            AuthGroup.UNTOUCHED_HINT);
         };
     }
 }

@@ -2,6 +2,7 @@ package dev.speckitty.shell.command.auth;
 
 import dev.speckitty.application.auth.LoginProgress;
 import dev.speckitty.domain.text.UntrustedText;
+import dev.speckitty.shell.render.DurationFormat;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -43,7 +44,7 @@ final class ConsoleLoginProgress implements LoginProgress {
             out.println("Or open: " + UntrustedText.line(verificationUriComplete));
         }
         out.println();
-        out.println("Waiting for authorization (timeout in " + validFor.toMinutes() + " minutes)...");
+        out.println("Waiting for authorization (timeout in " + DurationFormat.countdown(validFor) + ")...");
         out.flush();
     }
 

@@ -4,20 +4,26 @@ import dev.speckitty.application.auth.SessionPresence;
 import dev.speckitty.application.auth.SessionPresence.Presence;
 import dev.speckitty.domain.port.EventQueue;
 import dev.speckitty.domain.port.HostedHealth;
+import dev.speckitty.shell.command.OptionSpecs;
+import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
+import dev.speckitty.shell.render.JsonOutput;
 import dev.speckitty.shell.config.HostedTarget;
 import dev.speckitty.shell.config.Interactivity;
 import dev.speckitty.shell.runner.ExitCode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.ExitStatus;
 
 /**
- * {@code sync doctor}: reports what stands between this machine and a working sync. It only
- * reports (exit 0), except the logged-out-on-a-connected-Teamspace case (exit 4).
+ * {@code sync doctor}: reports what stands between this machine and a working sync. Exit 1 when a
+ * check failed with sync enabled, 4 logged out on a connected Teamspace, else 0 (sync not enabled
+ * is reported with how to opt in, exit 0).
  */
 public final class SyncDoctorCommand extends SpecKittyCommand {
 
@@ -64,16 +70,28 @@ public final class SyncDoctorCommand extends SpecKittyCommand {
             issues.add("The configured SaaS host did not respond within 2 seconds. Check network connectivity to `"
                     + url.get() + "` and retry.");
         }
-        out.println("Sync doctor");
-        out.println("  Queue: " + pending + " event(s) pending");
-        if (issues.isEmpty()) {
-            out.println("  No problems detected.");
+        if (ParsedOptions.flag(context, OptionSpecs.JSON)) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("sync_enabled", interactivity.saasSyncEnabled());
+            document.put("server_url", url.orElse(null));
+            document.put("auth", auth.machineName());
+            document.put("queue_size", pending);
+            document.put("problems", issues);
+            JsonOutput.print(out, document);
+        } else {
+            out.println("Sync doctor");
+            out.println("  Queue: " + pending + " event(s) pending");
+            if (issues.isEmpty()) {
+                out.println("  No problems detected.");
+            }
+            issues.forEach(issue -> out.println("  ! " + issue));
+            out.flush();
         }
-        issues.forEach(issue -> out.println("  ! " + issue));
-        out.flush();
         if (auth != Presence.AUTHENTICATED && recovery.handle("sync doctor") == LoggedOutRecovery.Decision.EXIT_4) {
             return new ExitStatus(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE.code(), "logged out");
         }
-        return ExitStatus.OK;
+        // Sync switched off is a choice, not a fault (README §4: say how to opt in, exit 0).
+        boolean checkFailed = interactivity.saasSyncEnabled() && !issues.isEmpty();
+        return checkFailed ? new ExitStatus(ExitCode.FAILED.code(), "check failed") : ExitStatus.OK;
     }
 }

@@ -11,13 +11,17 @@ import dev.speckitty.shell.render.JsonOutput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.shell.core.command.CommandContext;
@@ -35,6 +39,7 @@ public final class SyncEnqueueCommand extends SpecKittyCommand {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_EVENT_BYTES = 256 * 1024;
+    private static final List<String> SINGLE_EVENT_OPTIONS = List.of("event-type", "event-id", "payload");
 
     private final EventQueue queue;
     private final Supplier<BufferedReader> stdin;
@@ -55,9 +60,14 @@ public final class SyncEnqueueCommand extends SpecKittyCommand {
 
     @Override
     public ExitStatus execute(CommandContext context) {
-        List<QueuedEvent> events = ParsedOptions.value(context, "file").isPresent()
-                ? fromLines(ParsedOptions.value(context, "file").get())
-                : List.of(single(context));
+        Optional<String> file = ParsedOptions.value(context, "file");
+        if (file.isPresent()) {
+            SINGLE_EVENT_OPTIONS.stream().filter(option -> ParsedOptions.value(context, option).isPresent()).findFirst()
+                    .ifPresent(option -> {
+                        throw new UsageException("--" + option + " describes a single event and cannot be used with --file");
+                    });
+        }
+        List<QueuedEvent> events = file.isPresent() ? fromLines(file.get()) : List.of(single(context));
         queue.enqueue(events);
         long size = queue.size();
         if (ParsedOptions.flag(context, SyncGroup.JSON)) {
@@ -105,9 +115,18 @@ public final class SyncEnqueueCommand extends SpecKittyCommand {
                 }
                 events.add(toQueued((ObjectNode) node, where));
             }
+        } catch (NoSuchFileException missing) {
+            throw new CommandFailedException("Could not read events from " + file + ": no such file.",
+                    "  Nothing was queued. Check the path, or pass --file - to read from stdin.");
+        } catch (AccessDeniedException denied) {
+            throw new CommandFailedException("Could not read events from " + file + ": permission denied.",
+                    "  Nothing was queued.");
+        } catch (CharacterCodingException notUtf8) {
+            throw new CommandFailedException("Could not read events from " + file + ": not UTF-8 text.",
+                    "  Nothing was queued.");
         } catch (IOException unreadable) {
-            throw new CommandFailedException("Could not read events from " + file + " ("
-                    + unreadable.getClass().getSimpleName() + ").");
+            throw new CommandFailedException("Could not read events from " + file + " (" + (Files.isDirectory(Path.of(file))
+                    ? "it is a directory" : unreadable.getClass().getSimpleName()) + ").", "  Nothing was queued.");
         }
         if (events.isEmpty()) {
             throw new UsageException("no events found in " + file);

@@ -3,6 +3,7 @@ package dev.speckitty.shell.command.sync;
 import dev.speckitty.adapters.storage.files.IoProblems;
 import dev.speckitty.application.sync.SyncNow;
 import dev.speckitty.application.sync.SyncOutcome;
+import dev.speckitty.application.sync.SyncProgress;
 import dev.speckitty.application.sync.SyncReport;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
@@ -41,8 +42,10 @@ public final class SyncNowCommand extends SpecKittyCommand {
     private final Interactivity interactivity;
     private final LoggedOutRecovery recovery;
     private final Clock clock;
+    private final SyncProgress progress;
 
-    public SyncNowCommand(SyncNow syncNow, Interactivity interactivity, LoggedOutRecovery recovery, Clock clock) {
+    public SyncNowCommand(SyncNow syncNow, Interactivity interactivity, LoggedOutRecovery recovery, Clock clock,
+            SyncProgress progress) {
         super("sync now", "Send queued events to the hosted batch ingress.", SyncGroup.NAME, List.of(
                 OptionSpecs.valued(REPORT, "Write the failure report (JSON) to FILE"),
                 OptionSpecs.flag(STRICT, "Exit 1 when any event failed (default)"),
@@ -52,6 +55,7 @@ public final class SyncNowCommand extends SpecKittyCommand {
         this.interactivity = interactivity;
         this.recovery = recovery;
         this.clock = clock;
+        this.progress = progress;
     }
 
     @Override
@@ -62,7 +66,7 @@ public final class SyncNowCommand extends SpecKittyCommand {
         boolean strict = !ParsedOptions.flag(context, NO_STRICT);
         boolean json = ParsedOptions.flag(context, SyncGroup.JSON);
         PrintWriter out = context.outputWriter();
-        SyncOutcome outcome = syncNow.run(interactivity.saasSyncEnabled());
+        SyncOutcome outcome = syncNow.run(interactivity.saasSyncEnabled(), progress);
         return switch (outcome) {
             case SyncOutcome.Disabled disabled -> {
                 if (json) {
@@ -81,11 +85,12 @@ public final class SyncNowCommand extends SpecKittyCommand {
                 }
                 yield ExitStatus.OK;
             }
-            case SyncOutcome.Completed completed -> report(context, completed.report(), strict, json);
+            case SyncOutcome.Completed completed -> report(context, completed.report(), strict, json, true);
         };
     }
 
-    private ExitStatus report(CommandContext context, SyncReport report, boolean strict, boolean json) {
+    private ExitStatus report(CommandContext context, SyncReport report, boolean strict, boolean json,
+            boolean mayRecover) {
         PrintWriter out = context.outputWriter();
         Map<String, Object> document = SyncReportRendering.document(report, clock.instant());
         if (json) {
@@ -107,19 +112,28 @@ public final class SyncNowCommand extends SpecKittyCommand {
             }
         });
         out.flush();
-        if (report.unauthenticatedLocally()) {
+        if (mayRecover && report.unauthenticatedLocally()) {
             switch (recovery.handle("sync now")) {
-                case EXIT_4 -> {
+                // Logged out on a connected Teamspace and nothing was sent: 4, whatever the person chose.
+                case EXIT_4, SKIPPED, QUIT -> {
                     return new ExitStatus(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE.code(), "logged out");
                 }
                 case LOGGED_IN -> {
-                    out.println("Logged in. Re-run spec-kitty sync now to continue.");
-                    return ExitStatus.OK;
+                    out.println("Logged in. Sending the queue now.");
+                    return again(context, strict, json);
                 }
-                default -> { }
+                case NO_TEAMSPACE -> { }
             }
         }
         return strict && report.failed() > 0 ? new ExitStatus(ExitCode.FAILED.code(), "events failed") : ExitStatus.OK;
+    }
+
+    /** The run after a successful login at the prompt: reported like any run, never prompting again. */
+    private ExitStatus again(CommandContext context, boolean strict, boolean json) {
+        return switch (syncNow.run(interactivity.saasSyncEnabled(), progress)) {
+            case SyncOutcome.Completed completed -> report(context, completed.report(), strict, json, false);
+            default -> ExitStatus.OK; // the queue emptied meanwhile (another process sent it)
+        };
     }
 
     /** Whole or not at all: a temp file renamed into place, and removed again when anything fails (disk full). */

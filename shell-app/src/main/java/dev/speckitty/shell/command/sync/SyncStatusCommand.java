@@ -75,7 +75,12 @@ public final class SyncStatusCommand extends SpecKittyCommand {
             if (reachable != null) {
                 out.println("Reachable:    " + (reachable ? "yes" : "no (" + health.problem() + ")"));
             }
-            if (auth == Presence.NOT_AUTHENTICATED) {
+            // The next step is the first missing piece: opt in, then a server, then a session.
+            if (!interactivity.saasSyncEnabled()) {
+                out.println("Set SPEC_KITTY_ENABLE_SAAS_SYNC=1 to opt in to hosted sync on this machine.");
+            } else if (url.isEmpty()) {
+                out.println("Set SPEC_KITTY_SAAS_URL (or [sync] server_url in config.toml) to the hosted service.");
+            } else if (auth == Presence.NOT_AUTHENTICATED) {
                 out.println("Run `spec-kitty auth login` to connect.");
             } else if (auth == Presence.REFRESH_EXPIRED) {
                 out.println("Run `spec-kitty auth login` to re-authenticate.");
