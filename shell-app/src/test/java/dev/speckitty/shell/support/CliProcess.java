@@ -104,6 +104,11 @@ public final class CliProcess {
             return process.isAlive();
         }
 
+        /** The CLI's JVM (the launcher execs java directly). */
+        public long pid() {
+            return process.pid();
+        }
+
         /** Sends a signal by name ({@code INT} for Ctrl-C) through kill(1); the process keeps running. */
         public void signal(String name) {
             try {
