@@ -71,7 +71,7 @@ class RefreshLockConcurrencyTest {
 
     /** E6, with a holder we did not write: flock(1) keeps refresh.lock until the test ends. */
     @Test
-    @Timeout(60)
+    @Timeout(150) // a hang guard only: CLI JVMs start in 10-40 s at a load of 30
     void flockUtilityHoldingTheLockIsANonFatalTimeoutThatKeepsTheSession() throws Exception {
         EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "contention", Duration.ofSeconds(-1), true);
         long before = refreshRequests();
@@ -106,7 +106,7 @@ class RefreshLockConcurrencyTest {
      * writes the reference's record; doctor names it.
      */
     @Test
-    @Timeout(60)
+    @Timeout(150) // a hang guard only: CLI JVMs start in 10-40 s at a load of 30
     void anOldRecordOfALiveHolderIsNeverTakenOver() throws Exception {
         EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "oldlive", Duration.ofSeconds(-1), true);
         long before = refreshRequests();
@@ -131,7 +131,7 @@ class RefreshLockConcurrencyTest {
 
     /** E7, second half: the same 120 s-old record with no live holder is overwritten at once. */
     @Test
-    @Timeout(60)
+    @Timeout(150) // a hang guard only: CLI JVMs start in 10-40 s at a load of 30
     void anOldRecordWithoutALiveHolderIsAdoptedAtOnce() throws Exception {
         EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "olddead", Duration.ofSeconds(-1), true);
         long before = refreshRequests();
