@@ -66,39 +66,72 @@ class CrossCliLockTest {
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(120)
     void flockUtilityHoldingSessionLockBlocksTheCliUntilItLetsGo() throws Exception {
         EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "flocksession", Duration.ofMinutes(10), true);
         Path lock = CliProcess.authDirectory(box.sandbox).resolve("session.lock");
-        Path released = box.sandbox.resolve("released");
 
-        Process holder = flockHolding(lock, 4, released);
-        Result refresh = box.run("auth", "refresh", "--json");
-        long finished = System.currentTimeMillis();
+        Result refresh = blockedByFlockUtility(box, lock);
 
         assertThat(refresh.exitCode()).as(refresh.describe()).isZero();
-        assertThat(finished).as("the CLI read the session only after flock(1) let go")
-                .isGreaterThanOrEqualTo(releasedAtMillis(released));
-        assertThat(holder.waitFor(10, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
-    @Timeout(60)
+    @Timeout(120)
     void flockUtilityHoldingRefreshLockBlocksTheRefreshUntilItLetsGo() throws Exception {
         EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "flockrefresh", Duration.ofSeconds(-1), true);
         Path lock = CliProcess.authDirectory(box.sandbox).resolve("refresh.lock");
-        Path released = box.sandbox.resolve("released");
         long before = refreshRequests();
 
-        Process holder = flockHolding(lock, 4, released);
-        Result refresh = box.run("auth", "refresh", "--json");
-        long finished = System.currentTimeMillis();
+        Result refresh = blockedByFlockUtility(box, lock);
 
         assertThat(refresh.exitCode()).as(refresh.describe()).isZero();
         assertThat(JsonDocuments.single(refresh.stdout()).path("outcome").asString()).isEqualTo("refreshed");
-        assertThat(finished).isGreaterThanOrEqualTo(releasedAtMillis(released));
         assertThat(refreshRequests() - before).isEqualTo(1);
-        assertThat(holder.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * flock(1) takes {@code lock}; {@code auth refresh} starts; once the CLI is seen opening the lock
+     * file (it is trying, and failing, to take it) and has waited 1.5 s more, still running, flock(1)
+     * lets go; the CLI then finishes.
+     */
+    private static Result blockedByFlockUtility(EmulatorSandbox box, Path lock) throws Exception {
+        Process holder = new ProcessBuilder("flock", "-o", lock.toString(), "-c", "echo LOCKED; read ignored")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            assertThat(firstLine(holder)).isEqualTo("LOCKED");
+            CliProcess.Running cli = box.spawn(Map.of(), "auth", "refresh", "--json");
+            awaitOpening(cli.pid(), lock);
+            Thread.sleep(1500);
+            assertThat(cli.isAlive()).as("the CLI waits while flock(1) holds " + lock.getFileName()).isTrue();
+            holder.getOutputStream().close(); // `read` ends, flock(1) exits and its lock goes
+            return cli.await();
+        } finally {
+            holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until process {@code pid} has {@code file} open (seen through /proc/pid/fd). */
+    private static void awaitOpening(long pid, Path file) throws Exception {
+        Path descriptors = Path.of("/proc", Long.toString(pid), "fd");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            try (var links = Files.list(descriptors)) {
+                if (links.anyMatch(link -> {
+                    try {
+                        return Files.readSymbolicLink(link).equals(file);
+                    } catch (java.io.IOException closedMeanwhile) {
+                        return false;
+                    }
+                })) {
+                    return;
+                }
+            } catch (java.io.IOException | java.io.UncheckedIOException exitedOrRaced) {
+                // the descriptor table changed while we listed it: look again
+            }
+            assertThat(System.nanoTime()).as("the CLI never opened " + file).isLessThan(deadline);
+            Thread.sleep(5);
+        }
     }
 
     /**
@@ -187,24 +220,6 @@ class CrossCliLockTest {
             assertThat(System.nanoTime()).as("the CLI never refreshed").isLessThan(deadline);
             Thread.sleep(20);
         }
-    }
-
-    /** flock(1) holding {@code lock} for {@code seconds}; writes the release time (epoch ms) into {@code released}. */
-    private static Process flockHolding(Path lock, int seconds, Path released) throws Exception {
-        Process holder = new ProcessBuilder("flock", lock.toString(), "-c",
-                "echo LOCKED; sleep " + seconds + "; date +%s%3N > " + released)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        assertThat(firstLine(holder)).isEqualTo("LOCKED");
-        return holder;
-    }
-
-    private static long releasedAtMillis(Path released) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!Files.exists(released) || Files.size(released) == 0) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-        return Long.parseLong(Files.readString(released).trim());
     }
 
     private static String firstLine(Process process) throws Exception {

@@ -113,6 +113,7 @@ public final class CliProcess {
             return process.isAlive();
         }
 
+        /** The CLI's JVM (the launcher execs java directly). */
         public long pid() {
             return process.pid();
         }

@@ -74,7 +74,7 @@ public final class YamlBindingStore implements BindingStore {
                     + failed.getClass().getSimpleName() + ").");
         }
         String yaml = "project:\n  uuid: \"" + projectUuid + "\"\n  slug: \"" + projectSlug + "\"\n";
-        ConfigFileReplacer.replace(file, null, yaml.getBytes(StandardCharsets.UTF_8));
+        ConfigFileReplacer.replace(file, root, null, yaml.getBytes(StandardCharsets.UTF_8)); // never through a link out of the repository
     }
 
     @Override

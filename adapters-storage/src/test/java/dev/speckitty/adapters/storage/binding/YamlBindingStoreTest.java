@@ -400,6 +400,7 @@ class YamlBindingStoreTest {
             assertThatThrownBy(() -> store().bindTeamspace("acme")).isInstanceOf(BindingFileException.class);
         });
         assertThat(Files.isRegularFile(config, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
 
     @Test
     void aGitRepositoryWithoutKittifyBecomesAProjectOnlyWhenAsked() throws IOException {
