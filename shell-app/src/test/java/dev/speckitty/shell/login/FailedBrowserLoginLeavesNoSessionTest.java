@@ -109,7 +109,7 @@ class FailedBrowserLoginLeavesNoSessionTest {
         MISSING_STATE(Reason.TIMED_OUT, "Authentication timed out (5 minutes elapsed).", false),
         MISSING_CODE(Reason.CALLBACK_INVALID, "Missing 'code' in callback parameters", false),
         PROVIDER_DENIED(Reason.DENIED, "OAuth provider returned error: access_denied (User said no [redacted])", false),
-        PROVIDER_ERROR_WITH_ESCAPES(Reason.AUTHENTICATION_FAILED, "OAuth provider returned error: server_error ([2Jgone)", false),
+        PROVIDER_ERROR_WITH_ESCAPES(Reason.AUTHENTICATION_FAILED, "OAuth provider returned error: server_error (\\x1b[2Jgone)", false),
         TIMEOUT(Reason.TIMED_OUT, "Authentication timed out (5 minutes elapsed). Run spec-kitty auth login again.", false),
         TOKEN_ENDPOINT_HTML_502(Reason.AUTHENTICATION_FAILED, "Token exchange failed: HTTP 502", true),
         ME_ANSWERS_HTML(Reason.AUTHENTICATION_FAILED, "User info response was not JSON.", true);
