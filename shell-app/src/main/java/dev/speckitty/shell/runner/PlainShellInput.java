@@ -1,0 +1,24 @@
+package dev.speckitty.shell.runner;
+
+import java.io.IOException;
+
+/** Lines from our input stream, with the prompt written only when a person is typing. */
+final class PlainShellInput implements ShellInput {
+
+    private final TerminalStreams streams;
+    private final boolean showPrompt;
+
+    PlainShellInput(TerminalStreams streams, boolean showPrompt) {
+        this.streams = streams;
+        this.showPrompt = showPrompt;
+    }
+
+    @Override
+    public String readLine() throws IOException {
+        if (showPrompt) {
+            streams.out().print(InteractiveSession.PROMPT);
+            streams.out().flush();
+        }
+        return streams.in().readLine();
+    }
+}
