@@ -59,7 +59,10 @@ final class ShellHistory {
         return !line.isBlank() && !line.startsWith(" ") && line.indexOf('\n') < 0 && line.indexOf('\r') < 0;
     }
 
-    /** Appends the line if {@link #worthRecording}; creates the file (and the runtime root) owner-only. */
+    /**
+     * Appends the line (without the space Tab completion leaves at its end) if {@link #worthRecording};
+     * creates the file (and the runtime root) owner-only.
+     */
     void record(String line) throws IOException {
         if (!worthRecording(line)) {
             return;
@@ -80,7 +83,7 @@ final class ShellHistory {
         }
         // A file left readable by an older tool or a copy is narrowed back before anything is added.
         Files.setPosixFilePermissions(file, OWNER_ONLY);
-        Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND,
+        Files.writeString(file, line.stripTrailing() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND,
                 LinkOption.NOFOLLOW_LINKS);
     }
 }

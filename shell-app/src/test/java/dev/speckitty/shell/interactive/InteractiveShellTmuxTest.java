@@ -54,16 +54,20 @@ class InteractiveShellTmuxTest {
         Path home = CliProcess.specKittyHome(sandbox);
         socket = sandbox.resolve("tmux.sock");
         List<String> command = new ArrayList<>(List.of("env", "-i", "PATH=/usr/bin:/bin", "TERM=xterm-256color",
-                "LANG=C.UTF-8", "HOME=" + sandbox.resolve("user"), "SPEC_KITTY_HOME=" + home));
+                "LANG=C.UTF-8", "HOME=" + sandbox.resolve("user"), "SPEC_KITTY_HOME=" + home,
+                // A browser login that waits for a callback that never comes (nothing listens on port 9;
+                // the browser flow contacts the server only after the callback): a command to Ctrl-C.
+                "SPEC_KITTY_SAAS_URL=http://127.0.0.1:9", "BROWSER=true"));
         command.addAll(CliProcess.launchCommand());
         // After the CLI ends, the pane says how, and stays open to be read.
         String shellLine = command.stream().map(InteractiveShellTmuxTest::quoted).collect(Collectors.joining(" "))
                 + "; echo \"[exit $?]\"; exec sleep 600";
         tmux(STEP, "-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "120", "-y", "40", shellLine);
 
-        awaitScreen(START, "the banner and a prompt", lines ->
+        List<String> start = awaitScreen(START, "the banner and a prompt", lines ->
                 lines.stream().anyMatch(line -> line.startsWith("spec-kitty ") && line.contains("interactive shell")
                         && line.contains("'help'") && line.contains("Ctrl-D")) && lastLine(lines).equals(PROMPT));
+        assertThat(start).hasSize(2); // nothing else: no warning from the JVM or the line editor
 
         sendKeys("au", "Tab");
         awaitScreen(STEP, "'au' + Tab completed to 'auth'", lines -> lastLine(lines).equals(PROMPT + " auth"));
@@ -89,6 +93,14 @@ class InteractiveShellTmuxTest {
         awaitScreen(STEP, "the shell is still alive after Ctrl-C and lists its commands", lines ->
                 lines.stream().anyMatch(line -> line.contains("exit, quit")) && lastLine(lines).equals(PROMPT));
         assertThat(Files.readString(history, StandardCharsets.UTF_8)).isEqualTo("auth status\nhelp\n");
+
+        sendKeys("auth login", "Enter");
+        awaitScreen(STEP, "the browser login waits", lines ->
+                lines.stream().anyMatch(line -> line.startsWith("Waiting for the browser")));
+        sendKeys("C-c");
+        awaitScreen(STEP, "Ctrl-C cancelled the running login and the prompt came back", lines ->
+                lines.contains("Login cancelled by user.") && lastLine(lines).equals(PROMPT));
+        assertThat(home.resolve("auth").resolve("session.json")).doesNotExist();
 
         sendKeys("C-d");
         screen = awaitScreen(STEP, "Ctrl-D ended the shell", lines -> lines.contains("[exit 0]"));

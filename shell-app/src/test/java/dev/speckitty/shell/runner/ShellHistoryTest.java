@@ -20,7 +20,7 @@ class ShellHistoryTest {
         history.record("auth status");
         history.record("   "); // blank: not kept
         history.record(" auth whoami"); // a leading space keeps a line out of the file
-        history.record("sync status --json");
+        history.record("sync status --json "); // Tab completion leaves a space
         Path file = root.resolve("home").resolve("shell_history");
         assertThat(Files.readString(file)).isEqualTo("auth status\nsync status --json\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
