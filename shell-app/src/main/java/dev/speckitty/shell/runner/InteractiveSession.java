@@ -52,6 +52,7 @@ final class InteractiveSession {
             if (line == null) {
                 if (terminal) {
                     streams.out().println(); // Ctrl-D: leave the terminal on a fresh line
+                    streams.out().flush(); // nothing flushes stdout as the JVM exits
                 }
                 return terminal ? ExitCode.OK : lastFailure;
             }

@@ -151,6 +151,15 @@ class SpecKittyShellRunnerTest {
     }
 
     @Test
+    void theFreshLineAtEndOfInputReachesABufferedStdout() {
+        SpecKittyShellRunner runner = new SpecKittyShellRunner(registry, new TerminalStreams(
+                new PrintWriter(new java.io.BufferedWriter(out)), new PrintWriter(err),
+                new BufferedReader(new StringReader(""))), true);
+        runner.run(new String[0]);
+        assertThat(out.toString()).isEqualTo("spec-kitty> \n");
+    }
+
+    @Test
     void pipedInputGetsNoPromptAndKeepsTheLastFailure() {
         SpecKittyShellRunner runner = shell("auth whoami\nauth status\n", false);
         runner.run(new String[0]);
