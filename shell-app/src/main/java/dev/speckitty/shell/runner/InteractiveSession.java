@@ -49,11 +49,7 @@ final class InteractiveSession {
         ExitCode lastFailure = ExitCode.OK;
         while (true) {
             String line = input.readLine();
-            if (line == null) {
-                if (terminal) {
-                    streams.out().println(); // Ctrl-D: leave the terminal on a fresh line
-                    streams.out().flush(); // nothing flushes stdout as the JVM exits
-                }
+            if (line == null) { // the input left the terminal on a fresh line
                 return terminal ? ExitCode.OK : lastFailure;
             }
             List<String> words;

@@ -90,6 +90,10 @@ final class JLineSession implements ShellInput {
         } catch (UserInterruptException cancelled) { // Ctrl-C: drop the line, prompt again
             return "";
         } catch (EndOfFileException endOfInput) { // Ctrl-D on an empty line
+            if (dumb()) { // JLine ends the line itself, except on a dumb terminal
+                terminal.writer().println();
+                terminal.flush();
+            }
             return null;
         }
         save(line);
@@ -110,6 +114,10 @@ final class JLineSession implements ShellInput {
                 Thread.interrupted(); // a Ctrl-C that came as the command ended must not hit the next prompt
             }
         }
+    }
+
+    private boolean dumb() {
+        return Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
     }
 
     private void interruptCommand() {

@@ -19,6 +19,11 @@ final class PlainShellInput implements ShellInput {
             streams.out().print(InteractiveSession.PROMPT);
             streams.out().flush();
         }
-        return streams.in().readLine();
+        String line = streams.in().readLine();
+        if (line == null && showPrompt) {
+            streams.out().println(); // Ctrl-D: leave the terminal on a fresh line
+            streams.out().flush(); // nothing flushes stdout as the JVM exits
+        }
+        return line;
     }
 }

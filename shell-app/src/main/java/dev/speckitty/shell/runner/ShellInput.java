@@ -9,7 +9,10 @@ import java.util.function.Supplier;
  */
 interface ShellInput extends AutoCloseable {
 
-    /** The next line; {@code ""} when the line was cancelled (Ctrl-C); {@code null} at end of input (Ctrl-D). */
+    /**
+     * The next line; {@code ""} when the line was cancelled (Ctrl-C); {@code null} at end of input
+     * (Ctrl-D), after leaving a terminal on a fresh line.
+     */
     String readLine() throws IOException;
 
     /** Runs one command; a line editor lets Ctrl-C interrupt it and come back to the prompt. */
