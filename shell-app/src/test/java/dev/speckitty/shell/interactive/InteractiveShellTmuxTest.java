@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * server of its own), keys are sent with {@code send-keys} and the screen is read with
  * {@code capture-pane}, polled until it shows what is expected or a deadline passes. tmux is the
  * independent counterpart: it is a terminal emulator we did not write. bin/test installs it on a
- * fresh machine; without it the test is skipped, saying so.
+ * fresh machine; without it the test is skipped, saying so. A second test checks with
+ * {@code -Xlog:class+load} that the line editor costs nothing where it is not used.
  */
 class InteractiveShellTmuxTest {
 
@@ -106,6 +107,39 @@ class InteractiveShellTmuxTest {
         screen = awaitScreen(STEP, "Ctrl-D ended the shell", lines -> lines.contains("[exit 0]"));
         // The exit report starts a line of its own: the shell left the terminal on a fresh line.
         assertThat(screen.get(screen.indexOf("[exit 0]") - 1)).isEqualTo(PROMPT);
+    }
+
+    /** JLine costs ~0.4 s of start-up: a one-shot command and a piped script must not load a class of it. */
+    @Test
+    void oneShotCommandsAndPipedScriptsLoadNoJLineClass() throws Exception {
+        CliProcess.freshSandbox(sandbox);
+        assertThat(classesLoaded("oneshot", "", "auth", "status")).isNotEmpty().noneMatch(InteractiveShellTmuxTest::jline);
+        assertThat(classesLoaded("piped", "auth status\n")).isNotEmpty().noneMatch(InteractiveShellTmuxTest::jline);
+    }
+
+    private List<String> classesLoaded(String name, String stdin, String... args) throws Exception {
+        Path log = sandbox.resolve(name + "-classes.log");
+        List<String> command = new ArrayList<>(CliProcess.launchCommand());
+        // After the launcher's -Xlog flags (which switch other logging off), before the class path.
+        command.add(command.indexOf("-cp"), "-Xlog:class+load:file=" + log);
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(sandbox.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("SPEC_KITTY_"));
+        builder.environment().put("HOME", sandbox.resolve("user").toString());
+        builder.environment().put("SPEC_KITTY_HOME", CliProcess.specKittyHome(sandbox).toString());
+        Process process = builder.start();
+        try (var input = process.getOutputStream()) {
+            input.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(name + " finished").isTrue();
+        assertThat(process.exitValue()).as(name + " exit code").isZero();
+        return Files.readAllLines(log, StandardCharsets.UTF_8);
+    }
+
+    /** {@code [info][class,load] org.jline.reader.LineReader source: ...}; the JDK's own copy is jdk.internal.org.jline. */
+    private static boolean jline(String logLine) {
+        return logLine.contains(" org.jline.") || logLine.contains("JLineSession");
     }
 
     private void sendKeys(String... keys) throws Exception {
