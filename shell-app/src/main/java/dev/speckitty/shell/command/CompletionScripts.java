@@ -13,9 +13,6 @@ import org.springframework.shell.core.command.CommandOption;
  */
 public final class CompletionScripts {
 
-    /** Options whose values are a closed set. */
-    private static final Map<String, List<String>> KNOWN_VALUES = Map.of(
-            "provider", List.of("linear", "jira", "github", "gitlab", "beads", "fp"));
     private static final List<String> SHELLS = List.of("bash", "zsh", "fish");
 
     private final CommandTree tree;
@@ -35,7 +32,7 @@ public final class CompletionScripts {
         script.append("  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n");
         script.append("  local line=\"${COMP_WORDS[*]:1:COMP_CWORD-1}\"\n");
         script.append("  case \"$prev\" in\n");
-        for (Map.Entry<String, List<String>> known : KNOWN_VALUES.entrySet()) {
+        for (Map.Entry<String, List<String>> known : OptionSpecs.knownValues().entrySet()) {
             script.append("    --").append(known.getKey()).append(") COMPREPLY=($(compgen -W \"")
                     .append(String.join(" ", known.getValue())).append("\" -- \"$cur\")); return;;\n");
         }
@@ -89,9 +86,9 @@ public final class CompletionScripts {
                 script.append("complete -c spec-kitty -n \"").append(condition).append("\" -l ")
                         .append(option.longName());
                 if (!OptionSpecs.isFlag(option)) {
-                    List<String> values = KNOWN_VALUES.get(option.longName());
-                    script.append(values != null ? " -x -a \"" + String.join(" ", values) + "\""
-                            : "FILE".equals(OptionSpecs.placeholder(option)) ? " -r -F" : " -x");
+                    List<String> values = OptionSpecs.knownValues(option);
+                    script.append(!values.isEmpty() ? " -x -a \"" + String.join(" ", values) + "\""
+                                    : OptionSpecs.takesFile(option) ? " -r -F" : " -x");
                 }
                 script.append(" -d ").append(quoted(option.description())).append('\n');
             }
@@ -113,7 +110,7 @@ public final class CompletionScripts {
 
     private List<String> fileOptions() {
         return tree.commands().stream().flatMap(command -> command.getOptions().stream())
-                .filter(option -> !OptionSpecs.isFlag(option) && "FILE".equals(OptionSpecs.placeholder(option)))
+                .filter(OptionSpecs::takesFile)
                 .map(option -> "--" + option.longName()).distinct().sorted().toList();
     }
 

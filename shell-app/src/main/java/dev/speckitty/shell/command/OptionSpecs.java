@@ -1,5 +1,6 @@
 package dev.speckitty.shell.command;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.shell.core.command.CommandOption;
@@ -26,7 +27,26 @@ public final class OptionSpecs {
             Map.entry("workspace", "DIR"),
             Map.entry("stuck-threshold", "SECONDS"));
 
+    /** Options whose values are a closed set, for completion. */
+    private static final Map<String, List<String>> KNOWN_VALUES = Map.of(
+            "provider", List.of("linear", "jira", "github", "gitlab", "beads", "fp"));
+
     private OptionSpecs() {}
+
+    /** The values an option can take when they are a closed set ({@code --provider}); else none. */
+    public static List<String> knownValues(CommandOption option) {
+        return KNOWN_VALUES.getOrDefault(option.longName(), List.of());
+    }
+
+    /** Options with a closed set of values, by long name. */
+    public static Map<String, List<String>> knownValues() {
+        return KNOWN_VALUES;
+    }
+
+    /** Whether a valued option names a file ({@code --report FILE}). */
+    public static boolean takesFile(CommandOption option) {
+        return !isFlag(option) && "FILE".equals(placeholder(option));
+    }
 
     /** An option that takes no value ({@code --json}). */
     public static CommandOption flag(String longName, String description) {

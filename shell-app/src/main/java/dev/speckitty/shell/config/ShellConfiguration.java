@@ -45,8 +45,8 @@ public class ShellConfiguration {
     }
 
     @Bean
-    SpecKittyShellRunner specKittyShellRunner(CommandRegistry registry, TerminalStreams streams) {
-        return new SpecKittyShellRunner(registry, streams, System.console() != null);
+    SpecKittyShellRunner specKittyShellRunner(CommandRegistry registry, TerminalStreams streams, RuntimePaths paths) {
+        return new SpecKittyShellRunner(registry, streams, System.console() != null, paths.home());
     }
 
     @Bean

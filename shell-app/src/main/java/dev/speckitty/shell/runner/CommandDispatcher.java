@@ -80,6 +80,11 @@ public final class CommandDispatcher {
             ExitCode code = ExitCodeMapper.fromStatusCode(status.code());
             if (json && code != ExitCode.OK && !tracked.written()) {
                 JsonOutput.print(out, JsonFailure.of(code, status.description()));
+            } else if (code == ExitCode.INTERRUPTED) {
+                // Ctrl-C at the prompt interrupts the command and the shell goes on: say what ended
+                // ("Login cancelled by user."). A one-shot command does not get here: Ctrl-C ends its JVM.
+                streams.err().println(status.description() == null || status.description().isBlank() ? "Interrupted."
+                        : status.description());
             }
             return code;
         } catch (Exception failure) { // broad-catch: last-resort guard turns any command failure into one stderr line

@@ -151,6 +151,15 @@ class SpecKittyShellRunnerTest {
     }
 
     @Test
+    void theFreshLineAtEndOfInputReachesABufferedStdout() {
+        SpecKittyShellRunner runner = new SpecKittyShellRunner(registry, new TerminalStreams(
+                new PrintWriter(new java.io.BufferedWriter(out)), new PrintWriter(err),
+                new BufferedReader(new StringReader(""))), true);
+        runner.run(new String[0]);
+        assertThat(out.toString()).isEqualTo("spec-kitty> \n");
+    }
+
+    @Test
     void pipedInputGetsNoPromptAndKeepsTheLastFailure() {
         SpecKittyShellRunner runner = shell("auth whoami\nauth status\n", false);
         runner.run(new String[0]);
@@ -163,7 +172,20 @@ class SpecKittyShellRunnerTest {
         SpecKittyShellRunner runner = shell("help\nauth status --jsn\n", true);
         runner.run(new String[0]);
         assertThat(out.toString()).contains("exit, quit", "Type '<command> --help'").doesNotContain("spec-kitty <command>");
-        assertThat(err.toString()).isEqualTo("unknown option '--jsn' for 'auth status'\nDid you mean '--json'?\n"
-                + "Type 'auth status --help' for usage.\n");
+        assertThat(err.toString()).isEqualTo(BANNER + "unknown option '--jsn' for 'auth status'\n"
+                + "Did you mean '--json'?\nType 'auth status --help' for usage.\n");
+    }
+
+    private static final String BANNER = "spec-kitty interactive shell. Type 'help' for commands, Tab to complete,"
+            + " 'exit' or Ctrl-D to leave.\n"; // no version: unit tests run from classes, not the jar
+
+    @Test
+    void aTerminalGetsTheBannerOnStderrAndAScriptDoesNot() {
+        shell("quit\n", true).run(new String[0]);
+        assertThat(err.toString()).isEqualTo(BANNER);
+        assertThat(InteractiveSession.banner("1.2.3")).startsWith("spec-kitty 1.2.3 interactive shell.");
+        err.getBuffer().setLength(0);
+        shell("quit\n", false).run(new String[0]);
+        assertThat(err.toString()).isEmpty();
     }
 }

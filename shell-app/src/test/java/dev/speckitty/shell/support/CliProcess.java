@@ -72,6 +72,14 @@ public final class CliProcess {
         return launch(List.of("nice", "-n", String.valueOf(niceness)), sandbox, "", extraEnvironment, args).await();
     }
 
+    /**
+     * The command line that starts the packaged CLI (append its arguments), for tests that start it
+     * themselves, e.g. in a terminal under tmux; the caller sets {@code HOME} and {@code SPEC_KITTY_HOME}.
+     */
+    public static List<String> launchCommand() {
+        return PackagedLaunch.commandPrefix();
+    }
+
     /** Interactive: {@code spec-kitty} with no arguments, fed {@code stdin}. */
     public static Result interactive(Path sandbox, String stdin) {
         return start(sandbox, stdin, Map.of());
