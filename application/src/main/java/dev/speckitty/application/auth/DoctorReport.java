@@ -32,6 +32,16 @@ public record DoctorReport(
         return findings.stream().anyMatch(f -> f.severity() == Severity.CRITICAL);
     }
 
+    /**
+     * {@code --server} asked and the server said "not active", or gave no answer. Lock contention is
+     * not a failed check (it is the non-fatal {@code refresh_lock_timeout}: retry in a moment), and
+     * neither is a server that offers no session check at all (decision 16).
+     */
+    public boolean serverCheckFailed() {
+        return server != null && server.checked() && !server.active()
+                && !AuthProblem.LOCK_CONTENTION.equals(server.error());
+    }
+
     /** @param refreshLifetime why {@code refreshTokenRemainingSeconds} is null, when it is */
     public record SessionFacts(
             String sessionId, String userEmail, long accessTokenRemainingSeconds, Long refreshTokenRemainingSeconds,

@@ -85,7 +85,7 @@ class HostileTextCliTest {
             Result pull = CliProcess.runWith(box, env, "tracker", "pull");
             for (Result tracker : List.of(status, pull)) {
                 assertThat(tracker.exitCode()).as(tracker.describe()).isZero();
-                assertThat(tracker.stdout()).as(tracker.describe()).contains("provider\\x1b[2J");
+                assertThat(tracker.stdout()).as(tracker.describe()).contains("Provider\\x1b[2J");
                 text.add(tracker);
             }
             Result trackerJson = CliProcess.runWith(box, env, "tracker", "status", "--json");

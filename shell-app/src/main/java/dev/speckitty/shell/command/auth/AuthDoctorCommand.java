@@ -65,9 +65,7 @@ public final class AuthDoctorCommand extends SpecKittyCommand {
         if (report.hasCriticalFinding()) {
             return new ExitStatus(1, "critical finding");
         }
-        // --server asked whether the hosted session is active: "no" (or no answer) is a failed check.
-        boolean serverCheckFailed = report.server() != null && !report.server().active();
-        return serverCheckFailed ? new ExitStatus(1, "server check failed") : ExitStatus.OK;
+        return report.serverCheckFailed() ? new ExitStatus(1, "server check failed") : ExitStatus.OK;
     }
 
     private static Duration threshold(CommandContext context) {
