@@ -109,6 +109,7 @@ class CrossCliLockTest {
             holder.getOutputStream().close(); // `read` ends, flock(1) exits and its lock goes
             return cli.await();
         } finally {
+            holder.descendants().forEach(ProcessHandle::destroyForcibly); // the shell and its read, not only flock(1)
             holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }

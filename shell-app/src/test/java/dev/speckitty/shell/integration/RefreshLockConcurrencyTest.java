@@ -77,8 +77,9 @@ class RefreshLockConcurrencyTest {
         long before = refreshRequests();
         Path lockFile = CliProcess.authDirectory(box.sandbox).resolve("refresh.lock");
         // -o: flock(1) itself holds the lock (not its shell), so killing it releases the lock
+        // stderr discarded: the shell's `sleep` must not hold the test fork's stderr open after the test
         Process holder = new ProcessBuilder("flock", "-o", lockFile.toString(), "-c", "echo LOCKED; sleep 120")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine())
                     .isEqualTo("LOCKED");
@@ -96,6 +97,7 @@ class RefreshLockConcurrencyTest {
             assertThat(box.onDisk()).hasValueSatisfying(
                     s -> assertThat(s.refreshToken().reveal()).isEqualTo(box.minted.refreshToken()));
         } finally {
+            holder.descendants().forEach(ProcessHandle::destroyForcibly); // the shell and its sleep, not only flock(1)
             holder.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
