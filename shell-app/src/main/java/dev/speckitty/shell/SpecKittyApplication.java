@@ -1,12 +1,15 @@
 package dev.speckitty.shell;
 
 import dev.speckitty.shell.config.PhaseTimer;
+import dev.speckitty.shell.config.StderrLogging;
 import dev.speckitty.shell.config.WorkCounters;
 import dev.speckitty.shell.hardening.ProcessHardening;
 import dev.speckitty.shell.runner.ExitCode;
-import java.util.Map;
+import java.util.List;
+import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.ComponentScan;
@@ -27,9 +30,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @ComponentScan(excludeFilters = {@Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class)})
 public class SpecKittyApplication {
 
-    private static final String CONFIG_LOCATION = "spring.config.location";
-    private static final String APPLICATION_PROPERTIES = "classpath:/application.properties";
-
     public static void main(String[] args) {
         System.exit(run(args));
     }
@@ -40,11 +40,21 @@ public class SpecKittyApplication {
         // First, beside start-up (the runner waits for it before any token is read); also in the
         // AOT training run, so the cache covers its native calls.
         ProcessHardening.start();
-        // Logback configures itself (config/StderrLogging); Boot would initialise it a second time.
+        // Warnings to stderr (config/StderrLogging), set before the first logger; Boot leaves logging alone.
+        StderrLogging.configure();
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         SpringApplication application = new SpringApplication(SpecKittyApplication.class);
-        // One known file instead of probing every jar for application.{properties,yaml,yml} and config/.
-        application.setDefaultProperties(Map.of(CONFIG_LOCATION, APPLICATION_PROPERTIES));
+        // No bean reads a Spring property, so the application is configured here rather than in an
+        // application.properties, and none of Boot's listeners run: config-data loading, the
+        // environment post-processors, the background pre-initialiser and the logging listener cost a
+        // fifth of every one-shot and served nothing (docs/performance.md).
+        application.setListeners(List.of());
+        application.setInitializers(List.of());
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setLogStartupInfo(false);
+        // WebFlux is on the class path for the hosted adapters' client; this app never serves HTTP.
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setLazyInitialization(true);
         // Our arguments are commands, not Spring properties: "--json" must not become configuration.
         application.setAddCommandLineProperties(false);
         // Also when another main calls run (FastLaunchTraining): the Spring AOT initializer is this class's.

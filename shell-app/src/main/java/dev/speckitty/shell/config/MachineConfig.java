@@ -22,7 +22,11 @@ public final class MachineConfig {
 
     private static final String FIX_HINT =
             "  Fix or remove the file; the hosted URL is read from [sync] server_url, e.g. server_url = \"https://...\".";
-    private static final TomlMapper TOML = TomlMapper.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
+
+    /** Built only when the file exists: most machines have none, and a mapper costs a one-shot tens of ms. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = TomlMapper.builder().enable(TomlReadFeature.PARSE_JAVA_TIME).build();
+    }
 
     private final Path file;
 
@@ -77,7 +81,7 @@ public final class MachineConfig {
 
     private JsonNode parse(String text) {
         try {
-            return TOML.readTree(text);
+            return Toml.MAPPER.readTree(text);
         } catch (JacksonException | DateTimeException malformed) { // an impossible date (month 13) is malformed too
             // the parser's message quotes the file, which may hold other secrets: only the path is shown
             throw new CommandFailedException("Machine config " + file + " is not valid TOML.", FIX_HINT);

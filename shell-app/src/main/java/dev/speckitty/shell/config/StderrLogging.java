@@ -1,45 +1,40 @@
 package dev.speckitty.shell.config;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
-import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
-import ch.qos.logback.core.spi.ContextAwareBase;
-import org.slf4j.Logger;
+import java.util.Map;
 
 /**
- * The CLI's logging, set up by Logback itself (found through {@code META-INF/services}) when the
- * first logger is asked for: WARN and up (Reactor and Netty off), to stderr only, so stdout carries nothing but command
- * output. In code rather than a {@code logback.xml}, and with Spring Boot's logging system off
- * ({@code SpecKittyApplication}), because parsing the XML and Boot re-initialising Logback after it
- * was a tenth of every one-shot's start-up (docs/performance.md).
+ * The CLI's logging: WARN and up (Reactor and Netty off), to stderr only, so stdout carries nothing
+ * but command output. SLF4J's simple provider reads its settings from system properties when the
+ * first logger is asked for, so {@link #configure} runs first thing in {@code main}. The provider is
+ * named rather than discovered: SLF4J's service lookup and Logback's configurator discovery and
+ * pattern layout each opened or walked the whole class path, together a tenth of a one-shot's CPU
+ * (docs/performance.md). Spring Boot's logging system is off ({@code SpecKittyApplication}).
  */
-public final class StderrLogging extends ContextAwareBase implements Configurator {
+public final class StderrLogging {
 
-    static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n";
+    private static final String PROVIDER = "org.slf4j.simple.SimpleServiceProvider";
 
-    @Override
-    public ExecutionStatus configure(LoggerContext context) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(PATTERN);
-        encoder.start();
-        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
-        stderr.setContext(context);
-        stderr.setName("STDERR");
-        stderr.setTarget("System.err");
-        stderr.setEncoder(encoder);
-        stderr.start();
-        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.WARN);
-        root.addAppender(stderr);
-        // Reactor and Netty log a malformed or hostile answer at WARN with a stack trace quoting the
-        // server's raw bytes (issue 14); the hosted adapters report every such failure as one typed,
-        // token-free outcome, so these loggers stay silent.
-        context.getLogger("reactor").setLevel(Level.OFF);
-        context.getLogger("io.netty").setLevel(Level.OFF);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    private static final String PREFIX = "org.slf4j.simpleLogger.";
+    private static final Map<String, String> SETTINGS = Map.of(
+            PREFIX + "logFile", "System.err",
+            PREFIX + "defaultLogLevel", "warn",
+            // No time stamp: a one-shot's warning needs none, and its date format set up the calendar
+            // and locale data, a tenth of a logged-out one-shot's CPU.
+            PREFIX + "showDateTime", "false",
+            PREFIX + "showThreadName", "false",
+            // Reactor and Netty log a malformed or hostile answer at WARN with a stack trace quoting the
+            // server's raw bytes (issue 14); the hosted adapters report every such failure as one typed,
+            // token-free outcome, so these loggers stay silent.
+            PREFIX + "log.reactor", "off",
+            PREFIX + "log.io.netty", "off");
+
+    private StderrLogging() {}
+
+    /** Sets the logging up; a setting already given on the command line (-D) or by a test wins. */
+    public static void configure() {
+        System.getProperties().putIfAbsent("slf4j.provider", PROVIDER);
+        // SLF4J reports a named provider on stderr at its INFO level; only its warnings may show.
+        System.getProperties().putIfAbsent("slf4j.internal.verbosity", "WARN");
+        SETTINGS.forEach(System.getProperties()::putIfAbsent);
     }
 }

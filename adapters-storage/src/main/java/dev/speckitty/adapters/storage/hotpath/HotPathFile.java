@@ -30,7 +30,11 @@ public final class HotPathFile implements SessionHotPath {
     static final double MAX_AGE_SECONDS = 30.0;
     private static final int MAX_BYTES = 4096;
     private static final System.Logger LOG = System.getLogger(HotPathFile.class.getName());
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Built on first use: a logged-out one-shot never reads or writes the record (docs/performance.md). */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
 
     private final AuthFiles files;
     private final Clock clock;
@@ -42,7 +46,7 @@ public final class HotPathFile implements SessionHotPath {
 
     /** Never throws: a failed publish costs the next process one durable read, nothing more. */
     public void publish(DurableFingerprint fingerprint, Instant refreshTokenExpiresAt) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         ObjectNode print = root.putObject("durable_fingerprint");
         print.put("inode", fingerprint.inode());
         print.put("mtime_ns", fingerprint.mtimeNs());
@@ -59,7 +63,7 @@ public final class HotPathFile implements SessionHotPath {
         root.put("schema_version", 1);
         try {
             OwnerOnlyFiles.replaceAtomically(files.hotPath(), files.hotPathTemporary(),
-                    JSON.writeValueAsBytes(root));
+                    Json.MAPPER.writeValueAsBytes(root));
         } catch (IOException | JacksonException unpublished) {
             LOG.log(System.Logger.Level.DEBUG, "hot path not published ({0})", unpublished.getClass().getSimpleName());
         }
@@ -106,7 +110,7 @@ public final class HotPathFile implements SessionHotPath {
     private Optional<JsonNode> readDocument() {
         try {
             byte[] bytes = OwnerOnlyFiles.readNoFollow(files.hotPath(), MAX_BYTES);
-            return Optional.of(JSON.readTree(new String(bytes, StandardCharsets.UTF_8)));
+            return Optional.of(Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8)));
         } catch (IOException | JacksonException unreadable) {
             return Optional.empty();
         }
