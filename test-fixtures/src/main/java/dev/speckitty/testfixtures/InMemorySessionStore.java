@@ -22,6 +22,7 @@ public final class InMemorySessionStore implements SessionStore {
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger writes = new AtomicInteger();
     private final AtomicInteger deletes = new AtomicInteger();
+    private final AtomicInteger replaceIfCalls = new AtomicInteger();
     private final AtomicInteger failingWrites = new AtomicInteger();
 
     /** An empty store: logged out. */
@@ -76,6 +77,7 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public synchronized boolean replaceIf(SessionIdentity expected, StoredSession session) {
         Objects.requireNonNull(expected, "expected");
+        replaceIfCalls.incrementAndGet();
         if (stored == null || !stored.identity().equals(expected)) {
             return false; // deleted (logout) or replaced (login) while the caller prepared its session
         }
@@ -115,5 +117,10 @@ public final class InMemorySessionStore implements SessionStore {
 
     public int deletes() {
         return deletes.get();
+    }
+
+    /** Calls of {@link #replaceIf}, whether or not they wrote. */
+    public int replaceIfCalls() {
+        return replaceIfCalls.get();
     }
 }

@@ -1,14 +1,18 @@
 package dev.speckitty.application.auth;
 
 import static dev.speckitty.application.auth.Fixtures.NOW;
-import static dev.speckitty.application.auth.Fixtures.PRIVATE;
+import static dev.speckitty.testfixtures.Teams.PRIVATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.domain.auth.RefreshResult;
 import dev.speckitty.domain.auth.ServerSessionStatus;
 import dev.speckitty.domain.port.RefreshLock;
 import dev.speckitty.domain.port.SessionStatusProbe;
+import dev.speckitty.domain.port.SessionStore.StorageDescription;
 import dev.speckitty.domain.port.StorageHealth;
+import dev.speckitty.testfixtures.FakeRefreshLock;
+import dev.speckitty.testfixtures.InMemorySessionStore;
+import dev.speckitty.testfixtures.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +23,7 @@ class AuthDoctorTest {
 
     private final MutableClock clock = new MutableClock(NOW);
     private final ScriptedAuthorizationServer server = new ScriptedAuthorizationServer();
-    private final RecordingLock lock = new RecordingLock();
+    private final FakeRefreshLock lock = new FakeRefreshLock(clock);
     private final List<String> probedWith = new ArrayList<>();
     private final SessionStatusProbe probe = token -> {
         probedWith.add(token.reveal());
@@ -27,7 +31,7 @@ class AuthDoctorTest {
     };
 
     private AuthDoctor doctor(InMemorySessionStore store, List<StorageHealth.Check> storageChecks) {
-        SessionManager sessions = new SessionManager(store, new RefreshTransaction(store, new InMemoryRefreshLock(),
+        SessionManager sessions = new SessionManager(store, new RefreshTransaction(store, new FakeRefreshLock(),
                 server, clock), new MembershipRehydration(token -> null), clock);
         return new AuthDoctor(sessions, store, lock, () -> storageChecks, clock, "this-host");
     }
@@ -74,7 +78,7 @@ class AuthDoctorTest {
     @Test
     void storageChecksAndAStuckLockAreReportedAndTheLockCanBeReleased() {
         var store = new InMemorySessionStore(Fixtures.session("at", "rt", Duration.ofMinutes(10), List.of(PRIVATE)));
-        lock.holder = new RefreshLock.LockHolder("this-host", 42, NOW.minusSeconds(120), "0.1.0");
+        lock.recordHolder(new RefreshLock.LockHolder("this-host", 42, NOW.minusSeconds(120), "0.1.0"));
         var unsafe = new StorageHealth.Check("F-101", StorageHealth.Severity.CRITICAL, "unsafe mode", "chmod 600 x");
 
         DoctorReport report = doctor(store, List.of(unsafe)).diagnose(options(false, false), Optional.empty());
@@ -89,12 +93,12 @@ class AuthDoctorTest {
     @Test
     void aFreshLockIsNotReleased() {
         var store = new InMemorySessionStore(Fixtures.session("at", "rt", Duration.ofMinutes(10), List.of(PRIVATE)));
-        lock.holder = new RefreshLock.LockHolder("other-host", 42, NOW.minusSeconds(5), "0.1.0");
+        lock.recordHolder(new RefreshLock.LockHolder("other-host", 42, NOW.minusSeconds(5), "0.1.0"));
 
         DoctorReport report = doctor(store, List.of()).diagnose(options(true, false), Optional.empty());
 
         assertThat(report.repair()).isEqualTo("--unstick-lock: lock not stuck; no-op.");
-        assertThat(lock.holder).isNotNull();
+        assertThat(lock.currentHolder()).isPresent();
         assertThat(report.findings()).extracting(DoctorReport.Finding::id).containsExactly("F-007");
     }
 
@@ -103,29 +107,6 @@ class AuthDoctorTest {
         var store = new InMemorySessionStore(Fixtures.session("at", "rt", Duration.ofMinutes(10), List.of(PRIVATE)));
         DoctorReport report = doctor(store, List.of()).diagnose(options(false, true), Optional.empty());
         assertThat(report.server().error()).isEqualTo("SaaS URL not configured");
-    }
-
-    private static final class RecordingLock implements RefreshLock {
-        LockHolder holder;
-
-        @Override
-        public Optional<Lease> acquire(Duration timeout) {
-            return Optional.of(() -> {});
-        }
-
-        @Override
-        public Optional<LockHolder> currentHolder() {
-            return Optional.ofNullable(holder);
-        }
-
-        @Override
-        public boolean releaseIfStuck(Duration olderThan) {
-            if (holder != null && holder.age(NOW).compareTo(olderThan) > 0) {
-                holder = null;
-                return true;
-            }
-            return false;
-        }
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -137,40 +118,11 @@ class AuthDoctorTest {
         "LOCK_TIMEOUT       | -                             | retry in a moment"})
     void anUnusableSessionIsCriticalWithTheFixThatSuitsTheProblem(
             dev.speckitty.domain.session.SessionStorageException.Problem problem, String command, String description) {
-        var unreadable = new dev.speckitty.domain.port.SessionStore() {
-            @Override
-            public Optional<dev.speckitty.domain.session.StoredSession> read() {
-                throw new dev.speckitty.domain.session.SessionStorageException(problem, "the store's own message");
-            }
-
-            @Override
-            public void write(dev.speckitty.domain.session.StoredSession session) {
-                throw new AssertionError("doctor must not write");
-            }
-
-            @Override
-            public boolean replaceIf(dev.speckitty.domain.session.SessionIdentity expected,
-                    dev.speckitty.domain.session.StoredSession session) {
-                throw new AssertionError("doctor must not write");
-            }
-
-            @Override
-            public void delete() {
-                throw new AssertionError("doctor must not delete");
-            }
-
-            @Override
-            public StorageDescription describe() {
-                return new StorageDescription("encrypted-file", "/home/ada/.spec-kitty/auth/session.json");
-            }
-
-            @Override
-            public String keyDerivation() {
-                return "scrypt via a test double";
-            }
-        };
+        var unreadable = new InMemorySessionStore()
+                .failReadsWith(new dev.speckitty.domain.session.SessionStorageException(problem, "the store's own message"))
+                .describedAs(new StorageDescription("encrypted-file", "/home/ada/.spec-kitty/auth/session.json"));
         SessionManager sessions = new SessionManager(unreadable, new RefreshTransaction(unreadable,
-                new InMemoryRefreshLock(), server, clock), new MembershipRehydration(token -> null), clock);
+                new FakeRefreshLock(), server, clock), new MembershipRehydration(token -> null), clock);
 
         DoctorReport report = new AuthDoctor(sessions, unreadable, lock, List::of, clock, "this-host")
                 .diagnose(options(false, false), Optional.empty());
@@ -181,5 +133,7 @@ class AuthDoctorTest {
         assertThat(finding.summary()).isEqualTo("Session file cannot be used: the store's own message");
         assertThat(finding.command()).isEqualTo(command);
         assertThat(finding.description()).contains(description);
+        assertThat(unreadable.writes() + unreadable.replaceIfCalls() + unreadable.deletes())
+                .as("doctor must not write or delete").isZero();
     }
 }

@@ -4,28 +4,28 @@ import dev.speckitty.domain.auth.TokenGrant;
 import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;
+import dev.speckitty.testfixtures.SessionBuilder;
+import dev.speckitty.testfixtures.Teams;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** Sessions and grants with sentinel tokens, shared by the application tests. */
+/** The auth tests' clock reading, seed session and grants, with the tokens the scripted server answers to. */
 final class Fixtures {
 
     static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
-    static final Team PRIVATE = new Team("t-private", "Private", "owner", true);
-    static final Team SHARED = new Team("t-shared", "Shared", "member", false);
 
     private Fixtures() {}
 
+    /** Issued an hour before {@link #NOW} with session id sess_seed; the access token has {@code accessLeft}. */
     static StoredSession session(String accessToken, String refreshToken, Duration accessLeft, List<Team> teams) {
-        return new StoredSession("u-1", "dev@example.com", "Dev", teams, Team.pickDefaultTeamId(teams).orElse("t-none"),
-                Secret.of(accessToken), Secret.of(refreshToken), "sess_seed", NOW.minusSeconds(3600),
-                NOW.plus(accessLeft), NOW.plus(Duration.ofDays(30)), "offline_access", "file", NOW.minusSeconds(3600),
-                "authorization_code", null);
+        return SessionBuilder.aSession().teams(teams).accessToken(accessToken).refreshToken(refreshToken)
+                .sessionId("sess_seed").issuedAt(NOW.minusSeconds(3600)).accessTokenExpiresAt(NOW.plus(accessLeft))
+                .refreshTokenExpiresAt(NOW.plus(Duration.ofDays(30))).build();
     }
 
     static StoredSession expiredSeed() {
-        return session("at_SENTINEL_seed", "rt_seed_v1", Duration.ofSeconds(-1), List.of(PRIVATE));
+        return session("at_SENTINEL_seed", "rt_seed_v1", Duration.ofSeconds(-1), List.of(Teams.PRIVATE));
     }
 
     static TokenGrant rotated(String access, String refresh) {

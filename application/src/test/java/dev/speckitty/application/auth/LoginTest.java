@@ -1,8 +1,8 @@
 package dev.speckitty.application.auth;
 
 import static dev.speckitty.application.auth.Fixtures.NOW;
-import static dev.speckitty.application.auth.Fixtures.PRIVATE;
-import static dev.speckitty.application.auth.Fixtures.SHARED;
+import static dev.speckitty.testfixtures.Teams.PRIVATE;
+import static dev.speckitty.testfixtures.Teams.SHARED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.domain.auth.AuthorizationRequest;
@@ -16,6 +16,9 @@ import dev.speckitty.domain.port.AuthorizationCallbackListener;
 import dev.speckitty.domain.port.AuthorizationServer;
 import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
+import dev.speckitty.testfixtures.FakeRefreshLock;
+import dev.speckitty.testfixtures.InMemorySessionStore;
+import dev.speckitty.testfixtures.MutableClock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,7 +42,7 @@ class LoginTest {
 
     private Login login(InMemorySessionStore store) {
         SessionManager sessions = new SessionManager(store,
-                new RefreshTransaction(store, new InMemoryRefreshLock(), server, clock),
+                new RefreshTransaction(store, new FakeRefreshLock(), server, clock),
                 new MembershipRehydration(directory), clock);
         AuthorizationCallbackListener callbacks = (anyPort, expectedState) -> new AuthorizationCallbackListener.Listening() {
             @Override
@@ -55,7 +58,7 @@ class LoginTest {
             @Override
             public void close() {}
         };
-        return new Login(sessions, new RefreshGate(new InMemoryRefreshLock()), server, directory, callbacks, url -> false, clock, d -> {
+        return new Login(sessions, new RefreshGate(new FakeRefreshLock()), server, directory, callbacks, url -> false, clock, d -> {
             sleeps.add(d);
             clock.set(clock.instant().plus(d));
         });
@@ -224,7 +227,7 @@ class LoginTest {
     void aLoginWhoseSessionCannotBeWrittenRevokesTheFreshGrantAndSaysSo() {
         StoredSession existing = Fixtures.session("at_1", "rt_old", Duration.ofMinutes(5), List.of(PRIVATE));
         var store = new InMemorySessionStore(existing);
-        store.failingWrites.set(1);
+        store.failNextWrites(1);
 
         LoginResult result = login(store).run(false, true, progress);
 
@@ -240,7 +243,7 @@ class LoginTest {
     @Test
     void anUnrevokableUnsavedGrantIsNamedAsSuch() {
         var store = new InMemorySessionStore(null);
-        store.failingWrites.set(1);
+        store.failNextWrites(1);
         server.revokeOutcome = RevokeOutcome.NETWORK_ERROR;
 
         LoginResult result = login(store).run(false, false, progress);
@@ -338,13 +341,13 @@ class LoginTest {
         SessionManager sessions = new SessionManager(store, null, new MembershipRehydration(directory), clock);
         server.revokeOutcome = RevokeOutcome.NETWORK_ERROR;
 
-        LogoutResult result = new Logout(sessions, new RefreshGate(new InMemoryRefreshLock())).run(Optional.of(server));
+        LogoutResult result = new Logout(sessions, new RefreshGate(new FakeRefreshLock())).run(Optional.of(server));
 
         assertThat(result.revoke()).isEqualTo(RevokeOutcome.NETWORK_ERROR);
         assertThat(result.loggedOut()).isTrue();
         assertThat(store.stored()).isNull();
         assertThat(server.revoked).containsExactly("rt_1");
-        assertThat(new Logout(sessions, new RefreshGate(new InMemoryRefreshLock())).run(Optional.of(server)).wasLoggedIn()).isFalse();
+        assertThat(new Logout(sessions, new RefreshGate(new FakeRefreshLock())).run(Optional.of(server)).wasLoggedIn()).isFalse();
     }
 
     @Test
@@ -354,7 +357,7 @@ class LoginTest {
         sessions.current(); // loaded rt_1; then another process's refresh rotates it under the lock
         store.write(Fixtures.session("at_2", "rt_2", Duration.ofMinutes(5), List.of(PRIVATE)));
 
-        LogoutResult result = new Logout(sessions, new RefreshGate(new InMemoryRefreshLock())).run(Optional.of(server));
+        LogoutResult result = new Logout(sessions, new RefreshGate(new FakeRefreshLock())).run(Optional.of(server));
 
         assertThat(result.lockNote()).isNull();
         assertThat(server.revoked).containsExactly("rt_2");
@@ -365,7 +368,7 @@ class LoginTest {
     void logoutStillDeletesLocallyWhenTheRefreshLockStaysHeldAndSaysSo() {
         var store = new InMemorySessionStore(Fixtures.session("at_1", "rt_1", Duration.ofMinutes(5), List.of(PRIVATE)));
         SessionManager sessions = new SessionManager(store, null, new MembershipRehydration(directory), clock);
-        InMemoryRefreshLock held = new InMemoryRefreshLock();
+        FakeRefreshLock held = new FakeRefreshLock();
         held.holdElsewhere();
 
         LogoutResult result = new Logout(sessions, new RefreshGate(held)).run(Optional.of(server));

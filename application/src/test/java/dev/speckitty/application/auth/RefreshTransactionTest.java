@@ -1,16 +1,19 @@
 package dev.speckitty.application.auth;
 
 import static dev.speckitty.application.auth.Fixtures.NOW;
-import static dev.speckitty.application.auth.Fixtures.PRIVATE;
-import static dev.speckitty.application.auth.Fixtures.SHARED;
 import static dev.speckitty.application.auth.Fixtures.expiredSeed;
 import static dev.speckitty.application.auth.Fixtures.rotated;
 import static dev.speckitty.application.auth.Fixtures.session;
+import static dev.speckitty.testfixtures.Teams.PRIVATE;
+import static dev.speckitty.testfixtures.Teams.SHARED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.domain.auth.RefreshResult;
 import dev.speckitty.domain.auth.RefreshResult.RejectionCause;
+import dev.speckitty.domain.auth.RefreshResult;
 import dev.speckitty.domain.session.StoredSession;
+import dev.speckitty.testfixtures.FakeRefreshLock;
+import dev.speckitty.testfixtures.InMemorySessionStore;
+import dev.speckitty.testfixtures.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class RefreshTransactionTest {
 
     private final MutableClock clock = new MutableClock(NOW);
-    private final InMemoryRefreshLock lock = new InMemoryRefreshLock();
+    private final FakeRefreshLock lock = new FakeRefreshLock();
     private final ScriptedAuthorizationServer server = new ScriptedAuthorizationServer();
     private final SpyMembershipDirectory directory = new SpyMembershipDirectory(List.of(PRIVATE));
 
@@ -67,7 +70,7 @@ class RefreshTransactionTest {
         assertThat(attempt.access()).isInstanceOfSatisfying(TokenAccess.Denied.class,
                 denied -> assertThat(denied.problem().kind()).isEqualTo(AuthProblem.Kind.NOT_AUTHENTICATED));
         assertThat(store.stored()).isNull();
-        assertThat(store.writes).hasValue(0);
+        assertThat(store.writes()).isEqualTo(0);
         assertThat(server.revoked).containsExactly("rt_rotated_v2");
         assertThat(manager.current()).isEmpty();
     }
@@ -116,7 +119,7 @@ class RefreshTransactionTest {
         assertThat(adopted.report().networkCall()).isFalse();
         assertThat(adopted.session().refreshToken().reveal()).isEqualTo("rt_rotated_v2");
         assertThat(server.refreshTokensSent).containsExactly("rt_seed_v1");
-        assertThat(store.deletes).hasValue(0);
+        assertThat(store.deletes()).isEqualTo(0);
     }
 
     @Test
@@ -133,7 +136,7 @@ class RefreshTransactionTest {
 
         assertThat(attempt.outcomeName()).isEqualTo("stale_rejection_preserved");
         assertThat(store.stored()).isEqualTo(newer);
-        assertThat(store.deletes).hasValue(0);
+        assertThat(store.deletes()).isEqualTo(0);
     }
 
     @Test
@@ -269,8 +272,8 @@ class RefreshTransactionTest {
 
         assertThat(attempt.outcomeName()).isEqualTo("refresh_failed");
         assertThat(store.stored()).isEqualTo(seed);
-        assertThat(store.writes).hasValue(0);
-        assertThat(store.deletes).hasValue(0);
+        assertThat(store.writes()).isEqualTo(0);
+        assertThat(store.deletes()).isEqualTo(0);
     }
 
     @Test

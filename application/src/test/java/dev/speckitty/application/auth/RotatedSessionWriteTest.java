@@ -1,12 +1,15 @@
 package dev.speckitty.application.auth;
 
 import static dev.speckitty.application.auth.Fixtures.NOW;
-import static dev.speckitty.application.auth.Fixtures.PRIVATE;
 import static dev.speckitty.application.auth.Fixtures.expiredSeed;
 import static dev.speckitty.application.auth.Fixtures.rotated;
+import static dev.speckitty.testfixtures.Teams.PRIVATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.domain.auth.RefreshResult;
+import dev.speckitty.testfixtures.FakeRefreshLock;
+import dev.speckitty.testfixtures.InMemorySessionStore;
+import dev.speckitty.testfixtures.MutableClock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,28 +20,28 @@ class RotatedSessionWriteTest {
     private final ScriptedAuthorizationServer server = new ScriptedAuthorizationServer();
 
     private SessionManager manager(InMemorySessionStore store) {
-        return new SessionManager(store, new RefreshTransaction(store, new InMemoryRefreshLock(), server, clock),
+        return new SessionManager(store, new RefreshTransaction(store, new FakeRefreshLock(), server, clock),
                 new MembershipRehydration(new SpyMembershipDirectory(List.of(PRIVATE))), clock);
     }
 
     @Test
     void aWriteThatFailsBrieflyIsRetriedAndTheRotationKept() {
         var store = new InMemorySessionStore(expiredSeed());
-        store.failingWrites.set(RotatedSessionWrite.ATTEMPTS - 1);
+        store.failNextWrites(RotatedSessionWrite.ATTEMPTS - 1);
         server.answer("rt_seed_v1", new RefreshResult.Refreshed(rotated("at_rotated_v2", "rt_rotated_v2")));
 
         RefreshAttempt attempt = manager(store).refresh(false);
 
         assertThat(attempt.outcomeName()).isEqualTo("refreshed");
         assertThat(store.stored().refreshToken().reveal()).isEqualTo("rt_rotated_v2");
-        assertThat(store.writes.get()).isEqualTo(RotatedSessionWrite.ATTEMPTS);
+        assertThat(store.writes()).isEqualTo(RotatedSessionWrite.ATTEMPTS);
         assertThat(server.refreshTokensSent).as("the token is spent once, never again").containsExactly("rt_seed_v1");
     }
 
     @Test
     void aWriteThatKeepsFailingSaysTheTokenWasSpentAndRemovesTheDeadSession() {
         var store = new InMemorySessionStore(expiredSeed());
-        store.failingWrites.set(Integer.MAX_VALUE);
+        store.failNextWrites(Integer.MAX_VALUE);
         server.answer("rt_seed_v1", new RefreshResult.Refreshed(rotated("at_rotated_v2", "rt_rotated_v2")));
 
         RefreshAttempt attempt = manager(store).refresh(false);
@@ -48,7 +51,7 @@ class RotatedSessionWriteTest {
                 .contains("renewed this session, which spent its previous refresh token")
                 .contains("No space left on device", "removed", "run `spec-kitty auth login` to log in again")
                 .doesNotContain("unchanged", "expired", "at_rotated_v2", "rt_rotated_v2", "rt_seed_v1");
-        assertThat(store.writes.get()).isEqualTo(RotatedSessionWrite.ATTEMPTS);
+        assertThat(store.writes()).isEqualTo(RotatedSessionWrite.ATTEMPTS);
         assertThat(store.stored()).as("its refresh token is spent: no session, not an 'expired' one").isNull();
         assertThat(server.refreshTokensSent).containsExactly("rt_seed_v1");
         assertThat(manager(store).refresh(false).problem().kind()).isEqualTo(AuthProblem.Kind.NOT_AUTHENTICATED);

@@ -1,11 +1,13 @@
 package dev.speckitty.application.auth;
 
 import static dev.speckitty.application.auth.Fixtures.NOW;
-import static dev.speckitty.application.auth.Fixtures.PRIVATE;
+import static dev.speckitty.testfixtures.Teams.PRIVATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.application.auth.SessionPresence.Presence;
 import dev.speckitty.domain.port.SessionHotPath;
+import dev.speckitty.testfixtures.InMemorySessionStore;
+import dev.speckitty.testfixtures.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +28,7 @@ class SessionPresenceTest {
         SessionHotPath hot = () -> Optional.of(new SessionHotPath.Summary(NOW, NOW.plus(Duration.ofDays(1))));
 
         assertThat(presence(store, hot).check()).isEqualTo(Presence.AUTHENTICATED);
-        assertThat(store.reads).hasValue(0);
+        assertThat(store.reads()).isEqualTo(0);
     }
 
     @Test
@@ -39,7 +41,7 @@ class SessionPresenceTest {
     void aMissFallsBackToTheDurableSession() {
         var store = new InMemorySessionStore(Fixtures.session("at", "rt", Duration.ofMinutes(5), List.of(PRIVATE)));
         assertThat(presence(store, Optional::empty).check()).isEqualTo(Presence.AUTHENTICATED);
-        assertThat(store.reads).hasValue(1);
+        assertThat(store.reads()).isEqualTo(1);
 
         assertThat(presence(new InMemorySessionStore(null), Optional::empty).check())
                 .isEqualTo(Presence.NOT_AUTHENTICATED);

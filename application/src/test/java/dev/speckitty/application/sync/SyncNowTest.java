@@ -1,10 +1,10 @@
 package dev.speckitty.application.sync;
 
+import static dev.speckitty.testfixtures.Teams.PRIVATE;
+import static dev.speckitty.testfixtures.Teams.SHARED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.application.auth.InMemoryRefreshLock;
 import dev.speckitty.application.auth.MembershipRehydration;
-import dev.speckitty.application.auth.MutableClock;
 import dev.speckitty.application.auth.RefreshTransaction;
 import dev.speckitty.application.auth.ScriptedAuthorizationServer;
 import dev.speckitty.application.auth.SessionManager;
@@ -14,23 +14,22 @@ import dev.speckitty.domain.auth.TokenGrant;
 import dev.speckitty.domain.hosted.FailureCategory;
 import dev.speckitty.domain.hosted.HostedFailure;
 import dev.speckitty.domain.port.EventIngress;
-import dev.speckitty.domain.port.EventQueue;
 import dev.speckitty.domain.port.MembershipDirectory;
-import dev.speckitty.application.auth.InMemorySessionStore;
 import dev.speckitty.domain.port.SessionStore;
 import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;
 import dev.speckitty.domain.sync.EventResult;
-import dev.speckitty.domain.sync.PendingEvent;
 import dev.speckitty.domain.sync.QueuedEvent;
+import dev.speckitty.testfixtures.FakeRefreshLock;
+import dev.speckitty.testfixtures.InMemoryEventQueue;
+import dev.speckitty.testfixtures.InMemorySessionStore;
+import dev.speckitty.testfixtures.MutableClock;
+import dev.speckitty.testfixtures.SessionBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -39,13 +38,11 @@ import org.junit.jupiter.api.Test;
 class SyncNowTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
-    private static final Team PRIVATE = new Team("t-private", "Private", "owner", true);
-    private static final Team SHARED = new Team("t-shared", "Shared", "member", false);
 
     private final MutableClock clock = new MutableClock(NOW);
     private final ScriptedAuthorizationServer server = new ScriptedAuthorizationServer();
-    private final InMemoryRefreshLock lock = new InMemoryRefreshLock();
-    private final MemoryQueue queue = new MemoryQueue();
+    private final FakeRefreshLock lock = new FakeRefreshLock();
+    private final InMemoryEventQueue queue = new InMemoryEventQueue();
     private final List<String> diagnostics = new ArrayList<>();
     private final List<String> teamHeaders = new ArrayList<>();
     private final List<String> meTokens = new ArrayList<>();
@@ -75,9 +72,9 @@ class SyncNowTest {
     }
 
     private static StoredSession session(List<Team> teams) {
-        return new StoredSession("u", "dev@example.com", "Dev", teams, teams.getFirst().id(), Secret.of("at_SENTINEL_1"),
-                Secret.of("rt_SENTINEL_1"), "sess_seed", NOW, NOW.plus(Duration.ofMinutes(15)),
-                NOW.plus(Duration.ofDays(30)), "offline_access", "file", NOW, "authorization_code", null);
+        return SessionBuilder.aSession().userId("u").teams(teams).defaultTeamId(teams.getFirst().id())
+                .accessToken("at_SENTINEL_1").refreshToken("rt_SENTINEL_1").sessionId("sess_seed").issuedAt(NOW)
+                .accessTokenExpiresAt(NOW.plus(Duration.ofMinutes(15))).build();
     }
 
     private void enqueue(int n) {
@@ -317,28 +314,5 @@ class SyncNowTest {
 
         assertThat(report.categoryCounts().keySet()).containsExactly(FailureCategory.SCHEMA_MISMATCH,
                 FailureCategory.AUTH_EXPIRED, FailureCategory.UNKNOWN);
-    }
-
-    /** The queue in memory, ordered by position. */
-    private static final class MemoryQueue implements EventQueue {
-        private final TreeMap<Long, QueuedEvent> events = new TreeMap<>();
-        private long next = 1;
-
-        public void enqueue(List<QueuedEvent> batch) {
-            batch.forEach(e -> events.put(next++, e));
-        }
-
-        public List<PendingEvent> pending(long after, int limit) {
-            return events.tailMap(after, false).entrySet().stream().limit(limit)
-                    .map(e -> new PendingEvent(e.getKey(), e.getValue())).toList();
-        }
-
-        public void remove(Collection<String> ids) {
-            events.values().removeIf(e -> ids.contains(e.eventId()));
-        }
-
-        public long size() {
-            return events.size();
-        }
     }
 }

@@ -15,21 +15,21 @@ import dev.speckitty.domain.auth.TokenGrant;
 import dev.speckitty.domain.port.AuthorizationServer;
 import dev.speckitty.domain.port.BindingStore;
 import dev.speckitty.domain.port.HostedHealth;
-import dev.speckitty.domain.port.RefreshLock;
-import dev.speckitty.application.auth.InMemorySessionStore;
 import dev.speckitty.domain.port.SessionStore;
 import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
-import dev.speckitty.domain.session.Team;
 import dev.speckitty.domain.teamspace.TeamspaceBinding;
 import dev.speckitty.domain.teamspace.TrackerBinding;
 import dev.speckitty.domain.tracker.TrackerResult;
+import dev.speckitty.testfixtures.FakeRefreshLock;
+import dev.speckitty.testfixtures.InMemorySessionStore;
+import dev.speckitty.testfixtures.SessionBuilder;
+import dev.speckitty.testfixtures.Teams;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -45,24 +45,11 @@ class TrackerWorkflowTest {
     private final Deque<TrackerResult> answers = new ArrayDeque<>();
     private int refreshes;
     private boolean reachable = true;
-    private boolean lockHeldElsewhere;
+    private final FakeRefreshLock lock = new FakeRefreshLock();
     private TrackerBinding trackerBinding = new TrackerBinding("linear", "lin-1", null, null);
 
     private TrackerWorkflow workflow(StoredSession session) {
         SessionStore store = new InMemorySessionStore(session);
-        RefreshLock lock = new RefreshLock() {
-            public Optional<Lease> acquire(Duration timeout) {
-                return lockHeldElsewhere ? Optional.empty() : Optional.of(() -> {});
-            }
-
-            public Optional<LockHolder> currentHolder() {
-                return Optional.empty();
-            }
-
-            public boolean releaseIfStuck(Duration olderThan) {
-                return false;
-            }
-        };
         SessionManager sessions = new SessionManager(store, new RefreshTransaction(store, lock, new RotatingServer(), clock),
                 new MembershipRehydration(token -> null), clock);
         BindingStore bindings = new BindingStore() {
@@ -102,11 +89,9 @@ class TrackerWorkflowTest {
     }
 
     private static StoredSession session(Instant accessTokenExpiresAt) {
-        List<Team> teams = List.of(new Team("t-shared", "Shared", "member", false),
-                new Team("t-private", "Private", "owner", true));
-        return new StoredSession("u", "dev@example.com", "Dev", teams, "t-shared", Secret.of("at_SENTINEL_1"),
-                Secret.of("rt_SENTINEL_1"), "sess", NOW, accessTokenExpiresAt, NOW.plus(Duration.ofDays(30)),
-                "offline_access", "file", NOW, "authorization_code", null);
+        return SessionBuilder.aSession().userId("u").teams(Teams.SHARED, Teams.PRIVATE).defaultTeamId("t-shared")
+                .accessToken("at_SENTINEL_1").refreshToken("rt_SENTINEL_1").sessionId("sess").issuedAt(NOW)
+                .accessTokenExpiresAt(accessTokenExpiresAt).build();
     }
 
     @Test
@@ -166,7 +151,7 @@ class TrackerWorkflowTest {
 
     @Test
     void anotherProcessRefreshingIsTheRetryableRefreshLockTimeoutNeverUnauthenticated() {
-        lockHeldElsewhere = true;
+        lock.holdElsewhere();
 
         TrackerResult result = workflow(session(NOW.minusSeconds(1))).status();
 
