@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
 import dev.speckitty.domain.session.StoredSession;
-import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.CliProcess.Result;
+import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.JsonDocuments;
+import dev.speckitty.testfixtures.SessionBuilder;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -233,9 +234,7 @@ abstract class StandardsServerScenarios {
     }
 
     private static StoredSession withAccessExpiry(StoredSession s, Instant expiry) {
-        return new StoredSession(s.userId(), s.email(), s.name(), s.teams(), s.defaultTeamId(), s.accessToken(),
-                s.refreshToken(), s.sessionId(), s.issuedAt(), expiry, s.refreshTokenExpiresAt(), s.scope(),
-                s.storageBackend(), s.lastUsedAt(), s.authMethod(), s.generation());
+        return SessionBuilder.from(s).accessTokenExpiresAt(expiry).build();
     }
 
     private List<Result> burst(Path box, String... args) throws Exception {

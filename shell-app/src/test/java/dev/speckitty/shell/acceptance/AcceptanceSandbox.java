@@ -2,11 +2,12 @@ package dev.speckitty.shell.acceptance;
 
 import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
 import dev.speckitty.adapters.storage.queue.SqliteEventQueue;
-import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;
 import dev.speckitty.domain.sync.PendingEvent;
 import dev.speckitty.shell.support.CliProcess;
+import dev.speckitty.testfixtures.SessionBuilder;
+import dev.speckitty.testfixtures.Teams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,8 +33,6 @@ final class AcceptanceSandbox {
     static final String PROJECT_CONFIG =
             "project:\n  uuid: 11111111-1111-1111-1111-111111111111\n  slug: acme-local\n";
     static final String ORIGIN = "[remote \"origin\"]\n\turl = git@github.com:acme/spec-kitty.git\n";
-    static final Team PRIVATE = new Team("t-private", "Private", "owner", true);
-    static final Team SHARED = new Team("t-shared", "Shared", "member", false);
 
     final Path root;
     final Map<String, String> environment = new HashMap<>();
@@ -80,12 +79,12 @@ final class AcceptanceSandbox {
 
     /** The FX valid session: at_SENTINEL_1 (+15 min), rt_SENTINEL_1 (+30 d), sess_seed, the private team. */
     AcceptanceSandbox validSession() {
-        return session(List.of(PRIVATE), PRIVATE.id());
+        return session(List.of(Teams.PRIVATE), Teams.PRIVATE.id());
     }
 
     /** The FX shared-only session. */
     AcceptanceSandbox sharedOnlySession() {
-        return session(List.of(SHARED), SHARED.id());
+        return session(List.of(Teams.SHARED), Teams.SHARED.id());
     }
 
     AcceptanceSandbox session(List<Team> teams, String defaultTeamId) {
@@ -95,10 +94,11 @@ final class AcceptanceSandbox {
     /** A session whose access token expires after {@code accessLeft} (negative: already expired). */
     AcceptanceSandbox session(List<Team> teams, String defaultTeamId, Duration accessLeft) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        StoredSession session = new StoredSession("user_42", "ada@example.com", "Ada Lovelace", teams, defaultTeamId,
-                Secret.of("at_SENTINEL_1"), Secret.of("rt_SENTINEL_1"), "sess_seed", now.minus(Duration.ofMinutes(1)),
-                now.plus(accessLeft), now.plus(Duration.ofDays(30)), "offline_access", StoredSession.FILE_BACKEND, now,
-                "device_code", null);
+        StoredSession session = SessionBuilder.aSession().userId("user_42").email("ada@example.com")
+                .name("Ada Lovelace").teams(teams).defaultTeamId(defaultTeamId).accessToken("at_SENTINEL_1")
+                .refreshToken("rt_SENTINEL_1").sessionId("sess_seed").issuedAt(now.minus(Duration.ofMinutes(1)))
+                .accessTokenExpiresAt(now.plus(accessLeft)).refreshTokenExpiresAt(now.plus(Duration.ofDays(30)))
+                .lastUsedAt(now).authMethod("device_code").build();
         store().write(session);
         return this;
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.NoTokenLeak;
+import dev.speckitty.testfixtures.Teams;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,7 +102,7 @@ class LoggedOutGuidanceTest {
     @Test
     void d5_authenticatedUsersNeverSeeTheRecoveryLineEvenWithAnExpiredAccessToken() {
         AcceptanceSandbox expired = AcceptanceSandbox.fx(tempDir, "d5-expired-access", server.baseUrl())
-                .session(List.of(AcceptanceSandbox.PRIVATE), "t-private", Duration.ofMinutes(-5)).enqueue(2);
+                .session(List.of(Teams.PRIVATE), "t-private", Duration.ofMinutes(-5)).enqueue(2);
         server.reset();
         server.wireMock().stubFor(post(urlPathEqualTo(FakeHostedServer.TOKEN)).willReturn(okJson(
                 "{\"access_token\":\"at_SENTINEL_2\",\"refresh_token\":\"rt_SENTINEL_2\",\"expires_in\":900,"

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.NoTokenLeak;
+import dev.speckitty.testfixtures.Teams;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -386,7 +387,7 @@ class SyncClassificationTest {
     @Test
     void a11_thePrivateTeamWinsOverADriftedDefault() {
         AcceptanceSandbox sandbox = AcceptanceSandbox.fx(tempDir, "a11", server.baseUrl())
-                .session(List.of(AcceptanceSandbox.SHARED, AcceptanceSandbox.PRIVATE), "t-shared").enqueue(2);
+                .session(List.of(Teams.SHARED, Teams.PRIVATE), "t-shared").enqueue(2);
         server.reset();
         server.batchSucceedsFor(AcceptanceSandbox.eventIds(2));
 

@@ -1,7 +1,6 @@
 package dev.speckitty.shell.integration;
 
 import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
-import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;
 import dev.speckitty.emulator.HostedEmulator;
@@ -9,6 +8,7 @@ import dev.speckitty.emulator.state.MintedSession;
 import dev.speckitty.emulator.state.SessionSeed;
 import dev.speckitty.emulator.state.User;
 import dev.speckitty.shell.support.CliProcess;
+import dev.speckitty.testfixtures.SessionBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,10 +59,11 @@ final class EmulatorSandbox {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Team> teams = user.teams().stream()
                 .map(t -> new Team(t.id(), t.name(), t.role(), t.privateTeamspace())).toList();
-        StoredSession session = new StoredSession(user.userId(), user.email(), user.name(), teams,
-                Team.pickDefaultTeamId(teams).orElseThrow(), Secret.of(minted.accessToken()),
-                Secret.of(minted.refreshToken()), minted.sessionId(), now, now.plus(accessLeft),
-                now.plus(Duration.ofDays(30)), "offline_access", "file", now, "device_code", null);
+        StoredSession session = SessionBuilder.aSession().userId(user.userId()).email(user.email()).name(user.name())
+                .teams(teams).defaultTeamId(Team.pickDefaultTeamId(teams).orElseThrow())
+                .accessToken(minted.accessToken()).refreshToken(minted.refreshToken()).sessionId(minted.sessionId())
+                .issuedAt(now).accessTokenExpiresAt(now.plus(accessLeft)).refreshTokenExpiresAt(now.plus(Duration.ofDays(30)))
+                .authMethod("device_code").build();
         store(sandbox).write(session);
         return new EmulatorSandbox(sandbox, sandbox.resolve("egress.log"), minted, emulator.baseUrl());
     }

@@ -1,7 +1,7 @@
 package dev.speckitty.shell.integration;
 
-import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
+import dev.speckitty.testfixtures.SessionBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -51,17 +51,14 @@ final class TokenEndpoint {
         JsonNode body = JSON.readTree(response.body());
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant accessExpiry = now.plusSeconds(body.path("expires_in").asLong(900)).plus(accessShift);
-        return new StoredSession(session.userId(), session.email(), session.name(), session.teams(),
-                session.defaultTeamId(), Secret.of(body.path("access_token").asString()),
-                Secret.of(body.path("refresh_token").asString()), session.sessionId(), now, accessExpiry,
-                session.refreshTokenExpiresAt(), session.scope(), session.storageBackend(), now, session.authMethod(),
-                body.path("generation").isMissingNode() ? null : body.path("generation").asLong());
+        return SessionBuilder.from(session).accessToken(body.path("access_token").asString())
+                .refreshToken(body.path("refresh_token").asString()).issuedAt(now).accessTokenExpiresAt(accessExpiry)
+                .lastUsedAt(now).generation(body.path("generation").isMissingNode() ? null : body.path("generation").asLong())
+                .build();
     }
 
     /** The same session with its access token expiring at {@code expiry}. */
     static StoredSession withAccessExpiry(StoredSession s, Instant expiry) {
-        return new StoredSession(s.userId(), s.email(), s.name(), s.teams(), s.defaultTeamId(), s.accessToken(),
-                s.refreshToken(), s.sessionId(), s.issuedAt(), expiry, s.refreshTokenExpiresAt(), s.scope(),
-                s.storageBackend(), s.lastUsedAt(), s.authMethod(), s.generation());
+        return SessionBuilder.from(s).accessTokenExpiresAt(expiry).build();
     }
 }

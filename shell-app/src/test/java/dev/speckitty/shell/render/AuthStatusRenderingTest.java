@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.speckitty.application.auth.LocalSessionState;
 import dev.speckitty.domain.port.SessionStore.StorageDescription;
-import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.SessionStorageException;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.shell.support.SampleSessions;
+import dev.speckitty.testfixtures.SessionBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,9 +49,9 @@ class AuthStatusRenderingTest {
     @Test
     void legacySessionNoTeamsAndUnknownValues() {
         StoredSession base = SampleSessions.session(ISSUED, null);
-        StoredSession odd = new StoredSession(base.userId(), "ada@example.com", "ada@example.com", List.of(), "",
-                Secret.of("at_x"), Secret.of("rt_x"), base.sessionId(), ISSUED, ISSUED.minusSeconds(1), null,
-                base.scope(), "keychain", ISSUED, "magic_link", null);
+        StoredSession odd = SessionBuilder.from(base).name("ada@example.com").teams(List.of()).defaultTeamId("")
+                .accessToken("at_x").refreshToken("rt_x").accessTokenExpiresAt(ISSUED.minusSeconds(1))
+                .storageBackend("keychain").authMethod("magic_link").generation(null).build();
         String text = AuthStatusText.render(new LocalSessionState.Active(odd), STORAGE, NOW);
         assertThat(text)
                 .contains("  User:           ada@example.com\n")
@@ -65,9 +65,9 @@ class AuthStatusRenderingTest {
     @Test
     void aStandardsServerSessionSaysTheRefreshLifetimeIsUnknownNotLegacy() {
         StoredSession base = SampleSessions.session(ISSUED, null);
-        StoredSession standards = new StoredSession(base.userId(), base.email(), base.name(), base.teams(),
-                base.defaultTeamId(), Secret.of("at_x"), Secret.of("rt_x"), "local-0b6f9c1e-8d7a-4c55-9a51-2f3e4d5c6b7a",
-                ISSUED, NOW.plusSeconds(300), null, base.scope(), "file", ISSUED, "device_code", null);
+        StoredSession standards = SessionBuilder.from(base).accessToken("at_x").refreshToken("rt_x")
+                .sessionId("local-0b6f9c1e-8d7a-4c55-9a51-2f3e4d5c6b7a").accessTokenExpiresAt(NOW.plusSeconds(300))
+                .generation(null).build();
 
         String text = AuthStatusText.render(new LocalSessionState.Active(standards), STORAGE, NOW);
         Map<String, Object> json = AuthStatusJson.document(new LocalSessionState.Active(standards), STORAGE, NOW);

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.application.auth.LocalSessionState;
 import dev.speckitty.domain.port.SessionStore.StorageDescription;
-import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;
 import dev.speckitty.shell.runner.TerminalStreams;
+import dev.speckitty.testfixtures.SessionBuilder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -30,9 +30,10 @@ class HostileTextRenderingTest {
 
     private static StoredSession hostileSession() {
         List<Team> teams = List.of(new Team("t-1" + EVIL, "Team " + EVIL, "owner" + EVIL, true));
-        return new StoredSession("user" + EVIL, "dev" + EVIL + "@example.com", "Name " + EVIL, teams, "t-1" + EVIL,
-                Secret.of("at_SENTINEL_x"), Secret.of("rt_SENTINEL_x"), "sess" + EVIL, NOW, NOW.plus(Duration.ofHours(1)),
-                NOW.plus(Duration.ofDays(30)), "offline_access", StoredSession.FILE_BACKEND, NOW, "device_code" + EVIL, 1L);
+        return SessionBuilder.aSession().userId("user" + EVIL).email("dev" + EVIL + "@example.com").name("Name " + EVIL)
+                .teams(teams).defaultTeamId("t-1" + EVIL).accessToken("at_SENTINEL_x").refreshToken("rt_SENTINEL_x")
+                .sessionId("sess" + EVIL).issuedAt(NOW).accessTokenExpiresAt(NOW.plus(Duration.ofHours(1)))
+                .refreshTokenExpiresAt(NOW.plus(Duration.ofDays(30))).authMethod("device_code" + EVIL).generation(1L).build();
     }
 
     @Test

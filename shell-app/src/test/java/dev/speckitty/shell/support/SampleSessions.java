@@ -1,11 +1,10 @@
 package dev.speckitty.shell.support;
 
-import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;
+import dev.speckitty.testfixtures.SessionBuilder;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /** Sessions for tests, with sentinel tokens that must never appear in any output. */
 public final class SampleSessions {
@@ -23,10 +22,9 @@ public final class SampleSessions {
     }
 
     public static StoredSession session(Instant issuedAt, Instant refreshExpiresAt) {
-        List<Team> teams = List.of(SHARED_TEAM, PRIVATE_TEAM);
-        return new StoredSession("user_42", "ada@example.com", "Ada Lovelace", teams,
-                Team.pickDefaultTeamId(teams).orElseThrow(), Secret.of(ACCESS_SENTINEL), Secret.of(REFRESH_SENTINEL),
-                "sess_abc123", issuedAt, issuedAt.plus(Duration.ofHours(1)), refreshExpiresAt, "offline_access",
-                StoredSession.FILE_BACKEND, issuedAt, "device_code", 3L);
+        return SessionBuilder.aSession().userId("user_42").email("ada@example.com").name("Ada Lovelace")
+                .teams(SHARED_TEAM, PRIVATE_TEAM).accessToken(ACCESS_SENTINEL).refreshToken(REFRESH_SENTINEL)
+                .sessionId("sess_abc123").issuedAt(issuedAt).accessTokenExpiresAt(issuedAt.plus(Duration.ofHours(1)))
+                .refreshTokenExpiresAt(refreshExpiresAt).authMethod("device_code").generation(3L).build();
     }
 }

@@ -3,9 +3,9 @@ package dev.speckitty.adapters.storage.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.adapters.storage.support.Generate;
-import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;
+import dev.speckitty.testfixtures.SessionBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -110,14 +110,25 @@ class SessionJsonPropertyTest {
             teams.add(new Team(id(random), Generate.text(random, 20), Generate.oneOf(random,
                     List.of("owner", "member", "admin", Generate.text(random, 5))), random.nextBoolean()));
         }
-        return new StoredSession(id(random), Generate.text(random, 10) + "@example.com", Generate.text(random, 30),
-                teams, teams.isEmpty() ? id(random) : teams.get(random.nextInt(teams.size())).id(),
-                Secret.of("at_SENTINEL_" + Generate.text(random, 40)), Secret.of("rt_SENTINEL_" + Generate.text(random, 40)),
-                Generate.text(random, 16), Generate.instant(random), Generate.instant(random),
-                random.nextInt(3) == 0 ? null : Generate.instant(random), Generate.oneOf(random,
-                        List.of("offline_access", "", Generate.text(random, 8))), StoredSession.FILE_BACKEND,
-                Generate.instant(random), Generate.oneOf(random, List.of("authorization_code", "device_code",
-                        Generate.text(random, 6))), random.nextInt(3) == 0 ? null : random.nextLong());
+        // One draw per field in record order, so a seed still names the same session.
+        return SessionBuilder.aSession()
+                .userId(id(random))
+                .email(Generate.text(random, 10) + "@example.com")
+                .name(Generate.text(random, 30))
+                .teams(teams)
+                .defaultTeamId(teams.isEmpty() ? id(random) : teams.get(random.nextInt(teams.size())).id())
+                .accessToken("at_SENTINEL_" + Generate.text(random, 40))
+                .refreshToken("rt_SENTINEL_" + Generate.text(random, 40))
+                .sessionId(Generate.text(random, 16))
+                .issuedAt(Generate.instant(random))
+                .accessTokenExpiresAt(Generate.instant(random))
+                .refreshTokenExpiresAt(random.nextInt(3) == 0 ? null : Generate.instant(random))
+                .scope(Generate.oneOf(random, List.of("offline_access", "", Generate.text(random, 8))))
+                .storageBackend(StoredSession.FILE_BACKEND)
+                .lastUsedAt(Generate.instant(random))
+                .authMethod(Generate.oneOf(random, List.of("authorization_code", "device_code", Generate.text(random, 6))))
+                .generation(random.nextInt(3) == 0 ? null : random.nextLong())
+                .build();
     }
 
     /** Ids are strings; all digits (no leading zero) may also be written as a JSON integer. */

@@ -6,9 +6,9 @@ import dev.speckitty.adapters.storage.files.AuthFiles;
 import dev.speckitty.adapters.storage.hotpath.HotPathFile;
 import dev.speckitty.adapters.storage.lock.SessionFileLock;
 import dev.speckitty.adapters.storage.support.TestSessions;
-import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.SessionStorageException;
 import dev.speckitty.domain.session.StoredSession;
+import dev.speckitty.testfixtures.SessionBuilder;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -46,11 +46,8 @@ public final class SessionProcessMain {
 
     /** Generation {@code n}: the counter is in the generation field and in both tokens. */
     static StoredSession generation(long n) {
-        StoredSession base = TestSessions.sample("crash");
-        return new StoredSession(base.userId(), base.email(), base.name(), base.teams(), base.defaultTeamId(),
-                Secret.of(TestSessions.ACCESS_SENTINEL + "g" + n), Secret.of(TestSessions.REFRESH_SENTINEL + "g" + n),
-                base.sessionId(), base.issuedAt(), base.accessTokenExpiresAt(), base.refreshTokenExpiresAt(),
-                base.scope(), base.storageBackend(), base.lastUsedAt(), base.authMethod(), n);
+        return SessionBuilder.from(TestSessions.sample("crash")).accessToken(TestSessions.ACCESS_SENTINEL + "g" + n)
+                .refreshToken(TestSessions.REFRESH_SENTINEL + "g" + n).generation(n).build();
     }
 
     /** True when every generation-dependent field of {@code session} agrees with its generation. */

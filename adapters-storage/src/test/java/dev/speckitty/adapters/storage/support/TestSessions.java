@@ -1,13 +1,15 @@
 package dev.speckitty.adapters.storage.support;
 
-import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;
+import dev.speckitty.testfixtures.SessionBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 
-/** Sample sessions with recognisable sentinel tokens, so a leak is easy to spot. */
+/**
+ * Sample sessions with recognisable sentinel tokens, so a leak is easy to spot. Every field is
+ * fixed (fractional seconds included) because the codec and Python-compatibility tests compare bytes.
+ */
 public final class TestSessions {
 
     public static final byte[] PASSPHRASE = "test-host:4242".getBytes(StandardCharsets.UTF_8);
@@ -17,32 +19,27 @@ public final class TestSessions {
     private TestSessions() {}
 
     public static StoredSession sample(String tag) {
-        return new StoredSession(
-                "user-" + tag,
-                tag + "@example.com",
-                "Tester " + tag,
-                List.of(new Team("team-shared-" + tag, "Shared Team", "member", false),
-                        new Team("team-private-" + tag, "Private Teamspace", "owner", true)),
-                "team-private-" + tag,
-                Secret.of(ACCESS_SENTINEL + tag),
-                Secret.of(REFRESH_SENTINEL + tag),
-                "sess-" + tag,
-                Instant.parse("2026-04-09T13:37:00.123456Z"),
-                Instant.parse("2026-04-09T14:37:00Z"),
-                Instant.parse("2026-05-09T13:37:00.5Z"),
-                "offline_access",
-                StoredSession.FILE_BACKEND,
-                Instant.parse("2026-04-09T13:40:01Z"),
-                "authorization_code",
-                7L);
+        return SessionBuilder.aSession()
+                .userId("user-" + tag)
+                .email(tag + "@example.com")
+                .name("Tester " + tag)
+                .teams(new Team("team-shared-" + tag, "Shared Team", "member", false),
+                        new Team("team-private-" + tag, "Private Teamspace", "owner", true))
+                .accessToken(ACCESS_SENTINEL + tag)
+                .refreshToken(REFRESH_SENTINEL + tag)
+                .sessionId("sess-" + tag)
+                .issuedAt(Instant.parse("2026-04-09T13:37:00.123456Z"))
+                .accessTokenExpiresAt(Instant.parse("2026-04-09T14:37:00Z"))
+                .refreshTokenExpiresAt(Instant.parse("2026-05-09T13:37:00.5Z"))
+                .lastUsedAt(Instant.parse("2026-04-09T13:40:01Z"))
+                .authMethod("authorization_code")
+                .generation(7L)
+                .build();
     }
 
     /** A legacy-shaped session: unknown refresh expiry and no generation. */
     public static StoredSession legacy(String tag) {
-        StoredSession full = sample(tag);
-        return new StoredSession(full.userId(), full.email(), full.name(), full.teams(), full.defaultTeamId(),
-                full.accessToken(), full.refreshToken(), full.sessionId(), full.issuedAt(),
-                full.accessTokenExpiresAt(), null, full.scope(), full.storageBackend(), full.lastUsedAt(),
-                "device_code", null);
+        return SessionBuilder.from(sample(tag)).refreshTokenExpiresAt(null).authMethod("device_code").generation(null)
+                .build();
     }
 }
