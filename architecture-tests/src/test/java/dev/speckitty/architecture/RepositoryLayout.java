@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 public final class RepositoryLayout {
 
     private static final String THIS_MODULE = "architecture-tests";
+    /** Test doubles in src/main/java, used by other modules in test scope only: not production code. */
+    public static final String TEST_FIXTURES_MODULE = "test-fixtures";
 
     private final Path root;
 
@@ -37,11 +39,12 @@ public final class RepositoryLayout {
         return root;
     }
 
-    /** {@code src/main/java} of every production module, i.e. every module except this one. */
+    /** {@code src/main/java} of every production module, i.e. every module except this one and test-fixtures. */
     public List<Path> productionSourceRoots() {
         try (Stream<Path> children = Files.list(root)) {
             return children
                     .filter(dir -> !dir.getFileName().toString().equals(THIS_MODULE))
+                    .filter(dir -> !dir.getFileName().toString().equals(TEST_FIXTURES_MODULE))
                     .filter(dir -> Files.isRegularFile(dir.resolve("pom.xml")))
                     .map(dir -> dir.resolve("src/main/java"))
                     .filter(Files::isDirectory)
