@@ -31,6 +31,9 @@ public final class RefreshTransaction {
     }
 
     public RefreshResultReport run(StoredSession inMemory) {
+        // Outside the lock: under load a process starved of CPU took seconds for the discovery GET and
+        // its HTTP client's first use, while every other process waited (docs/performance.md).
+        server.resolveEndpoints();
         Optional<RefreshLock.Lease> lease = lock.acquire(AuthTimings.LOCK_ACQUIRE_TIMEOUT);
         if (lease.isEmpty()) {
             return afterLockTimeout();

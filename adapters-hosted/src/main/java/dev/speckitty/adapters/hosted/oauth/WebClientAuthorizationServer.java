@@ -190,6 +190,11 @@ public final class WebClientAuthorizationServer implements AuthorizationServer {
     // ---- refresh (§2.5): one request, never retried ----
 
     @Override
+    public void resolveEndpoints() {
+        discovery.endpoints(); // remembered for the process; falls back to the defaults when unreachable
+    }
+
+    @Override
     public RefreshResult refresh(Secret refreshToken) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
