@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -82,23 +83,21 @@ class SpecCitationTest {
     private static List<Path> citingFiles() throws IOException {
         Path root = REPOSITORY.root();
         Path guard = REPOSITORY.fixtureSourceRoot().resolve(SpecCitationTest.class.getPackageName().replace('.', '/'));
-        try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(Files::isRegularFile)
-                    .filter(file -> !file.startsWith(guard))
-                    .filter(file -> isJavaSource(root.relativize(file)) || isDoc(root.relativize(file)))
-                    .sorted()
-                    .toList();
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(root)) {
+            for (Path sources : modules.map(module -> module.resolve("src")).filter(Files::isDirectory).toList()) {
+                files.addAll(filesUnder(sources, ".java"));
+            }
         }
+        files.addAll(filesUnder(root.resolve("docs"), ".md"));
+        files.add(root.resolve("README.md"));
+        return files.stream().filter(file -> !file.startsWith(guard)).sorted().toList();
     }
 
-    private static boolean isJavaSource(Path relative) {
-        return relative.getNameCount() > 2 && relative.getName(1).toString().equals("src")
-                && relative.toString().endsWith(".java");
-    }
-
-    private static boolean isDoc(Path relative) {
-        return relative.equals(Path.of("README.md"))
-                || relative.startsWith("docs") && relative.toString().endsWith(".md");
+    private static List<Path> filesUnder(Path dir, String suffix) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.filter(Files::isRegularFile).filter(file -> file.toString().endsWith(suffix)).toList();
+        }
     }
 
     private static Path specDir() {
