@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The refresh transaction and session manager against in-memory ports (behaviour.md §3.3, group E). */
+/** The refresh transaction and session manager against in-memory ports (docs/spec/behaviour.md §3.3, group E). */
 class RefreshTransactionTest {
 
     private final MutableClock clock = new MutableClock(NOW);
