@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
 import dev.speckitty.domain.session.StoredSession;
-import dev.speckitty.shell.support.CliProcess.Result;
 import dev.speckitty.shell.support.CliProcess;
+import dev.speckitty.shell.support.CliProcess.Result;
 import dev.speckitty.shell.support.JsonDocuments;
 import dev.speckitty.testfixtures.SessionBuilder;
 import java.io.IOException;

@@ -16,7 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The holder record is separate from the lock, as the lock file's record is: a test sets it with
  * {@link #recordHolder} to play a stuck or a fresh holder, and {@link #releaseIfStuck} clears it only
- * when it is older than asked, measured on the given clock. Granted and refused acquisitions are counted.
+ * when it is older than asked, measured on the given clock. Granted and refused acquisitions are counted,
+ * and {@link #onAcquire} lets a test see when the lock is asked for.
  */
 public final class FakeRefreshLock implements RefreshLock {
 
@@ -26,6 +27,7 @@ public final class FakeRefreshLock implements RefreshLock {
     private final AtomicInteger refusals = new AtomicInteger();
     private volatile boolean heldElsewhere;
     private volatile LockHolder holder;
+    private volatile Runnable onAcquire = () -> {};
 
     /** A free lock whose holder ages are measured on the system clock. */
     public FakeRefreshLock() {
@@ -55,8 +57,15 @@ public final class FakeRefreshLock implements RefreshLock {
         return this;
     }
 
+    /** Runs {@code listener} at the start of every acquire, e.g. to record when the lock was asked for. */
+    public FakeRefreshLock onAcquire(Runnable listener) {
+        onAcquire = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
     @Override
     public Optional<Lease> acquire(Duration timeout) {
+        onAcquire.run();
         if (heldElsewhere || !tryLock(timeout)) {
             refusals.incrementAndGet();
             return Optional.empty();

@@ -8,8 +8,8 @@ import static dev.speckitty.testfixtures.Teams.PRIVATE;
 import static dev.speckitty.testfixtures.Teams.SHARED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.domain.auth.RefreshResult.RejectionCause;
 import dev.speckitty.domain.auth.RefreshResult;
+import dev.speckitty.domain.auth.RefreshResult.RejectionCause;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.testfixtures.FakeRefreshLock;
 import dev.speckitty.testfixtures.InMemorySessionStore;
@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The refresh transaction and session manager against in-memory ports (behaviour.md §3.3, group E). */
+/** The refresh transaction and session manager against in-memory ports (docs/spec/behaviour.md §3.3, group E). */
 class RefreshTransactionTest {
 
     private final MutableClock clock = new MutableClock(NOW);
@@ -51,6 +51,29 @@ class RefreshTransactionTest {
         assertThat(store.stored().generation()).isEqualTo(2L);
         assertThat(server.refreshTokensSent).containsExactly("rt_seed_v1");
         assertThat(directory.tokensSeen).isEmpty(); // the session already has a Private Teamspace
+    }
+
+    /** The discovery GET and the HTTP client's first use happen before the lock, not while others wait for it. */
+    @Test
+    void theEndpointsAreResolvedBeforeTheRefreshLockIsTaken() {
+        var store = new InMemorySessionStore(expiredSeed());
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        ScriptedAuthorizationServer recordingServer = new ScriptedAuthorizationServer() {
+            @Override
+            public void resolveEndpoints() {
+                order.add("resolve endpoints");
+            }
+        };
+        recordingServer.answer("rt_seed_v1", token -> {
+            order.add("token POST");
+            return new RefreshResult.Refreshed(rotated("at_rotated_v2", "rt_rotated_v2"));
+        });
+        lock.onAcquire(() -> order.add("lock taken"));
+
+        RefreshResultReport report = new RefreshTransaction(store, lock, recordingServer, clock).run(store.stored());
+
+        assertThat(report.outcome()).isEqualTo(RefreshOutcome.REFRESHED);
+        assertThat(order).containsExactly("resolve endpoints", "lock taken", "token POST");
     }
 
     /** Decision 15: a logout that went ahead while this refresh was in flight wins; nothing is written back. */

@@ -100,6 +100,11 @@ public final class HostedServices
     }
 
     @Override
+    public void resolveEndpoints() {
+        adapters().authorizationServer().resolveEndpoints();
+    }
+
+    @Override
     public DeviceAuthorization requestDeviceAuthorization() {
         return adapters().authorizationServer().requestDeviceAuthorization();
     }

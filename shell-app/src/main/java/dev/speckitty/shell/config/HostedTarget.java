@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The one hosted base URL for every hosted call: {@code SPEC_KITTY_SAAS_URL}, else {@code [sync]
  * server_url} in config.toml. Never a built-in default: with neither set, a configuration error
- * that names both, and no network (behaviour.md, top item 1). The URL must pass {@link HostedUrlPolicy}, the
+ * that names both, and no network (docs/spec/decisions.md decision 1). The URL must pass {@link HostedUrlPolicy}, the
  * rule discovery applies to every endpoint too.
  */
 public final class HostedTarget {
