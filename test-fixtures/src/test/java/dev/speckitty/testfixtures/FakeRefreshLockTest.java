@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class FakeRefreshLockTest {
@@ -29,11 +30,13 @@ class FakeRefreshLockTest {
     }
 
     @Test
-    void heldElsewhereRefusesUntilReleased() {
-        lock.holdElsewhere();
+    void heldElsewhereRefusesUntilReleasedAndEveryAttemptIsHeard() {
+        AtomicInteger asked = new AtomicInteger();
+        lock.onAcquire(asked::incrementAndGet).holdElsewhere();
         assertThat(lock.acquire(Duration.ZERO)).isEmpty();
         lock.releaseElsewhere();
         assertThat(lock.acquire(Duration.ZERO)).isPresent();
+        assertThat(asked).hasValue(2);
     }
 
     @Test
