@@ -1,12 +1,14 @@
 package dev.speckitty.shell.config;
 
 import dev.speckitty.adapters.storage.binding.YamlBindingStore;
+import dev.speckitty.adapters.storage.queue.JacksonEventJson;
 import dev.speckitty.adapters.storage.queue.SqliteEventQueue;
 import dev.speckitty.application.auth.Login;
 import dev.speckitty.application.auth.SessionManager;
 import dev.speckitty.application.auth.SessionPresence;
 import dev.speckitty.application.sync.CheckSyncSetup;
 import dev.speckitty.application.sync.ConnectedTeamspaceDetector;
+import dev.speckitty.application.sync.EnqueueEvents;
 import dev.speckitty.application.sync.LoggedOutRoute;
 import dev.speckitty.application.sync.SyncNow;
 import dev.speckitty.application.sync.SyncProgress;
@@ -78,7 +80,7 @@ public class SyncConfiguration {
 
     @Bean
     SyncEnqueueCommand syncEnqueueCommand(EventQueue queue, TerminalStreams streams, Clock clock) {
-        return new SyncEnqueueCommand(queue, streams::in, clock);
+        return new SyncEnqueueCommand(new EnqueueEvents(queue, new JacksonEventJson(), clock), streams::in);
     }
 
     @Bean
