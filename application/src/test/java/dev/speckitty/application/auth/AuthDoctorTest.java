@@ -100,6 +100,23 @@ class AuthDoctorTest {
     }
 
     @Test
+    void theHostedEndpointIsLookedUpOnlyForTheServerCheck() {
+        var store = new InMemorySessionStore(Fixtures.session("at", "rt", Duration.ofMinutes(10), List.of(PRIVATE)));
+        SessionManager sessions = new SessionManager(store, null, new MembershipRehydration(token -> null), clock);
+        List<String> lookups = new ArrayList<>();
+        AuthDoctor doctor = new AuthDoctor(sessions, store, lock, List::of, clock, "this-host", () -> {
+            lookups.add("probe");
+            return Optional.of(probe);
+        });
+
+        doctor.diagnose(options(false, false));
+        assertThat(lookups).isEmpty();
+
+        doctor.diagnose(options(false, true));
+        assertThat(lookups).containsExactly("probe");
+    }
+
+    @Test
     void serverCheckWithoutConfigurationSaysSo() {
         var store = new InMemorySessionStore(Fixtures.session("at", "rt", Duration.ofMinutes(10), List.of(PRIVATE)));
         DoctorReport report = doctor(store, List.of(), Optional.empty()).diagnose(options(false, true));
