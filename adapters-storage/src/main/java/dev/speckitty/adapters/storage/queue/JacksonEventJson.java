@@ -10,13 +10,16 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@link EventJson} with Jackson: objects are written back compactly, in their own member order. */
 public final class JacksonEventJson implements EventJson {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Built on first use: the command registry builds this adapter for every one-shot (docs/performance.md). */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
 
     @Override
     public Optional<Value> parse(String text) {
         JsonNode node;
         try {
-            node = JSON.readTree(text);
+            node = Json.MAPPER.readTree(text);
         } catch (JacksonException malformed) {
             return Optional.empty();
         }
@@ -25,7 +28,7 @@ public final class JacksonEventJson implements EventJson {
         }
         JsonNode id = node.path("event_id");
         return Optional.of(new Value(true, id.isString() ? Optional.of(id.asString()) : Optional.empty(),
-                JSON.writeValueAsString(node)));
+                Json.MAPPER.writeValueAsString(node)));
     }
 
     @Override
@@ -33,11 +36,11 @@ public final class JacksonEventJson implements EventJson {
         if (!payload.object()) {
             throw new IllegalArgumentException("an event payload is a JSON object");
         }
-        ObjectNode event = JSON.createObjectNode();
+        ObjectNode event = Json.MAPPER.createObjectNode();
         event.put("event_id", eventId);
         event.put("event_type", eventType);
         event.put("created_at", createdAt);
-        event.set("payload", JSON.readTree(payload.compact()));
-        return JSON.writeValueAsString(event);
+        event.set("payload", Json.MAPPER.readTree(payload.compact()));
+        return Json.MAPPER.writeValueAsString(event);
     }
 }
