@@ -18,9 +18,11 @@ public final class InMemoryEventQueue implements EventQueue {
     private final TreeMap<Long, QueuedEvent> events = new TreeMap<>();
     private final Set<String> queuedIds = new HashSet<>();
     private long nextPosition = 1;
+    private int enqueueCalls;
 
     @Override
     public synchronized void enqueue(List<QueuedEvent> batch) {
+        enqueueCalls++;
         for (QueuedEvent event : batch) {
             if (queuedIds.add(event.eventId())) {
                 events.put(nextPosition++, event);
@@ -43,5 +45,15 @@ public final class InMemoryEventQueue implements EventQueue {
     @Override
     public synchronized long size() {
         return events.size();
+    }
+
+    /** The queued events, oldest first. */
+    public synchronized List<QueuedEvent> events() {
+        return List.copyOf(events.values());
+    }
+
+    /** How many times {@link #enqueue} was called: a caller that queues all or nothing calls it once. */
+    public synchronized int enqueueCalls() {
+        return enqueueCalls;
     }
 }

@@ -12,12 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The session store in memory; several use cases sharing one instance play several processes. Like
  * the encrypted file store, {@link #replaceIf} writes only while the stored session still has the
  * expected identity, checked and written under the one lock writers share. It counts reads, writes
- * and deletes, and can fail writes as a full disk does or every read as an unusable file does.
+ * and deletes, and can fail writes as a full disk does, every read as an unusable file does, or every
+ * change for code that must only read.
  */
 public final class InMemorySessionStore implements SessionStore {
 
     private volatile StoredSession stored;
     private volatile SessionStorageException readFailure;
+    private volatile boolean changesRejected;
     private volatile StorageDescription description = new StorageDescription("in-memory", "memory");
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger writes = new AtomicInteger();
@@ -38,6 +40,15 @@ public final class InMemorySessionStore implements SessionStore {
     /** From now on every read fails with {@code failure}, as a tampered or unsafe session file does. */
     public InMemorySessionStore failReadsWith(SessionStorageException failure) {
         this.readFailure = Objects.requireNonNull(failure, "failure");
+        return this;
+    }
+
+    /**
+     * From now on every write, replaceIf and delete throws {@link IllegalStateException}, for code that
+     * must only read (a diagnosis, a presence check); the attempt is still counted.
+     */
+    public InMemorySessionStore rejectChanges() {
+        changesRejected = true;
         return this;
     }
 
@@ -67,6 +78,7 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public synchronized void write(StoredSession session) {
         writes.incrementAndGet();
+        rejectIfReadOnly("write");
         if (failingWrites.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
             throw new SessionStorageException(SessionStorageException.Problem.WRITE_FAILED,
                     "Failed to write /home/u/.spec-kitty/auth/session.json (No space left on device).");
@@ -78,6 +90,7 @@ public final class InMemorySessionStore implements SessionStore {
     public synchronized boolean replaceIf(SessionIdentity expected, StoredSession session) {
         Objects.requireNonNull(expected, "expected");
         replaceIfCalls.incrementAndGet();
+        rejectIfReadOnly("replaceIf");
         if (stored == null || !stored.identity().equals(expected)) {
             return false; // deleted (logout) or replaced (login) while the caller prepared its session
         }
@@ -88,7 +101,14 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public synchronized void delete() {
         deletes.incrementAndGet();
+        rejectIfReadOnly("delete");
         stored = null;
+    }
+
+    private void rejectIfReadOnly(String change) {
+        if (changesRejected) {
+            throw new IllegalStateException(change + " on a store the code under test must only read");
+        }
     }
 
     @Override

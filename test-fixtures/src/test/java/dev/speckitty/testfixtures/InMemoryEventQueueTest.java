@@ -21,5 +21,7 @@ class InMemoryEventQueueTest {
         assertThat(queue.pending(0, 10)).extracting(PendingEvent::position).containsExactly(2L, 3L);
         assertThat(queue.pending(2, 10)).extracting(e -> e.event().eventId()).containsExactly("c");
         assertThat(queue.pending(0, 1)).hasSize(1);
+        assertThat(queue.events()).extracting(QueuedEvent::eventId).containsExactly("b", "c");
+        assertThat(queue.enqueueCalls()).isEqualTo(2);
     }
 }

@@ -41,4 +41,15 @@ class InMemorySessionStoreTest {
         assertThatThrownBy(store::read).isSameAs(unusable);
         assertThat(store.reads()).isEqualTo(1);
     }
+
+    @Test
+    void aReadOnlyStoreRefusesEveryChangeAndKeepsItsSession() {
+        store.rejectChanges();
+
+        assertThatThrownBy(() -> store.write(aSession().build())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.replaceIf(seed.identity(), seed)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(store::delete).isInstanceOf(IllegalStateException.class);
+        assertThat(store.stored()).isEqualTo(seed);
+        assertThat(store.read()).contains(seed);
+    }
 }

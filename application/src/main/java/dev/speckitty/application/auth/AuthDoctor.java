@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code auth doctor}: local checks by default (no network), the hosted session check with
@@ -30,24 +31,24 @@ public final class AuthDoctor {
     private final StorageHealth storageHealth;
     private final Clock clock;
     private final String hostName;
+    private final Supplier<Optional<SessionStatusProbe>> probe;
 
+    /** @param probe the session-status endpoint; empty when no hosted URL is configured */
     public AuthDoctor(SessionManager sessions, SessionStore store, RefreshLock refreshLock,
-            StorageHealth storageHealth, Clock clock, String hostName) {
+            StorageHealth storageHealth, Clock clock, String hostName, Supplier<Optional<SessionStatusProbe>> probe) {
         this.sessions = sessions;
         this.store = store;
         this.refreshLock = refreshLock;
         this.storageHealth = storageHealth;
         this.clock = clock;
         this.hostName = hostName;
+        this.probe = probe;
     }
 
     /** What to do beyond the local checks. */
     public record Options(boolean unstickLock, Duration stuckThreshold, boolean checkServer) {}
 
-    /**
-     * @param probe the session-status endpoint; empty when no hosted URL is configured
-     */
-    public DoctorReport diagnose(Options options, Optional<SessionStatusProbe> probe) {
+    public DoctorReport diagnose(Options options) {
         String repair = options.unstickLock() ? unstick(options.stuckThreshold()) : null;
         List<Finding> findings = new ArrayList<>();
         for (StorageHealth.Check check : storageHealth.inspect()) {
@@ -55,7 +56,7 @@ public final class AuthDoctor {
         }
         SessionFacts session = sessionFacts(findings);
         LockFacts lock = lockFacts(options.stuckThreshold(), findings);
-        ServerSessionStatus server = options.checkServer() ? checkServer(probe) : null;
+        ServerSessionStatus server = options.checkServer() ? checkServer(probe.get()) : null;
         return new DoctorReport(clock.instant(), store.describe().location(), store.keyDerivation(), session, lock,
                 findings, repair, server);
     }

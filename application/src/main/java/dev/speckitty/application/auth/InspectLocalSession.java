@@ -15,6 +15,11 @@ public final class InspectLocalSession {
         this.clock = clock;
     }
 
+    /** The session and the store's label and location (describing the store reads nothing). */
+    public LocalSessionReport report() {
+        return new LocalSessionReport(inspect(), store.describe());
+    }
+
     public LocalSessionState inspect() {
         try {
             return store.read()

@@ -1,10 +1,12 @@
 package dev.speckitty.application.auth;
 
+import dev.speckitty.application.auth.LogoutResult.RevocationSkipped;
 import dev.speckitty.domain.auth.RevokeOutcome;
 import dev.speckitty.domain.port.AuthorizationServer;
 import dev.speckitty.domain.session.SessionStorageException;
 import dev.speckitty.domain.session.StoredSession;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code auth logout}: under the refresh lock, revoke the stored refresh token server-side
@@ -17,16 +19,22 @@ public final class Logout {
 
     private final SessionManager sessions;
     private final RefreshGate gate;
+    private final Supplier<Optional<AuthorizationServer>> server;
 
-    public Logout(SessionManager sessions, RefreshGate gate) {
+    /** @param server the revocation endpoint; empty when no hosted server is configured */
+    public Logout(SessionManager sessions, RefreshGate gate, Supplier<Optional<AuthorizationServer>> server) {
         this.sessions = sessions;
         this.gate = gate;
+        this.server = server;
     }
 
-    /** @param server empty when revocation is skipped ({@code --force} or no server configured) */
-    public LogoutResult run(Optional<AuthorizationServer> server) {
+    /** @param revoke false for {@code --force}: delete locally only */
+    public LogoutResult run(boolean revoke) {
+        Optional<AuthorizationServer> revoker = revoke ? server.get() : Optional.empty();
+        RevocationSkipped skipped = !revoke ? RevocationSkipped.FORCED
+                : revoker.isEmpty() ? RevocationSkipped.NO_SERVER : null;
         try (RefreshGate.Passage passage = gate.enter()) {
-            return logOut(server, passage.note());
+            return logOut(revoker, passage.note()).skipped(skipped);
         }
     }
 
@@ -39,7 +47,7 @@ public final class Logout {
             return delete(true, null, lockNote);
         }
         if (session.isEmpty()) {
-            return new LogoutResult(false, null, null, lockNote);
+            return new LogoutResult(false, null, null, lockNote, null);
         }
         RevokeOutcome revoke = server.map(s -> session.get().refreshToken().isBlank()
                 ? RevokeOutcome.NO_REFRESH_TOKEN
@@ -50,9 +58,9 @@ public final class Logout {
     private LogoutResult delete(boolean wasLoggedIn, RevokeOutcome revoke, String lockNote) {
         try {
             sessions.clear();
-            return new LogoutResult(wasLoggedIn, revoke, null, lockNote);
+            return new LogoutResult(wasLoggedIn, revoke, null, lockNote, null);
         } catch (SessionStorageException failure) {
-            return new LogoutResult(wasLoggedIn, revoke, failure.getMessage(), lockNote);
+            return new LogoutResult(wasLoggedIn, revoke, failure.getMessage(), lockNote, null);
         }
     }
 }

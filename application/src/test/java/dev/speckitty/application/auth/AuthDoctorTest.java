@@ -30,10 +30,11 @@ class AuthDoctorTest {
         return ServerSessionStatus.active("sess_seed");
     };
 
-    private AuthDoctor doctor(InMemorySessionStore store, List<StorageHealth.Check> storageChecks) {
+    private AuthDoctor doctor(InMemorySessionStore store, List<StorageHealth.Check> storageChecks,
+            Optional<SessionStatusProbe> probe) {
         SessionManager sessions = new SessionManager(store, new RefreshTransaction(store, new FakeRefreshLock(),
                 server, clock), new MembershipRehydration(token -> null), clock);
-        return new AuthDoctor(sessions, store, lock, () -> storageChecks, clock, "this-host");
+        return new AuthDoctor(sessions, store, lock, () -> storageChecks, clock, "this-host", () -> probe);
     }
 
     private static AuthDoctor.Options options(boolean unstick, boolean server) {
@@ -42,7 +43,7 @@ class AuthDoctorTest {
 
     @Test
     void noSessionIsCritical() {
-        DoctorReport report = doctor(new InMemorySessionStore(null), List.of()).diagnose(options(false, false), Optional.of(probe));
+        DoctorReport report = doctor(new InMemorySessionStore(null), List.of(), Optional.of(probe)).diagnose(options(false, false));
 
         assertThat(report.hasCriticalFinding()).isTrue();
         assertThat(report.findings()).extracting(DoctorReport.Finding::id).containsExactly("F-001");
@@ -55,7 +56,7 @@ class AuthDoctorTest {
         var store = new InMemorySessionStore(Fixtures.expiredSeed());
         server.answer("rt_seed_v1", new RefreshResult.Refreshed(Fixtures.rotated("at_rotated_v2", "rt_rotated_v2")));
 
-        DoctorReport report = doctor(store, List.of()).diagnose(options(false, true), Optional.of(probe));
+        DoctorReport report = doctor(store, List.of(), Optional.of(probe)).diagnose(options(false, true));
 
         assertThat(report.findings()).isEmpty();
         assertThat(report.server().active()).isTrue();
@@ -68,7 +69,7 @@ class AuthDoctorTest {
         var store = new InMemorySessionStore(Fixtures.expiredSeed());
         server.answer("rt_seed_v1", new RefreshResult.Rejected(RefreshResult.RejectionCause.REFRESH_TOKEN_EXPIRED));
 
-        DoctorReport report = doctor(store, List.of()).diagnose(options(false, true), Optional.of(probe));
+        DoctorReport report = doctor(store, List.of(), Optional.of(probe)).diagnose(options(false, true));
 
         assertThat(report.server().active()).isFalse();
         assertThat(report.server().error()).isEqualTo("re-authenticate");
@@ -81,11 +82,11 @@ class AuthDoctorTest {
         lock.recordHolder(new RefreshLock.LockHolder("this-host", 42, NOW.minusSeconds(120), "0.1.0"));
         var unsafe = new StorageHealth.Check("F-101", StorageHealth.Severity.CRITICAL, "unsafe mode", "chmod 600 x");
 
-        DoctorReport report = doctor(store, List.of(unsafe)).diagnose(options(false, false), Optional.empty());
+        DoctorReport report = doctor(store, List.of(unsafe), Optional.empty()).diagnose(options(false, false));
         assertThat(report.findings()).extracting(DoctorReport.Finding::id).containsExactly("F-101", "F-003");
         assertThat(report.refreshLock().stuck()).isTrue();
 
-        DoctorReport repaired = doctor(store, List.of()).diagnose(options(true, false), Optional.empty());
+        DoctorReport repaired = doctor(store, List.of(), Optional.empty()).diagnose(options(true, false));
         assertThat(repaired.repair()).isEqualTo("--unstick-lock: stuck lock released.");
         assertThat(repaired.findings()).isEmpty();
     }
@@ -95,7 +96,7 @@ class AuthDoctorTest {
         var store = new InMemorySessionStore(Fixtures.session("at", "rt", Duration.ofMinutes(10), List.of(PRIVATE)));
         lock.recordHolder(new RefreshLock.LockHolder("other-host", 42, NOW.minusSeconds(5), "0.1.0"));
 
-        DoctorReport report = doctor(store, List.of()).diagnose(options(true, false), Optional.empty());
+        DoctorReport report = doctor(store, List.of(), Optional.empty()).diagnose(options(true, false));
 
         assertThat(report.repair()).isEqualTo("--unstick-lock: lock not stuck; no-op.");
         assertThat(lock.currentHolder()).isPresent();
@@ -103,9 +104,26 @@ class AuthDoctorTest {
     }
 
     @Test
+    void theHostedEndpointIsLookedUpOnlyForTheServerCheck() {
+        var store = new InMemorySessionStore(Fixtures.session("at", "rt", Duration.ofMinutes(10), List.of(PRIVATE)));
+        SessionManager sessions = new SessionManager(store, null, new MembershipRehydration(token -> null), clock);
+        List<String> lookups = new ArrayList<>();
+        AuthDoctor doctor = new AuthDoctor(sessions, store, lock, List::of, clock, "this-host", () -> {
+            lookups.add("probe");
+            return Optional.of(probe);
+        });
+
+        doctor.diagnose(options(false, false));
+        assertThat(lookups).isEmpty();
+
+        doctor.diagnose(options(false, true));
+        assertThat(lookups).containsExactly("probe");
+    }
+
+    @Test
     void serverCheckWithoutConfigurationSaysSo() {
         var store = new InMemorySessionStore(Fixtures.session("at", "rt", Duration.ofMinutes(10), List.of(PRIVATE)));
-        DoctorReport report = doctor(store, List.of()).diagnose(options(false, true), Optional.empty());
+        DoctorReport report = doctor(store, List.of(), Optional.empty()).diagnose(options(false, true));
         assertThat(report.server().error()).isEqualTo("SaaS URL not configured");
     }
 
@@ -118,14 +136,14 @@ class AuthDoctorTest {
         "LOCK_TIMEOUT       | -                             | retry in a moment"})
     void anUnusableSessionIsCriticalWithTheFixThatSuitsTheProblem(
             dev.speckitty.domain.session.SessionStorageException.Problem problem, String command, String description) {
-        var unreadable = new InMemorySessionStore()
+        var unreadable = new InMemorySessionStore().rejectChanges()
                 .failReadsWith(new dev.speckitty.domain.session.SessionStorageException(problem, "the store's own message"))
                 .describedAs(new StorageDescription("encrypted-file", "/home/ada/.spec-kitty/auth/session.json"));
         SessionManager sessions = new SessionManager(unreadable, new RefreshTransaction(unreadable,
                 new FakeRefreshLock(), server, clock), new MembershipRehydration(token -> null), clock);
 
-        DoctorReport report = new AuthDoctor(sessions, unreadable, lock, List::of, clock, "this-host")
-                .diagnose(options(false, false), Optional.empty());
+        DoctorReport report = new AuthDoctor(sessions, unreadable, lock, List::of, clock, "this-host", Optional::empty)
+                .diagnose(options(false, false));
 
         assertThat(report.hasCriticalFinding()).isTrue();
         DoctorReport.Finding finding = report.findings().getFirst();

@@ -341,13 +341,13 @@ class LoginTest {
         SessionManager sessions = new SessionManager(store, null, new MembershipRehydration(directory), clock);
         server.revokeOutcome = RevokeOutcome.NETWORK_ERROR;
 
-        LogoutResult result = new Logout(sessions, new RefreshGate(new FakeRefreshLock())).run(Optional.of(server));
+        LogoutResult result = new Logout(sessions, new RefreshGate(new FakeRefreshLock()), () -> Optional.of(server)).run(true);
 
         assertThat(result.revoke()).isEqualTo(RevokeOutcome.NETWORK_ERROR);
         assertThat(result.loggedOut()).isTrue();
         assertThat(store.stored()).isNull();
         assertThat(server.revoked).containsExactly("rt_1");
-        assertThat(new Logout(sessions, new RefreshGate(new FakeRefreshLock())).run(Optional.of(server)).wasLoggedIn()).isFalse();
+        assertThat(new Logout(sessions, new RefreshGate(new FakeRefreshLock()), () -> Optional.of(server)).run(true).wasLoggedIn()).isFalse();
     }
 
     @Test
@@ -357,7 +357,7 @@ class LoginTest {
         sessions.current(); // loaded rt_1; then another process's refresh rotates it under the lock
         store.write(Fixtures.session("at_2", "rt_2", Duration.ofMinutes(5), List.of(PRIVATE)));
 
-        LogoutResult result = new Logout(sessions, new RefreshGate(new FakeRefreshLock())).run(Optional.of(server));
+        LogoutResult result = new Logout(sessions, new RefreshGate(new FakeRefreshLock()), () -> Optional.of(server)).run(true);
 
         assertThat(result.lockNote()).isNull();
         assertThat(server.revoked).containsExactly("rt_2");
@@ -371,7 +371,7 @@ class LoginTest {
         FakeRefreshLock held = new FakeRefreshLock();
         held.holdElsewhere();
 
-        LogoutResult result = new Logout(sessions, new RefreshGate(held)).run(Optional.of(server));
+        LogoutResult result = new Logout(sessions, new RefreshGate(held), () -> Optional.of(server)).run(true);
 
         assertThat(result.loggedOut()).isTrue();
         assertThat(result.lockNote()).isEqualTo(RefreshGate.WAITED_OUT);

@@ -24,7 +24,6 @@ import dev.speckitty.shell.command.auth.AuthLogoutCommand;
 import dev.speckitty.shell.command.auth.AuthRefreshCommand;
 import dev.speckitty.shell.runner.TerminalStreams;
 import dev.speckitty.domain.port.SessionStore;
-import dev.speckitty.domain.port.SessionStore.StorageDescription;
 import dev.speckitty.shell.command.auth.AuthStatusCommand;
 import dev.speckitty.shell.command.auth.AuthWhoamiCommand;
 import java.time.Clock;
@@ -40,16 +39,9 @@ public class AuthConfiguration {
         return new InspectLocalSession(store, clock);
     }
 
-    /** Label and location of the store; describing it reads nothing and derives no key. */
     @Bean
-    StorageDescription sessionStorageDescription(SessionStore store) {
-        return store.describe();
-    }
-
-    @Bean
-    AuthStatusCommand authStatusCommand(InspectLocalSession inspect, SessionPresence presence,
-            StorageDescription storage, Clock clock) {
-        return new AuthStatusCommand(inspect, presence, storage, clock);
+    AuthStatusCommand authStatusCommand(InspectLocalSession inspect, SessionPresence presence, Clock clock) {
+        return new AuthStatusCommand(inspect, presence, clock);
     }
 
     @Bean
@@ -89,7 +81,8 @@ public class AuthConfiguration {
     @Bean
     AuthLogoutCommand authLogoutCommand(SessionManager sessions, RefreshLock lock, HostedServices hosted,
             TerminalStreams streams) {
-        return new AuthLogoutCommand(new Logout(sessions, new RefreshGate(lock)), hosted, streams.err());
+        Logout logout = new Logout(sessions, new RefreshGate(lock), () -> hosted.ifConfigured().map(services -> services));
+        return new AuthLogoutCommand(logout, streams.err());
     }
 
     @Bean
@@ -102,7 +95,7 @@ public class AuthConfiguration {
             RuntimePaths paths, HostedServices hosted, Clock clock, TerminalStreams streams) {
         AuthDoctor doctor = new AuthDoctor(sessions, store, lock, new FileStorageHealth(paths.authDirectory(),
                 paths.home().resolve(SqliteEventQueue.FILE_NAME)), clock,
-                MachinePassphrase.hostname());
-        return new AuthDoctorCommand(doctor, hosted, streams.err());
+                MachinePassphrase.hostname(), () -> hosted.ifConfigured().map(services -> services));
+        return new AuthDoctorCommand(doctor, streams.err());
     }
 }

@@ -1,13 +1,21 @@
 package dev.speckitty.shell.config;
 
 import dev.speckitty.adapters.storage.binding.YamlBindingStore;
+import dev.speckitty.adapters.storage.queue.JacksonEventJson;
 import dev.speckitty.adapters.storage.queue.SqliteEventQueue;
 import dev.speckitty.application.auth.Login;
 import dev.speckitty.application.auth.SessionManager;
 import dev.speckitty.application.auth.SessionPresence;
+import dev.speckitty.application.sync.CheckSyncSetup;
 import dev.speckitty.application.sync.ConnectedTeamspaceDetector;
+import dev.speckitty.application.sync.EnqueueEvents;
+import dev.speckitty.application.sync.LoggedOutRoute;
 import dev.speckitty.application.sync.SyncNow;
 import dev.speckitty.application.sync.SyncProgress;
+import dev.speckitty.application.teamspace.BindTeamspace;
+import dev.speckitty.application.teamspace.ShowTeamspace;
+import dev.speckitty.application.teamspace.UnbindTeamspace;
+import dev.speckitty.application.tracker.BindTracker;
 import dev.speckitty.application.tracker.TrackerWorkflow;
 import dev.speckitty.shell.command.tracker.TrackerCommands;
 import dev.speckitty.domain.port.BindingStore;
@@ -54,8 +62,8 @@ public class SyncConfiguration {
     @Bean
     LoggedOutRecovery loggedOutRecovery(ConnectedTeamspaceDetector detector, SessionPresence presence,
             Interactivity interactivity, ObjectProvider<Login> login, TerminalStreams streams) {
-        return new LoggedOutRecovery(detector, presence, interactivity, login::getObject, streams.out(), streams.err(),
-                streams.in());
+        LoggedOutRoute route = new LoggedOutRoute(detector, presence, interactivity::interactive);
+        return new LoggedOutRecovery(route, login::getObject, streams.out(), streams.err(), streams.in());
     }
 
     @Bean
@@ -72,19 +80,23 @@ public class SyncConfiguration {
 
     @Bean
     SyncEnqueueCommand syncEnqueueCommand(EventQueue queue, TerminalStreams streams, Clock clock) {
-        return new SyncEnqueueCommand(queue, streams::in, clock);
+        return new SyncEnqueueCommand(new EnqueueEvents(queue, new JacksonEventJson(), clock), streams::in);
     }
 
     @Bean
-    SyncStatusCommand syncStatusCommand(EventQueue queue, SessionPresence presence, HostedTarget target,
-            HostedServices hosted, Interactivity interactivity, LoggedOutRecovery recovery) {
-        return new SyncStatusCommand(queue, presence, target, hosted, interactivity, recovery);
+    CheckSyncSetup checkSyncSetup(EventQueue queue, SessionPresence presence, HostedServices hosted,
+            Interactivity interactivity, HostedTarget target) {
+        return new CheckSyncSetup(queue, presence, hosted, interactivity::saasSyncEnabled, target::baseUrl);
     }
 
     @Bean
-    SyncDoctorCommand syncDoctorCommand(EventQueue queue, SessionPresence presence, HostedTarget target,
-            HostedServices hosted, Interactivity interactivity, LoggedOutRecovery recovery) {
-        return new SyncDoctorCommand(queue, presence, target, hosted, interactivity, recovery);
+    SyncStatusCommand syncStatusCommand(CheckSyncSetup checkSyncSetup, LoggedOutRecovery recovery) {
+        return new SyncStatusCommand(checkSyncSetup, recovery);
+    }
+
+    @Bean
+    SyncDoctorCommand syncDoctorCommand(CheckSyncSetup checkSyncSetup, LoggedOutRecovery recovery) {
+        return new SyncDoctorCommand(checkSyncSetup, recovery);
     }
 
     @Bean
@@ -95,7 +107,7 @@ public class SyncConfiguration {
 
     @Bean
     TrackerCommands.Bind trackerBindCommand(BindingStore bindings) {
-        return new TrackerCommands.Bind(bindings);
+        return new TrackerCommands.Bind(new BindTracker(bindings));
     }
 
     @Bean
@@ -112,16 +124,16 @@ public class SyncConfiguration {
 
     @Bean
     TeamspaceCommands.Status teamspaceStatusCommand(BindingStore bindings, SessionPresence presence) {
-        return new TeamspaceCommands.Status(bindings, presence);
+        return new TeamspaceCommands.Status(new ShowTeamspace(bindings, presence));
     }
 
     @Bean
     TeamspaceCommands.Bind teamspaceBindCommand(BindingStore bindings) {
-        return new TeamspaceCommands.Bind(bindings);
+        return new TeamspaceCommands.Bind(new BindTeamspace(bindings));
     }
 
     @Bean
     TeamspaceCommands.Unbind teamspaceUnbindCommand(BindingStore bindings) {
-        return new TeamspaceCommands.Unbind(bindings);
+        return new TeamspaceCommands.Unbind(new UnbindTeamspace(bindings));
     }
 }

@@ -1,5 +1,6 @@
 package dev.speckitty.shell.render;
 
+import dev.speckitty.application.auth.LocalSessionReport;
 import dev.speckitty.application.auth.LocalSessionState;
 import dev.speckitty.domain.port.SessionStore.StorageDescription;
 import dev.speckitty.domain.session.StoredSession;
@@ -16,6 +17,10 @@ import java.util.Map;
 public final class AuthStatusJson {
 
     private AuthStatusJson() {}
+
+    public static Map<String, Object> document(LocalSessionReport report, Instant now) {
+        return document(report.state(), report.storage(), now);
+    }
 
     public static Map<String, Object> document(LocalSessionState state, StorageDescription storage, Instant now) {
         Map<String, Object> document = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.speckitty.shell.render;
 
+import dev.speckitty.application.auth.LocalSessionReport;
 import dev.speckitty.application.auth.LocalSessionState;
 import dev.speckitty.domain.port.SessionStore.StorageDescription;
 import dev.speckitty.domain.session.StoredSession;
@@ -19,6 +20,10 @@ public final class AuthStatusText {
     private AuthStatusText() {}
 
     /** Unreadable sessions are not rendered here: they are a failure reported on stderr. */
+    public static String render(LocalSessionReport report, Instant now) {
+        return render(report.state(), report.storage(), now);
+    }
+
     public static String render(LocalSessionState state, StorageDescription storage, Instant now) {
         return switch (state) {
             case LocalSessionState.LoggedOut loggedOut ->

@@ -2,19 +2,17 @@ package dev.speckitty.shell.command.auth;
 
 import dev.speckitty.application.auth.Logout;
 import dev.speckitty.application.auth.LogoutResult;
-import dev.speckitty.domain.port.AuthorizationServer;
+import dev.speckitty.application.auth.LogoutResult.RevocationSkipped;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
-import dev.speckitty.shell.config.HostedServices;
 import dev.speckitty.shell.render.JsonOutput;
 import dev.speckitty.shell.render.SnakeCase;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.ExitStatus;
 
@@ -27,14 +25,12 @@ public final class AuthLogoutCommand extends SpecKittyCommand {
     private static final String FORCE = "force";
 
     private final Logout logout;
-    private final HostedServices hosted;
     private final PrintWriter err;
 
-    public AuthLogoutCommand(Logout logout, HostedServices hosted, PrintWriter err) {
+    public AuthLogoutCommand(Logout logout, PrintWriter err) {
         super("auth logout", "Revoke the session on the server and delete it locally.", AuthGroup.NAME,
                 List.of(OptionSpecs.flag(FORCE, 'f', "Skip server revocation; delete locally only")));
         this.logout = logout;
-        this.hosted = hosted;
         this.err = err;
     }
 
@@ -43,16 +39,13 @@ public final class AuthLogoutCommand extends SpecKittyCommand {
         boolean json = ParsedOptions.flag(context, OptionSpecs.JSON);
         // With --json, stdout carries only the result document: the narration goes to stderr.
         PrintWriter out = json ? err : context.outputWriter();
-        Optional<AuthorizationServer> server = Optional.empty();
-        if (ParsedOptions.flag(context, FORCE)) {
+        LogoutResult result = logout.run(!ParsedOptions.flag(context, FORCE));
+        if (result.skipped() == RevocationSkipped.FORCED) {
             out.println("Skipping server revocation (--force).");
-        } else if (hosted.configured()) {
-            server = Optional.of(hosted);
-        } else {
+        } else if (result.skipped() == RevocationSkipped.NO_SERVER) {
             out.println("! Cannot reach SaaS (config error): no hosted server is configured. "
                     + "Proceeding with local logout only.");
         }
-        LogoutResult result = logout.run(server);
         if (result.lockNote() != null) {
             out.println("! " + result.lockNote());
         }

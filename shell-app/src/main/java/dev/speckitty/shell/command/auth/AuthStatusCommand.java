@@ -4,8 +4,8 @@ import dev.speckitty.application.auth.InspectLocalSession;
 import dev.speckitty.application.auth.SessionPresence;
 import dev.speckitty.application.auth.SessionPresence.Presence;
 import java.util.Map;
+import dev.speckitty.application.auth.LocalSessionReport;
 import dev.speckitty.application.auth.LocalSessionState;
-import dev.speckitty.domain.port.SessionStore.StorageDescription;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
@@ -29,18 +29,15 @@ public final class AuthStatusCommand extends SpecKittyCommand {
 
     private final InspectLocalSession inspectLocalSession;
     private final SessionPresence presence;
-    private final StorageDescription storage;
     private final Clock clock;
 
-    public AuthStatusCommand(InspectLocalSession inspectLocalSession, SessionPresence presence,
-            StorageDescription storage, Clock clock) {
+    public AuthStatusCommand(InspectLocalSession inspectLocalSession, SessionPresence presence, Clock clock) {
         super("auth status", "Show the local session: user, teams, token lifetimes, storage. No network.",
                 AuthGroup.NAME, List.of(OptionSpecs.flag(AuthGroup.JSON, "Print one JSON document"),
                         OptionSpecs.flag(SHORT, "Presence only (authenticated, refresh_expired, "
                                 + "not_authenticated); answered from the hot path without decrypting")));
         this.inspectLocalSession = inspectLocalSession;
         this.presence = presence;
-        this.storage = storage;
         this.clock = clock;
     }
 
@@ -49,12 +46,13 @@ public final class AuthStatusCommand extends SpecKittyCommand {
         if (ParsedOptions.flag(context, SHORT)) {
             return presenceOnly(context);
         }
-        LocalSessionState state = inspectLocalSession.inspect();
+        LocalSessionReport report = inspectLocalSession.report();
+        LocalSessionState state = report.state();
         Instant now = clock.instant();
         if (ParsedOptions.flag(context, AuthGroup.JSON)) {
-            JsonOutput.print(context.outputWriter(), AuthStatusJson.document(state, storage, now));
+            JsonOutput.print(context.outputWriter(), AuthStatusJson.document(report, now));
         } else if (!(state instanceof LocalSessionState.Unreadable)) {
-            context.outputWriter().print(AuthStatusText.render(state, storage, now));
+            context.outputWriter().print(AuthStatusText.render(report, now));
         }
         if (state instanceof LocalSessionState.Unreadable unreadable) {
             throw new CommandFailedException(unreadable.problem().getMessage(), AuthGroup.UNTOUCHED_HINT);

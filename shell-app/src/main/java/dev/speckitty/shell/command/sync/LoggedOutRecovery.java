@@ -3,24 +3,20 @@ package dev.speckitty.shell.command.sync;
 import dev.speckitty.application.auth.Login;
 import dev.speckitty.application.auth.LoginProgress;
 import dev.speckitty.application.auth.LoginResult;
-import dev.speckitty.application.auth.SessionPresence;
-import dev.speckitty.application.auth.SessionPresence.Presence;
-import dev.speckitty.application.sync.ConnectedTeamspaceDetector;
-import dev.speckitty.shell.config.Interactivity;
+import dev.speckitty.application.sync.LoggedOutRoute;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The logged-out-on-a-connected-Teamspace facade (docs/spec/behaviour.md §2.3): nothing when no Teamspace is
- * detected; for automation a line saying why there is no usable session, then the one structured
- * line and exit 4; for a person a Login/Skip/Quit prompt that asks again until it gets one of
- * those three answers (end of input counts as Skip, so it never blocks).
+ * The prompt half of the logged-out-on-a-connected-Teamspace facade (docs/spec/behaviour.md §2.3); the
+ * decision is {@link LoggedOutRoute}'s. For automation the two stderr lines and exit 4; for a
+ * person a Login/Skip/Quit prompt that asks again until it gets one of those three answers (end of
+ * input counts as Skip, so it never blocks).
  */
 public final class LoggedOutRecovery {
 
@@ -29,56 +25,43 @@ public final class LoggedOutRecovery {
 
     private static final Set<String> ANSWERS = Set.of("l", "login", "s", "skip", "q", "quit");
 
-    private final ConnectedTeamspaceDetector detector;
-    private final SessionPresence presence;
-    private final Interactivity interactivity;
+    private final LoggedOutRoute route;
     private final Supplier<Login> login;
     private final PrintWriter out;
     private final PrintWriter err;
     private final BufferedReader in;
 
-    public LoggedOutRecovery(ConnectedTeamspaceDetector detector, SessionPresence presence,
-            Interactivity interactivity, Supplier<Login> login, PrintWriter out, PrintWriter err, BufferedReader in) {
-        this.detector = detector;
-        this.presence = presence;
-        this.interactivity = interactivity;
+    public LoggedOutRecovery(LoggedOutRoute route, Supplier<Login> login, PrintWriter out, PrintWriter err,
+            BufferedReader in) {
+        this.route = route;
         this.login = login;
         this.out = out;
         this.err = err;
         this.in = in;
     }
 
-    /** Why no session can be used, in the user's terms: missing, expired or unreadable. */
-    public static String reason(Presence state) {
-        return switch (state) {
-            case NOT_AUTHENTICATED -> "Not logged in: there is no session on this machine"
-                    + " (never logged in, logged out, or the server revoked it).";
-            case REFRESH_EXPIRED -> "Not logged in: the session expired (its refresh token is past its expiry).";
-            case UNREADABLE -> "Not logged in: the session file cannot be used (run spec-kitty auth doctor).";
-            case AUTHENTICATED -> "Not logged in: the server no longer accepts the session.";
-        };
-    }
-
-    /** {@link #reason} for the session as it is now. */
+    /** Why no session can be used, for the session as it is now. */
     public String whyNoSession() {
-        return reason(presence.check());
+        return route.whyNoSession();
     }
 
     public Decision handle(String commandName) {
-        Optional<String> teamspace = detector.detect();
-        if (teamspace.isEmpty()) {
-            return Decision.NO_TEAMSPACE;
-        }
-        if (!interactivity.interactive()) {
-            err.println(whyNoSession());
-            err.println("spec-kitty: logged_out_on_connected_teamspace teamspace=" + teamspace.get() + " command="
-                    + commandName + " action=run-spec-kitty-auth-login");
-            err.flush();
-            return Decision.EXIT_4;
-        }
+        return switch (route.decide(commandName)) {
+            case LoggedOutRoute.Decision.NoTeamspace none -> Decision.NO_TEAMSPACE;
+            case LoggedOutRoute.Decision.Stop stop -> {
+                err.println(stop.reason());
+                err.println(stop.structuredLine());
+                err.flush();
+                yield Decision.EXIT_4;
+            }
+            case LoggedOutRoute.Decision.Ask ask -> ask(ask, commandName);
+        };
+    }
+
+    private Decision ask(LoggedOutRoute.Decision.Ask ask, String commandName) {
         out.println("╭─ Logged out on a connected teamspace");
-        out.println("│ This repo is connected to teamspace " + teamspace.get() + ", but you are not logged in.");
-        out.println("│ " + whyNoSession());
+        out.println("│ This repo is connected to teamspace " + ask.teamspace() + ", but you are not logged in.");
+        out.println("│ " + ask.reason());
         out.println("│ Command: spec-kitty " + commandName);
         out.println("│ Choose: Login to re-authenticate, Skip and continue with the legacy message, Quit.");
         out.println("╰─");

@@ -1,8 +1,9 @@
 package dev.speckitty.shell.command.teamspace;
 
-import dev.speckitty.application.auth.SessionPresence;
 import dev.speckitty.application.auth.SessionPresence.Presence;
-import dev.speckitty.domain.port.BindingStore;
+import dev.speckitty.application.teamspace.BindTeamspace;
+import dev.speckitty.application.teamspace.ShowTeamspace;
+import dev.speckitty.application.teamspace.UnbindTeamspace;
 import dev.speckitty.domain.teamspace.TeamspaceBinding;
 import dev.speckitty.domain.text.UntrustedText;
 import dev.speckitty.shell.command.CommandFailedException;
@@ -13,7 +14,6 @@ import dev.speckitty.shell.command.UsageException;
 import dev.speckitty.shell.render.JsonOutput;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.UUID;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,27 +32,26 @@ public final class TeamspaceCommands {
 
     private TeamspaceCommands() {}
 
-    static TeamspaceBinding require(BindingStore bindings) {
-        return bindings.read().orElseThrow(() -> CommandFailedException.coded("not_in_a_project", NO_PROJECT,
+    static CommandFailedException notInAProject() {
+        return CommandFailedException.coded("not_in_a_project", NO_PROJECT,
                 "  Run this from your repository; in a git repository, spec-kitty teamspace bind TEAMSPACE makes it a "
-                        + "spec-kitty project."));
+                        + "spec-kitty project.");
     }
 
     /** {@code teamspace status [--json]}. */
     public static final class Status extends SpecKittyCommand {
-        private final BindingStore bindings;
-        private final SessionPresence presence;
+        private final ShowTeamspace showTeamspace;
 
-        public Status(BindingStore bindings, SessionPresence presence) {
+        public Status(ShowTeamspace showTeamspace) {
             super("teamspace status", "Show this repository's Teamspace binding and project identity.", GROUP,
                     List.of(OptionSpecs.flag("json", "Print one JSON document")));
-            this.bindings = bindings;
-            this.presence = presence;
+            this.showTeamspace = showTeamspace;
         }
 
         @Override
         public ExitStatus execute(CommandContext context) {
-            TeamspaceBinding binding = require(bindings);
+            ShowTeamspace.Overview overview = showTeamspace.show().orElseThrow(TeamspaceCommands::notInAProject);
+            TeamspaceBinding binding = overview.binding();
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("project_root", binding.projectRoot());
             document.put("project_uuid", binding.projectUuid());
@@ -61,7 +60,7 @@ public final class TeamspaceCommands {
             document.put("repo_slug", binding.repoSlug().orElse(null));
             document.put("connected_teamspace", binding.connectedTeamspace().orElse(null));
             document.put("tracker_bound", binding.configuredTracker().isPresent());
-            Presence session = presence.check();
+            Presence session = overview.session();
             document.put("session_state", session.machineName());
             PrintWriter out = context.outputWriter();
             if (ParsedOptions.flag(context, "json")) {
@@ -82,32 +81,17 @@ public final class TeamspaceCommands {
 
     /** {@code teamspace bind SLUG}. */
     public static final class Bind extends SpecKittyCommand {
-        private final BindingStore bindings;
+        private final BindTeamspace bindTeamspace;
 
-        public Bind(BindingStore bindings) {
+        public Bind(BindTeamspace bindTeamspace) {
             super("teamspace bind", "Bind this repository to a Teamspace (writes .kittify/config.yaml; a git repository without one becomes a spec-kitty project with a new identity).", GROUP,
                     List.of());
-            this.bindings = bindings;
+            this.bindTeamspace = bindTeamspace;
         }
 
         @Override
         public boolean acceptsArguments() {
             return true;
-        }
-
-        /** A git repository that is not a spec-kitty project yet becomes one, with a new project identity. */
-        private void createProject(CommandContext context) {
-            BindingStore.NewProjectSite site = bindings.newProjectSite().orElseThrow(() -> CommandFailedException.coded(
-                    "not_in_a_project", NO_PROJECT.replace(").", ") and not in a git repository."),
-                    "  Run this from your repository (git init first for a new one)."));
-            String slug = ProjectSlug.of(site);
-            String uuid = UUID.randomUUID().toString();
-            bindings.createProject(uuid, slug);
-            PrintWriter human = ParsedOptions.flag(context, OptionSpecs.JSON) ? null : context.outputWriter();
-            if (human != null) {
-                human.println("+ Created " + Path.of(site.repositoryRoot(), ".kittify", "config.yaml")
-                        + " (project " + slug + ", " + uuid + ")");
-            }
         }
 
         @Override
@@ -125,35 +109,41 @@ public final class TeamspaceCommands {
             if (!handle.matches("[A-Za-z0-9._/-]{1,200}") || handle.startsWith("/") || handle.endsWith("/")) {
                 throw new UsageException("'" + handle + "' is not a Teamspace handle (letters, digits, . _ - /)");
             }
-            if (bindings.read().isEmpty()) {
-                createProject(context);
-            }
-            require(bindings);
-            bindings.bindTeamspace(handle);
-            report(context, "bound", handle, "+ Bound to teamspace " + handle);
-            return ExitStatus.OK;
+            return switch (bindTeamspace.bind(handle)) {
+                case BindTeamspace.Result.NoRepository none -> throw CommandFailedException.coded("not_in_a_project",
+                        NO_PROJECT.replace(").", ") and not in a git repository."),
+                        "  Run this from your repository (git init first for a new one).");
+                case BindTeamspace.Result.NotInAProject lost -> throw notInAProject();
+                case BindTeamspace.Result.Bound bound -> {
+                    if (!ParsedOptions.flag(context, OptionSpecs.JSON)) {
+                        bound.created().ifPresent(project -> context.outputWriter().println("+ Created "
+                                + Path.of(project.repositoryRoot(), ".kittify", "config.yaml")
+                                + " (project " + project.slug() + ", " + project.uuid() + ")"));
+                    }
+                    report(context, "bound", handle, "+ Bound to teamspace " + handle);
+                    yield ExitStatus.OK;
+                }
+            };
         }
     }
 
     /** {@code teamspace unbind}. */
     public static final class Unbind extends SpecKittyCommand {
-        private final BindingStore bindings;
+        private final UnbindTeamspace unbindTeamspace;
 
-        public Unbind(BindingStore bindings) {
+        public Unbind(UnbindTeamspace unbindTeamspace) {
             super("teamspace unbind", "Remove this repository's Teamspace binding.", GROUP, List.of());
-            this.bindings = bindings;
+            this.unbindTeamspace = unbindTeamspace;
         }
 
         @Override
         public ExitStatus execute(CommandContext context) {
-            TeamspaceBinding binding = require(bindings);
-            if (binding.boundTeamspace().isEmpty()) {
-                report(context, "not_bound", null, "i No teamspace is bound.");
-                return ExitStatus.OK;
+            switch (unbindTeamspace.unbind()) {
+                case UnbindTeamspace.Result.NotInAProject none -> throw notInAProject();
+                case UnbindTeamspace.Result.NotBound none -> report(context, "not_bound", null, "i No teamspace is bound.");
+                case UnbindTeamspace.Result.Unbound unbound -> report(context, "unbound", unbound.teamspace(),
+                        "+ Unbound from teamspace " + UntrustedText.line(unbound.teamspace()));
             }
-            bindings.unbindTeamspace();
-            report(context, "unbound", binding.boundTeamspace().get(),
-                    "+ Unbound from teamspace " + UntrustedText.line(binding.boundTeamspace().get()));
             return ExitStatus.OK;
         }
     }

@@ -1,8 +1,8 @@
 package dev.speckitty.shell.command.tracker;
 
+import dev.speckitty.application.tracker.BindTracker;
 import dev.speckitty.application.tracker.Readiness;
 import dev.speckitty.application.tracker.TrackerWorkflow;
-import dev.speckitty.domain.port.BindingStore;
 import dev.speckitty.domain.teamspace.TrackerBinding;
 import dev.speckitty.domain.text.UntrustedText;
 import dev.speckitty.domain.tracker.TrackerResult;
@@ -39,15 +39,15 @@ public final class TrackerCommands {
 
     /** {@code tracker bind --provider P [--binding-ref R] [--project-slug S] [--workspace W]}. */
     public static final class Bind extends SpecKittyCommand {
-        private final BindingStore bindings;
+        private final BindTracker bindTracker;
 
-        public Bind(BindingStore bindings) {
+        public Bind(BindTracker bindTracker) {
             super("tracker bind", "Bind this repository to a tracker (writes tracker: in .kittify/config.yaml).",
                     GROUP, List.of(OptionSpecs.required("provider", "linear, jira, github, gitlab, beads or fp"),
                             OptionSpecs.valued("binding-ref", "The hosted tracker binding reference"),
                             OptionSpecs.valued("project-slug", "The tracker project slug"),
                             OptionSpecs.valued("workspace", "Workspace of a local provider (beads, fp)")));
-            this.bindings = bindings;
+            this.bindTracker = bindTracker;
         }
 
         @Override
@@ -57,14 +57,13 @@ public final class TrackerCommands {
                     ParsedOptions.value(context, "binding-ref").orElse(null),
                     ParsedOptions.value(context, "project-slug").orElse(null),
                     ParsedOptions.value(context, "workspace").orElse(null));
-            if (!binding.isConfigured()) {
-                throw new UsageException("a hosted provider needs --binding-ref or --project-slug; beads and fp need "
-                        + "--workspace");
+            switch (bindTracker.bind(binding)) {
+                case INCOMPLETE -> throw new UsageException("a hosted provider needs --binding-ref or --project-slug;"
+                        + " beads and fp need --workspace");
+                case NOT_IN_A_PROJECT -> throw new CommandFailedException(
+                        "Not inside a spec-kitty project (no .kittify/ directory here or above).");
+                case BOUND -> { }
             }
-            if (bindings.read().isEmpty()) {
-                throw new CommandFailedException("Not inside a spec-kitty project (no .kittify/ directory here or above).");
-            }
-            bindings.bindTracker(binding);
             if (ParsedOptions.flag(context, OptionSpecs.JSON)) {
                 Map<String, Object> document = new LinkedHashMap<>();
                 document.put("status", "bound");

@@ -1,7 +1,6 @@
-package dev.speckitty.shell.command.teamspace;
+package dev.speckitty.application.teamspace;
 
 import dev.speckitty.domain.port.BindingStore.NewProjectSite;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -16,11 +15,15 @@ final class ProjectSlug {
     static String of(NewProjectSite site) {
         String name = site.originRepoSlug()
                 .map(slug -> slug.substring(slug.lastIndexOf('/') + 1))
-                .orElseGet(() -> {
-                    Path directory = Path.of(site.repositoryRoot()).getFileName();
-                    return directory == null ? "project" : directory.toString();
-                });
+                .orElseGet(() -> directoryName(site.repositoryRoot()));
         String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
         return slug.isEmpty() ? "project" : slug;
+    }
+
+    /** The last name of an absolute path ({@code /} has none); plain text, the use case touches no files. */
+    private static String directoryName(String root) {
+        String trimmed = root.replaceAll("/+$", "");
+        String name = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        return name.isEmpty() ? "project" : name;
     }
 }
