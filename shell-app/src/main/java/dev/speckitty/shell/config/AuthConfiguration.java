@@ -16,6 +16,9 @@ import dev.speckitty.application.auth.RefreshTransaction;
 import dev.speckitty.application.auth.SessionManager;
 import dev.speckitty.application.auth.Sleeper;
 import dev.speckitty.domain.port.AuthorizationCallbackListener;
+import dev.speckitty.domain.port.AuthorizationServer;
+import dev.speckitty.domain.port.MembershipDirectory;
+import dev.speckitty.domain.port.SessionStatusProbe;
 import dev.speckitty.domain.port.Browser;
 import dev.speckitty.domain.port.RefreshLock;
 import dev.speckitty.shell.command.auth.AuthDoctorCommand;
@@ -70,15 +73,16 @@ public class AuthConfiguration {
     }
 
     @Bean
-    SessionManager sessionManager(SessionStore store, RefreshLock lock, HostedServices hosted, Clock clock) {
-        return new SessionManager(store, new RefreshTransaction(store, lock, hosted, clock),
-                new MembershipRehydration(hosted), clock);
+    SessionManager sessionManager(SessionStore store, RefreshLock lock, AuthorizationServer server,
+            MembershipDirectory directory, Clock clock) {
+        return new SessionManager(store, new RefreshTransaction(store, lock, server, clock),
+                new MembershipRehydration(directory), clock);
     }
 
     @Bean
-    Login login(SessionManager sessions, RefreshLock lock, HostedServices hosted,
+    Login login(SessionManager sessions, RefreshLock lock, AuthorizationServer server, MembershipDirectory directory,
             AuthorizationCallbackListener callbacks, Browser browser, Clock clock) {
-        return new Login(sessions, new RefreshGate(lock), hosted, hosted, callbacks, browser, clock, Sleeper.REAL);
+        return new Login(sessions, new RefreshGate(lock), server, directory, callbacks, browser, clock, Sleeper.REAL);
     }
 
     @Bean
@@ -87,9 +91,9 @@ public class AuthConfiguration {
     }
 
     @Bean
-    AuthLogoutCommand authLogoutCommand(SessionManager sessions, RefreshLock lock, HostedServices hosted,
-            TerminalStreams streams) {
-        return new AuthLogoutCommand(new Logout(sessions, new RefreshGate(lock)), hosted, streams.err());
+    AuthLogoutCommand authLogoutCommand(SessionManager sessions, RefreshLock lock, HostedTarget target,
+            AuthorizationServer server, TerminalStreams streams) {
+        return new AuthLogoutCommand(new Logout(sessions, new RefreshGate(lock)), target, server, streams.err());
     }
 
     @Bean
@@ -99,10 +103,10 @@ public class AuthConfiguration {
 
     @Bean
     AuthDoctorCommand authDoctorCommand(SessionManager sessions, SessionStore store, RefreshLock lock,
-            RuntimePaths paths, HostedServices hosted, Clock clock, TerminalStreams streams) {
+            RuntimePaths paths, HostedTarget target, SessionStatusProbe probe, Clock clock, TerminalStreams streams) {
         AuthDoctor doctor = new AuthDoctor(sessions, store, lock, new FileStorageHealth(paths.authDirectory(),
                 paths.home().resolve(SqliteEventQueue.FILE_NAME)), clock,
                 MachinePassphrase.hostname());
-        return new AuthDoctorCommand(doctor, hosted, streams.err());
+        return new AuthDoctorCommand(doctor, target, probe, streams.err());
     }
 }

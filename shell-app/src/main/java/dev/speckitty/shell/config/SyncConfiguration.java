@@ -11,7 +11,10 @@ import dev.speckitty.application.sync.SyncProgress;
 import dev.speckitty.application.tracker.TrackerWorkflow;
 import dev.speckitty.shell.command.tracker.TrackerCommands;
 import dev.speckitty.domain.port.BindingStore;
+import dev.speckitty.domain.port.EventIngress;
 import dev.speckitty.domain.port.EventQueue;
+import dev.speckitty.domain.port.HostedHealth;
+import dev.speckitty.domain.port.TrackerService;
 import dev.speckitty.shell.command.sync.DrainProgressLine;
 import dev.speckitty.shell.command.sync.LoggedOutRecovery;
 import dev.speckitty.shell.command.sync.SyncDoctorCommand;
@@ -59,9 +62,9 @@ public class SyncConfiguration {
     }
 
     @Bean
-    SyncNowCommand syncNowCommand(EventQueue queue, HostedServices hosted, SessionManager sessions,
+    SyncNowCommand syncNowCommand(EventQueue queue, EventIngress ingress, SessionManager sessions,
             Interactivity interactivity, LoggedOutRecovery recovery, TerminalStreams streams, Clock clock) {
-        SyncNow syncNow = new SyncNow(queue, hosted, sessions, line -> {
+        SyncNow syncNow = new SyncNow(queue, ingress, sessions, line -> {
             streams.err().println(line);
             streams.err().flush();
         });
@@ -77,20 +80,20 @@ public class SyncConfiguration {
 
     @Bean
     SyncStatusCommand syncStatusCommand(EventQueue queue, SessionPresence presence, HostedTarget target,
-            HostedServices hosted, Interactivity interactivity, LoggedOutRecovery recovery) {
-        return new SyncStatusCommand(queue, presence, target, hosted, interactivity, recovery);
+            HostedHealth health, Interactivity interactivity, LoggedOutRecovery recovery) {
+        return new SyncStatusCommand(queue, presence, target, health, interactivity, recovery);
     }
 
     @Bean
     SyncDoctorCommand syncDoctorCommand(EventQueue queue, SessionPresence presence, HostedTarget target,
-            HostedServices hosted, Interactivity interactivity, LoggedOutRecovery recovery) {
-        return new SyncDoctorCommand(queue, presence, target, hosted, interactivity, recovery);
+            HostedHealth health, Interactivity interactivity, LoggedOutRecovery recovery) {
+        return new SyncDoctorCommand(queue, presence, target, health, interactivity, recovery);
     }
 
     @Bean
     TrackerWorkflow trackerWorkflow(SessionPresence presence, SessionManager sessions, BindingStore bindings,
-            HostedServices hosted) {
-        return new TrackerWorkflow(presence, sessions, bindings, hosted, hosted);
+            TrackerService tracker, HostedHealth health) {
+        return new TrackerWorkflow(presence, sessions, bindings, tracker, health);
     }
 
     @Bean

@@ -7,14 +7,13 @@ import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
 import dev.speckitty.shell.command.UsageException;
-import dev.speckitty.shell.config.HostedServices;
+import dev.speckitty.shell.config.HostedTarget;
 import dev.speckitty.shell.render.DoctorJson;
 import dev.speckitty.shell.render.DoctorText;
 import dev.speckitty.shell.render.JsonOutput;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.ExitStatus;
 
@@ -29,10 +28,11 @@ public final class AuthDoctorCommand extends SpecKittyCommand {
     private static final String THRESHOLD = "stuck-threshold";
 
     private final AuthDoctor doctor;
-    private final HostedServices hosted;
+    private final HostedTarget target;
+    private final SessionStatusProbe probe;
     private final PrintWriter err;
 
-    public AuthDoctorCommand(AuthDoctor doctor, HostedServices hosted, PrintWriter err) {
+    public AuthDoctorCommand(AuthDoctor doctor, HostedTarget target, SessionStatusProbe probe, PrintWriter err) {
         super("auth doctor", "Check the local session, storage and refresh lock (--server: the hosted session too).",
                 AuthGroup.NAME, List.of(
                         OptionSpecs.flag(SERVER, "Also ask the hosted service whether the session is active"),
@@ -40,7 +40,8 @@ public final class AuthDoctorCommand extends SpecKittyCommand {
                         OptionSpecs.flag(UNSTICK, "Release a refresh lock older than the stuck threshold"),
                         OptionSpecs.valued(THRESHOLD, "Seconds after which a refresh lock is stuck (default 60)")));
         this.doctor = doctor;
-        this.hosted = hosted;
+        this.target = target;
+        this.probe = probe;
         this.err = err;
     }
 
@@ -50,8 +51,7 @@ public final class AuthDoctorCommand extends SpecKittyCommand {
                 threshold(context), ParsedOptions.flag(context, SERVER));
         DoctorReport report;
         try {
-            Optional<SessionStatusProbe> probe = hosted.ifConfigured().map(services -> services);
-            report = doctor.diagnose(options, probe);
+            report = doctor.diagnose(options, target.ifConfigured(probe));
         } catch (RuntimeException internal) { // broad-catch: doctor converts unexpected failures to exit code 2
             err.println("Internal error during doctor: " + internal.getClass().getSimpleName());
             err.flush();

@@ -7,7 +7,7 @@ import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
-import dev.speckitty.shell.config.HostedServices;
+import dev.speckitty.shell.config.HostedTarget;
 import dev.speckitty.shell.render.JsonOutput;
 import dev.speckitty.shell.render.SnakeCase;
 import java.io.PrintWriter;
@@ -27,14 +27,16 @@ public final class AuthLogoutCommand extends SpecKittyCommand {
     private static final String FORCE = "force";
 
     private final Logout logout;
-    private final HostedServices hosted;
+    private final HostedTarget target;
+    private final AuthorizationServer server;
     private final PrintWriter err;
 
-    public AuthLogoutCommand(Logout logout, HostedServices hosted, PrintWriter err) {
+    public AuthLogoutCommand(Logout logout, HostedTarget target, AuthorizationServer server, PrintWriter err) {
         super("auth logout", "Revoke the session on the server and delete it locally.", AuthGroup.NAME,
                 List.of(OptionSpecs.flag(FORCE, 'f', "Skip server revocation; delete locally only")));
         this.logout = logout;
-        this.hosted = hosted;
+        this.target = target;
+        this.server = server;
         this.err = err;
     }
 
@@ -43,16 +45,16 @@ public final class AuthLogoutCommand extends SpecKittyCommand {
         boolean json = ParsedOptions.flag(context, OptionSpecs.JSON);
         // With --json, stdout carries only the result document: the narration goes to stderr.
         PrintWriter out = json ? err : context.outputWriter();
-        Optional<AuthorizationServer> server = Optional.empty();
+        Optional<AuthorizationServer> revoker = Optional.empty();
         if (ParsedOptions.flag(context, FORCE)) {
             out.println("Skipping server revocation (--force).");
-        } else if (hosted.configured()) {
-            server = Optional.of(hosted);
+        } else if (target.baseUrl().isPresent()) {
+            revoker = Optional.of(server);
         } else {
             out.println("! Cannot reach SaaS (config error): no hosted server is configured. "
                     + "Proceeding with local logout only.");
         }
-        LogoutResult result = logout.run(server);
+        LogoutResult result = logout.run(revoker);
         if (result.lockNote() != null) {
             out.println("! " + result.lockNote());
         }
