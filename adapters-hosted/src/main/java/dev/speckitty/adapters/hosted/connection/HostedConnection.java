@@ -4,7 +4,6 @@ import dev.speckitty.adapters.hosted.HostedAdapters;
 import dev.speckitty.adapters.hosted.HostedEndpoints;
 import dev.speckitty.domain.hosted.HostedAddress;
 import dev.speckitty.domain.hosted.HostedUnavailableException;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -17,20 +16,12 @@ public final class HostedConnection {
 
     private final Supplier<HostedAddress> address;
     private final String clientId;
-    private final Function<HostedEndpoints, HostedAdapters> connect;
     private HostedAdapters adapters;
 
     /** {@code address} is asked on every use (the caller finds it once); {@code clientId} may be blank. */
     public HostedConnection(Supplier<HostedAddress> address, String clientId) {
-        this(address, clientId, HostedAdapters::new);
-    }
-
-    /** As above, building the adapters with {@code connect} (tests: other timeouts). */
-    public HostedConnection(Supplier<HostedAddress> address, String clientId,
-            Function<HostedEndpoints, HostedAdapters> connect) {
         this.address = address;
         this.clientId = clientId;
-        this.connect = connect;
     }
 
     /** The endpoints of the configured server; builds no client. */
@@ -45,7 +36,7 @@ public final class HostedConnection {
     /** The adapters over one shared client, built on the first call. */
     public synchronized HostedAdapters adapters() {
         if (adapters == null) {
-            adapters = connect.apply(endpoints());
+            adapters = new HostedAdapters(endpoints());
         }
         return adapters;
     }

@@ -46,7 +46,7 @@ class HostedConnectionTest extends HostedWireMockTest {
             addressLookups.incrementAndGet();
             return address;
         };
-        return new HostedConnection(counted, "", HostedAdapters::new);
+        return new HostedConnection(counted, "");
     }
 
     private record Ports(LazyAuthorizationServer oauth, LazyMembershipDirectory membership,
