@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """A second CLI on the same machine: locks and refreshes the way the reference CLI does, written from the
-spec only (behaviour.md §3.2, §3.3; hosted-contract.md §4, §5.2), as a foreign contender for this CLI.
+spec only (docs/spec/behaviour.md §3.2, §3.3; docs/spec/hosted-contract.md §4, §5.2), as a foreign contender for this CLI.
 
     reference_refresh.py refresh <auth_dir> <base_url>
         one refresh transaction under refresh.lock; prints "refreshed", "adopted", "lock_timeout" or

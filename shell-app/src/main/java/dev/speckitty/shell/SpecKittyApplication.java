@@ -5,11 +5,8 @@ import dev.speckitty.shell.config.StderrLogging;
 import dev.speckitty.shell.config.WorkCounters;
 import dev.speckitty.shell.hardening.ProcessHardening;
 import dev.speckitty.shell.runner.ExitCode;
-import java.util.List;
-import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.ComponentScan;
@@ -43,22 +40,7 @@ public class SpecKittyApplication {
         // Warnings to stderr (config/StderrLogging), set before the first logger; Boot leaves logging alone.
         StderrLogging.configure();
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
-        SpringApplication application = new SpringApplication(SpecKittyApplication.class);
-        // No bean reads a Spring property, so the application is configured here rather than in an
-        // application.properties, and none of Boot's listeners run: config-data loading, the
-        // environment post-processors, the background pre-initialiser and the logging listener cost a
-        // fifth of every one-shot and served nothing (docs/performance.md).
-        application.setListeners(List.of());
-        application.setInitializers(List.of());
-        application.setBannerMode(Banner.Mode.OFF);
-        application.setLogStartupInfo(false);
-        // WebFlux is on the class path for the hosted adapters' client; this app never serves HTTP.
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.setLazyInitialization(true);
-        // Our arguments are commands, not Spring properties: "--json" must not become configuration.
-        application.setAddCommandLineProperties(false);
-        // Also when another main calls run (FastLaunchTraining): the Spring AOT initializer is this class's.
-        application.setMainApplicationClass(SpecKittyApplication.class);
+        SpringApplication application = new CliSpringApplication();
         ConfigurableApplicationContext context;
         try {
             context = application.run(args);

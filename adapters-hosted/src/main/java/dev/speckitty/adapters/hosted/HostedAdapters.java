@@ -21,7 +21,7 @@ import java.time.Duration;
  */
 public final class HostedAdapters {
 
-    /** The batch POST's whole-call limit (behaviour.md §1.3); other calls keep the settings' call timeout. */
+    /** The batch POST's whole-call limit (docs/spec/behaviour.md §1.3); other calls keep the settings' call timeout. */
     public static final Duration DEFAULT_INGRESS_TIMEOUT = Duration.ofSeconds(60);
 
     private final WebClientAuthorizationServer authorizationServer;
@@ -42,7 +42,7 @@ public final class HostedAdapters {
         this.authorizationServer = new WebClientAuthorizationServer(endpoints, discovery, http);
         this.membershipDirectory = new WebClientMembershipDirectory(endpoints, discovery, http, retry);
         this.sessionStatusProbe = new HostedSessionCheck(endpoints, discovery, http, retry);
-        // The batch POST may take up to 60 s (behaviour.md §1.3); it has its own client for that.
+        // The batch POST may take up to 60 s (docs/spec/behaviour.md §1.3); it has its own client for that.
         this.eventIngress = new WebClientEventIngress(endpoints,
                 HostedHttpClient.create(settings.withCallTimeout(ingressTimeout)), retry);
         this.trackerService = new WebClientTrackerService(endpoints, http, Thread::sleep);

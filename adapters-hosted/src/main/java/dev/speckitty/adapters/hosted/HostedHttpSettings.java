@@ -8,7 +8,7 @@ import java.util.Objects;
  * Transport limits for every hosted call.
  *
  * @param connectTimeout TCP connect limit
- * @param callTimeout whole-call limit (request sent to body read); 10 s per hosted-contract §1
+ * @param callTimeout whole-call limit (request sent to body read); 10 s per docs/spec/hosted-contract.md §1
  * @param maxBodyBytes response bodies above this are refused instead of buffered
  * @param retry backoff for idempotent GETs only
  */

@@ -49,7 +49,7 @@ public record AuthProblem(Kind kind, String message) {
 
     /**
      * The category of hosted work this problem stops: lock contention and a refresh that failed on
-     * the network are retryable and say so, never "log in again" (behaviour.md top item 9); anything
+     * the network are retryable and say so, never "log in again" (docs/spec/decisions.md decision 9); anything
      * else means there is no usable session.
      */
     public FailureCategory category() {

@@ -2,7 +2,7 @@ package dev.speckitty.application.auth;
 
 import java.time.Duration;
 
-/** The timing constants of the refresh contract (hosted-contract §5.4). */
+/** The timing constants of the refresh contract (docs/spec/hosted-contract.md §5.4). */
 public final class AuthTimings {
 
     /** An access token this close to expiry is refreshed before use. */

@@ -68,7 +68,7 @@ final class BrowserLogin {
     }
 
     /**
-     * Validation order of hosted-contract §2.2; the state itself is never echoed. The listener already delivers
+     * Validation order of docs/spec/hosted-contract.md §2.2; the state itself is never echoed. The listener already delivers
      * only the expected state; checking it again keeps the guarantee independent of the adapter.
      */
     private static Optional<Failed> validated(CallbackParameters params, Secret expectedState) {

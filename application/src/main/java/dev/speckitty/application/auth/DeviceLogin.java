@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The device authorization grant (RFC 8628) for machines without a browser (hosted-contract §2.3). Polls at the
+ * The device authorization grant (RFC 8628) for machines without a browser (docs/spec/hosted-contract.md §2.3). Polls at the
  * server's interval, 5 s slower after every {@code slow_down}, until the code expires (RFC 8628 §3.5). Unlike the
  * reference there is no 10 s cap: a capped client polls faster than the server allows and never gets a token from
  * a server whose interval is above the cap (issue 14, item 7).

@@ -8,7 +8,7 @@ import java.lang.System.Logger.Level;
 import java.util.Optional;
 
 /**
- * Fills in a missing Private Teamspace from {@code /api/v1/me} (hosted-contract §5.5). The token
+ * Fills in a missing Private Teamspace from {@code /api/v1/me} (docs/spec/hosted-contract.md §5.5). The token
  * endpoint never returns teams, so a session without a private team can only learn of one here.
  * A "no private team" answer is remembered for the life of the process (never persisted).
  */

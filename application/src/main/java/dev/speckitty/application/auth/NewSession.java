@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Builds the session a login produces from the token grant and /api/v1/me (hosted-contract §2.4, §2.7).
+ * Builds the session a login produces from the token grant and /api/v1/me (docs/spec/hosted-contract.md §2.4, §2.7).
  * A standards server sends no session_id: the session then gets a local id (decision 16).
  */
 final class NewSession {

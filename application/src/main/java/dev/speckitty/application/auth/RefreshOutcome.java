@@ -1,7 +1,7 @@
 package dev.speckitty.application.auth;
 
 /**
- * How a refresh transaction ended (behaviour.md §3.3). The first six are the reference's; {@link
+ * How a refresh transaction ended (docs/spec/behaviour.md §3.3). The first six are the reference's; {@link
  * #REFRESH_FAILED} is ours for a failure that left storage untouched (network error, unexpected
  * status), where the reference propagated an exception; {@link #DISCARDED_AFTER_LOGOUT} is ours for
  * a result that arrived after the session was logged out (decision 15: logout wins).

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Read → decide → refresh → reconcile, all under the machine-wide refresh lock, so that a burst
- * of processes spends a rotating refresh token exactly once (behaviour.md §3.3).
+ * of processes spends a rotating refresh token exactly once (docs/spec/behaviour.md §3.3).
  *
  * <p>Always refreshes with the <em>persisted</em> material, never the caller's copy: another
  * process may have rotated it. Replay and lock contention never delete the session.
@@ -31,6 +31,9 @@ public final class RefreshTransaction {
     }
 
     public RefreshResultReport run(StoredSession inMemory) {
+        // Outside the lock: under load a process starved of CPU took seconds for the discovery GET and
+        // its HTTP client's first use, while every other process waited (docs/performance.md).
+        server.resolveEndpoints();
         Optional<RefreshLock.Lease> lease = lock.acquire(AuthTimings.LOCK_ACQUIRE_TIMEOUT);
         if (lease.isEmpty()) {
             return afterLockTimeout();

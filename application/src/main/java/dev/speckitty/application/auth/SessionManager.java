@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The process's view of the session: loads it from the durable store at most once, hands out
  * access tokens and refreshes them through the {@link RefreshTransaction} with in-process single
- * flight, and keeps the post-refresh membership hook (hosted-contract §5.1, §5.3).
+ * flight, and keeps the post-refresh membership hook (docs/spec/hosted-contract.md §5.1, §5.3).
  */
 public final class SessionManager {
 

@@ -5,7 +5,7 @@ import dev.speckitty.domain.session.StoredSession;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Builds the session that a refresh grant produces (hosted-contract §2.4, §3.4). */
+/** Builds the session that a refresh grant produces (docs/spec/hosted-contract.md §2.4, §3.4). */
 final class SessionRenewal {
 
     private SessionRenewal() {}

@@ -11,7 +11,7 @@ import dev.speckitty.domain.teamspace.TeamspaceBinding;
 import java.util.Optional;
 
 /**
- * Is this a logged-out user on a repository connected to a Teamspace? (behaviour.md §2.2.)
+ * Is this a logged-out user on a repository connected to a Teamspace? (docs/spec/behaviour.md §2.2.)
  * Read-only and offline: it never creates or rewrites the binding file and never mints identity.
  */
 public final class ConnectedTeamspaceDetector {

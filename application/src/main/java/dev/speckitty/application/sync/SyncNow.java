@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * {@code sync now}: send the local queue to the hosted batch ingress in the decision order of
- * behaviour.md §1.3. Local failures (no session, no Private Teamspace) make no HTTP and leave the
+ * docs/spec/behaviour.md §1.3. Local failures (no session, no Private Teamspace) make no HTTP and leave the
  * queue untouched; only events the server accepted leave the queue.
  */
 public final class SyncNow {
@@ -92,7 +92,7 @@ public final class SyncNow {
             List<QueuedEvent> events = batch.stream().map(PendingEvent::event).toList();
             List<EventResult> batchResults = ingress.send(events, privateTeamId, token);
             if (refusedTheToken(batchResults)) {
-                // hosted-contract §2.11: a 401 for a token we believed valid (clock skew, a request that
+                // docs/spec/hosted-contract.md §2.11: a 401 for a token we believed valid (clock skew, a request that
                 // arrived after expiry) gets one forced refresh and one resend; a second 401 stands.
                 RefreshAttempt renewed = sessions.refresh(true);
                 if (renewed.session() != null) {
@@ -110,7 +110,7 @@ public final class SyncNow {
             progress.batchDone(results.size(), total);
             after = batch.getLast().position();
             if (accepted.isEmpty()) {
-                break; // no progress: the rest would fail the same way (behaviour.md §1.3 drain loop)
+                break; // no progress: the rest would fail the same way (docs/spec/behaviour.md §1.3 drain loop)
             }
         }
         return report(total, results, false);

@@ -1,6 +1,6 @@
 package dev.speckitty.application.tracker;
 
-/** The tracker readiness gate's states, first failing one wins (behaviour.md §1.5). */
+/** The tracker readiness gate's states, first failing one wins (docs/spec/behaviour.md §1.5). */
 public enum Readiness {
     READY("", ""),
     ROLLOUT_DISABLED("Hosted SaaS sync is not enabled on this machine.", "Set `SPEC_KITTY_ENABLE_SAAS_SYNC=1` to opt in."),

@@ -22,7 +22,7 @@ import java.util.function.BiFunction;
 
 /**
  * Tracker-bound hosted workflows: the readiness gate, then the call with one forced refresh on a
- * 401 (behaviour.md §1.5). Every failure is a value with an error code and a safe message.
+ * 401 (docs/spec/behaviour.md §1.5). Every failure is a value with an error code and a safe message.
  */
 public final class TrackerWorkflow {
 
@@ -95,7 +95,7 @@ public final class TrackerWorkflow {
         }
         RefreshAttempt refreshed = sessions.refresh(true);
         if (refreshed.session() == null) {
-            // behaviour.md §1.5: a failed forced refresh is session_expired; contention is not a failure (item 9).
+            // docs/spec/behaviour.md §1.5: a failed forced refresh is session_expired; contention is not a failure (docs/spec/decisions.md decision 9).
             return refreshed.problem().isContention() ? noToken(refreshed.problem()) : expired();
         }
         TrackerResult second = endpoint.apply(team.get(), refreshed.session().accessToken());

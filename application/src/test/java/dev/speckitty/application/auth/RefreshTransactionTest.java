@@ -10,17 +10,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.domain.auth.RefreshResult;
 import dev.speckitty.domain.auth.RefreshResult.RejectionCause;
+import dev.speckitty.domain.port.RefreshLock;
 import dev.speckitty.domain.session.StoredSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The refresh transaction and session manager against in-memory ports (behaviour.md §3.3, group E). */
+/** The refresh transaction and session manager against in-memory ports (docs/spec/behaviour.md §3.3, group E). */
 class RefreshTransactionTest {
 
     private final MutableClock clock = new MutableClock(NOW);
@@ -48,6 +50,45 @@ class RefreshTransactionTest {
         assertThat(store.stored().generation()).isEqualTo(2L);
         assertThat(server.refreshTokensSent).containsExactly("rt_seed_v1");
         assertThat(directory.tokensSeen).isEmpty(); // the session already has a Private Teamspace
+    }
+
+    /** The discovery GET and the HTTP client's first use happen before the lock, not while others wait for it. */
+    @Test
+    void theEndpointsAreResolvedBeforeTheRefreshLockIsTaken() {
+        var store = new InMemorySessionStore(expiredSeed());
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        ScriptedAuthorizationServer recordingServer = new ScriptedAuthorizationServer() {
+            @Override
+            public void resolveEndpoints() {
+                order.add("resolve endpoints");
+            }
+        };
+        recordingServer.answer("rt_seed_v1", token -> {
+            order.add("token POST");
+            return new RefreshResult.Refreshed(rotated("at_rotated_v2", "rt_rotated_v2"));
+        });
+        RefreshLock recordingLock = new RefreshLock() {
+            @Override
+            public Optional<Lease> acquire(Duration timeout) {
+                order.add("lock taken");
+                return lock.acquire(timeout);
+            }
+
+            @Override
+            public Optional<LockHolder> currentHolder() {
+                return lock.currentHolder();
+            }
+
+            @Override
+            public boolean releaseIfStuck(Duration olderThan) {
+                return lock.releaseIfStuck(olderThan);
+            }
+        };
+
+        RefreshResultReport report = new RefreshTransaction(store, recordingLock, recordingServer, clock).run(store.stored());
+
+        assertThat(report.outcome()).isEqualTo(RefreshOutcome.REFRESHED);
+        assertThat(order).containsExactly("resolve endpoints", "lock taken", "token POST");
     }
 
     /** Decision 15: a logout that went ahead while this refresh was in flight wins; nothing is written back. */

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /** Answers refresh grants from a script keyed by the refresh token sent; records every token sent. */
-public final class ScriptedAuthorizationServer implements AuthorizationServer {
+public class ScriptedAuthorizationServer implements AuthorizationServer {
 
     private final Map<String, Function<String, RefreshResult>> answers = new ConcurrentHashMap<>();
     public final List<String> refreshTokensSent = java.util.Collections.synchronizedList(new ArrayList<>());

@@ -35,7 +35,7 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** sync now's decision order against in-memory ports (behaviour.md §1.3, scenarios A and D). */
+/** sync now's decision order against in-memory ports (docs/spec/behaviour.md §1.3, scenarios A and D). */
 class SyncNowTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");

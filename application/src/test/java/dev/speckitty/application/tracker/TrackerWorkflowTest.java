@@ -36,7 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The tracker readiness gate and the one forced refresh on 401 (behaviour.md §1.5, scenario C). */
+/** The tracker readiness gate and the one forced refresh on 401 (docs/spec/behaviour.md §1.5, scenario C). */
 class TrackerWorkflowTest {
 
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");

@@ -20,7 +20,7 @@ import java.util.OptionalInt;
 
 /**
  * A catch of {@code Exception}, {@code RuntimeException} or {@code Throwable} in scoped code needs
- * {@code // broad-catch: <reason>} on the catch line or the line directly above (behaviour.md item 12).
+ * {@code // broad-catch: <reason>} on the catch line or the line directly above (docs/spec/decisions.md decision 12).
  *
  * <p>Catches are found in bytecode, so lambdas, nested and anonymous classes and multi-catch cannot
  * slip past a text scan; the reason is then read from the source file the class was compiled from.

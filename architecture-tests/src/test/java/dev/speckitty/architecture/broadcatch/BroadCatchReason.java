@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code // broad-catch: <reason>} marker and the rule a reason must meet (behaviour.md §4.2, with
+ * The {@code // broad-catch: <reason>} marker and the rule a reason must meet (docs/spec/behaviour.md §4.2, with
  * the Java form's extra minimum of three words).
  */
 public final class BroadCatchReason {

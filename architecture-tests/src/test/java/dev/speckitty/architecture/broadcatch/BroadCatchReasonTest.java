@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The reason rule on its own, with the examples of behaviour.md §4.3 and scenario group F. */
+/** The reason rule on its own, with the examples of docs/spec/behaviour.md §4.3 and scenario group F. */
 class BroadCatchReasonTest {
 
     @ParameterizedTest

@@ -4,7 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.PackageMatchers;
 import java.util.List;
 
-/** The packages whose broad catches need a reason; everything else is ignored (behaviour.md §4.1). */
+/** The packages whose broad catches need a reason; everything else is ignored (docs/spec/behaviour.md §4.1). */
 public record BroadCatchScope(List<String> packageIdentifiers) {
 
     /** Auth and storage code: the storage and hosted adapters, the auth use cases, the auth commands. */

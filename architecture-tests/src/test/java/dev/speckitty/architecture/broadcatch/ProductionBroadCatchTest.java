@@ -6,7 +6,7 @@ import dev.speckitty.architecture.ProductionClasses;
 import dev.speckitty.architecture.RepositoryLayout;
 import org.junit.jupiter.api.Test;
 
-/** behaviour.md item 12 over the real auth and storage code: every broad catch carries a specific reason. */
+/** docs/spec/decisions.md decision 12 over the real auth and storage code: every broad catch carries a specific reason. */
 class ProductionBroadCatchTest {
 
     @Test

@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * OS credential stores the CLI must never touch (behaviour.md §6): it keeps its session only in the
+ * OS credential stores the CLI must never touch (docs/spec/behaviour.md §6): it keeps its session only in the
  * encrypted file store under $SPEC_KITTY_HOME/auth, on every OS.
  */
 public final class KeyringApis {

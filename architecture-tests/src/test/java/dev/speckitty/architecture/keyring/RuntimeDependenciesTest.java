@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** behaviour.md §6 / H1 over the real, resolved runtime classpath that Maven wrote before this test ran. */
+/** docs/spec/behaviour.md §6 / H1 over the real, resolved runtime classpath that Maven wrote before this test ran. */
 class RuntimeDependenciesTest {
 
     private static Path listFile() {

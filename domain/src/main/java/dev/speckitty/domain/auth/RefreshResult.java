@@ -1,6 +1,6 @@
 package dev.speckitty.domain.auth;
 
-/** What the token endpoint said to a refresh-token grant (hosted-contract §2.5). */
+/** What the token endpoint said to a refresh-token grant (docs/spec/hosted-contract.md §2.5). */
 public sealed interface RefreshResult {
 
     record Refreshed(TokenGrant grant) implements RefreshResult {}

@@ -1,6 +1,6 @@
 package dev.speckitty.domain.auth;
 
-/** What the revocation endpoint said (hosted-contract §2.6). Revocation never throws. */
+/** What the revocation endpoint said (docs/spec/hosted-contract.md §2.6). Revocation never throws. */
 public enum RevokeOutcome {
     REVOKED("revoked"),
     NO_REFRESH_TOKEN("no_refresh_token"),

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A successful token endpoint answer, as parsed by the adapter. Optional fields are null when the
- * server did not send them; the application decides the fallbacks (hosted-contract §2.4).
+ * server did not send them; the application decides the fallbacks (docs/spec/hosted-contract.md §2.4).
  *
  * @param refreshToken absent on a refresh that does not rotate
  * @param expiresInSeconds access-token lifetime; null when absent

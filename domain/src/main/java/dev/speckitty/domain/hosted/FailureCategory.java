@@ -49,7 +49,7 @@ public enum FailureCategory {
 
     private record Rule(FailureCategory category, List<String> keywords) {}
 
-    // Order matters: the first category with a matching keyword wins (behaviour.md §1.2).
+    // Order matters: the first category with a matching keyword wins (docs/spec/behaviour.md §1.2).
     private static final List<Rule> KEYWORD_RULES = List.of(
             new Rule(SCHEMA_MISMATCH, List.of("invalid", "schema", "field", "missing", "type")),
             new Rule(AUTH_EXPIRED, List.of("token", "expired", "unauthorized", "401")),

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Where the hosted service is, as configured on this machine: one base URL for every hosted call,
- * or why there is none (docs/spec/behaviour.md, decision 1). A value, found once per process; a
+ * or why there is none (docs/spec/decisions.md decision 1). A value, found once per process; a
  * hosted port asked to work without a usable address fails with {@link HostedUnavailableException}
  * and makes no request.
  */

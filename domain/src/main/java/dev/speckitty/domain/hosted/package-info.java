@@ -1,2 +1,2 @@
-/** Hosted outcomes and the failure taxonomy (behaviour.md §1): values, not exceptions. */
+/** Hosted failures and the failure taxonomy (docs/spec/behaviour.md §1): values, not exceptions. */
 package dev.speckitty.domain.hosted;

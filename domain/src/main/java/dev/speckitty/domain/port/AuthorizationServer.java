@@ -29,5 +29,13 @@ public interface AuthorizationServer {
 
     RefreshResult refresh(Secret refreshToken);
 
+    /**
+     * Resolves the endpoints now (RFC 8414 discovery, once per process) so that a caller about to
+     * take the machine-wide refresh lock does not make that request, nor warm up its HTTP client,
+     * while other processes wait for the lock. Never fails: an unreachable server is reported by
+     * the call that follows.
+     */
+    default void resolveEndpoints() {}
+
     RevokeOutcome revoke(Secret refreshToken);
 }

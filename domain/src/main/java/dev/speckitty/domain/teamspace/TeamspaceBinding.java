@@ -32,7 +32,7 @@ public record TeamspaceBinding(
     }
 
     /**
-     * The connected Teamspace as the repository shows it, in the order of behaviour.md §2.2 with
+     * The connected Teamspace as the repository shows it, in the order of docs/spec/behaviour.md §2.2 with
      * the explicit binding first: bound Teamspace, repository slug, project slug.
      */
     public Optional<String> connectedTeamspace() {

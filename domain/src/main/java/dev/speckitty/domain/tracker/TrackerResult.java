@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One answer of the hosted tracker endpoints (behaviour.md §1.5). {@code toString()} never shows a
+ * One answer of the hosted tracker endpoints (docs/spec/behaviour.md §1.5). {@code toString()} never shows a
  * response body or the envelope details: only keys, codes, statuses and the (already safe) message.
  */
 public sealed interface TrackerResult {

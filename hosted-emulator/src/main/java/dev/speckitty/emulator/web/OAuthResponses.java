@@ -27,7 +27,7 @@ final class OAuthResponses {
 
     /**
      * A token response. The strict standards-only server sends RFC 6749 §5.1 fields only; spec-kitty's
-     * adds the session id, the generation and the refresh expiry (hosted-contract §2.4).
+     * adds the session id, the generation and the refresh expiry (docs/spec/hosted-contract.md §2.4).
      */
     static Mono<ServerResponse> tokens(IssuedTokens tokens, boolean standardOnly) {
         Map<String, Object> body = new LinkedHashMap<>();

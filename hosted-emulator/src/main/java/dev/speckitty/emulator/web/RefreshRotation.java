@@ -11,7 +11,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
-/** grant_type=refresh_token with rotation, and the 409 benign-replay answer (hosted-contract §2.5). */
+/** grant_type=refresh_token with rotation, and the 409 benign-replay answer (docs/spec/hosted-contract.md §2.5). */
 final class RefreshRotation {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshRotation.class);

@@ -27,7 +27,7 @@ final class TokenRefusals {
         return OAuthResponses.error(HttpStatus.BAD_REQUEST, error, description);
     }
 
-    /** 409: the presented refresh token was rotated moments ago (hosted-contract §2.5). */
+    /** 409: the presented refresh token was rotated moments ago (docs/spec/hosted-contract.md §2.5). */
     Mono<ServerResponse> benignReplay(int retryAfterSeconds) {
         counters.tokenError(BENIGN_REPLAY);
         Map<String, Object> body = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * The one hosted base URL for every hosted call: {@code SPEC_KITTY_SAAS_URL}, else {@code [sync]
  * server_url} in config.toml. Never a built-in default: with neither set, a configuration error
- * that names both, and no network (docs/spec/behaviour.md, decision 1). The URL must pass
+ * that names both, and no network (docs/spec/decisions.md decision 1). The URL must pass
  * {@link HostedUrlPolicy}, the rule discovery applies to every endpoint too. Found once, on first
  * use, as a {@link HostedAddress} value: the hosted port beans read it, and the shell's commands
  * read it through {@link #baseUrl()} and {@link #requireBaseUrl()}.

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Whether a person is at the keyboard: {@code SPEC_KITTY_FORCE_INTERACTIVE} wins, then
- * {@code SPEC_KITTY_NON_INTERACTIVE}, else whether stdin is a terminal (behaviour.md §2.2).
+ * {@code SPEC_KITTY_NON_INTERACTIVE}, else whether stdin is a terminal (docs/spec/behaviour.md §2.2).
  */
 public final class Interactivity {
 

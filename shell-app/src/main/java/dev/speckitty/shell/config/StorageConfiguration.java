@@ -36,7 +36,7 @@ public class StorageConfiguration {
                 SessionFileLock.DEFAULT_TIMEOUT, counters, hotPathFile(paths, environment, clock).orElse(null));
     }
 
-    /** Disabled only by the exact value "1" (behaviour.md §5): the benchmark's baseline. */
+    /** Disabled only by the exact value "1" (docs/spec/behaviour.md §5): the benchmark's baseline. */
     private static Optional<HotPathFile> hotPathFile(RuntimePaths paths, RuntimeEnvironment environment, Clock clock) {
         boolean disabled = environment.get(HotPathFile.DISABLE_VARIABLE).filter("1"::equals).isPresent();
         return disabled ? Optional.empty() : Optional.of(new HotPathFile(new AuthFiles(paths.authDirectory()), clock));

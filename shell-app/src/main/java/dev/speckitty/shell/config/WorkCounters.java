@@ -44,7 +44,7 @@ public final class WorkCounters implements StorageActivity, HostedActivity {
         this.lockWaitMillis = millis;
     }
 
-    /** The exact line of the spec (README §4). */
+    /** The exact line of the spec (docs/spec/README.md §4). */
     public String line() {
         return "spec-kitty-counters durable_reads=" + durableReads.get() + " kdf_derivations=" + kdfDerivations.get()
                 + " token_refreshes=" + tokenRefreshes.get() + " membership_fetches=" + membershipFetches.get()

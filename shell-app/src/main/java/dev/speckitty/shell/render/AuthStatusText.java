@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Human output of {@code auth status} (hosted-contract §7.3). Never a token. */
+/** Human output of {@code auth status} (docs/spec/hosted-contract.md §7.3). Never a token. */
 public final class AuthStatusText {
 
     private static final DateTimeFormatter LAST_USED =

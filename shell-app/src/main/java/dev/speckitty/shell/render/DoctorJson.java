@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code auth doctor --json} document (hosted-contract §7.5, without the daemon sections). */
+/** The {@code auth doctor --json} document (docs/spec/hosted-contract.md §7.5, without the daemon sections). */
 public final class DoctorJson {
 
     private DoctorJson() {}

@@ -32,7 +32,7 @@ public final class SyncReportRendering {
         }
     }
 
-    /** The failure report (behaviour.md §1.7, 4ec005100 shape plus http_status per failure). */
+    /** The failure report (docs/spec/behaviour.md §1.7, 4ec005100 shape plus http_status per failure). */
     public static Map<String, Object> document(SyncReport report, Instant generatedAt) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("total_events", report.totalEvents());

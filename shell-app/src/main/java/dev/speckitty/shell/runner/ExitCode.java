@@ -1,6 +1,6 @@
 package dev.speckitty.shell.runner;
 
-/** The process exit codes of the product spec (README §2); the only place they are numbered. */
+/** The process exit codes of the product spec (docs/spec/exit-codes.md); the only place they are numbered. */
 public enum ExitCode {
     OK(0),
     /** The command ran and failed (an auth error, a critical finding, a strict sync failure). */

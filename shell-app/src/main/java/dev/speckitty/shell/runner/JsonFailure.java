@@ -1,6 +1,7 @@
 package dev.speckitty.shell.runner;
 
 import dev.speckitty.domain.hosted.HostedUnavailableException;
+import dev.speckitty.domain.port.LocalFileException;
 import dev.speckitty.domain.session.SessionStorageException;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.Surface;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 final class JsonFailure {
 
     static final String LOGGED_OUT = "logged_out_on_connected_teamspace";
+    static final String LOCAL_FILE_UNUSABLE = "local_file_unusable";
     /** The status symbol of a human line ({@code X Not authenticated}) is no part of the message. */
     private static final Pattern LEADING_SYMBOL = Pattern.compile("^[X✗✓!+i•] ");
 
@@ -48,6 +50,8 @@ final class JsonFailure {
             case HostedUnavailableException noServer -> of(CommandFailedException.of(noServer.address()), topic, surface);
             case SessionStorageException storage -> document(SnakeCase.of(storage.problem()), storage.getMessage(),
                     "Run spec-kitty auth doctor for details.");
+            // The message names the file and the next step and never the file's content (LocalFileException).
+            case LocalFileException localFile -> document(LOCAL_FILE_UNUSABLE, localFile.getMessage(), null);
             case InterruptedException interrupted -> document("interrupted", "Interrupted.", null);
             default -> document("internal_error", "internal error in '" + topic + "' ("
                     + failure.getClass().getSimpleName() + ")", null);

@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
- * One CLI sandbox with the FX repository of behaviour.md §7.0: the process working directory is
+ * One CLI sandbox with the FX repository of docs/spec/behaviour.md §7.0: the process working directory is
  * the repository ({@code .kittify/config.yaml}, {@code .git/config} with the origin), {@code HOME}
  * and {@code SPEC_KITTY_HOME} are private, and the environment enables sync non-interactively
  * against the fake hosted server.

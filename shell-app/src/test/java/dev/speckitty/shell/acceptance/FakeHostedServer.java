@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The fake hosted server (FHS) of behaviour.md §7.0 on WireMock, bound to 127.0.0.1 with a dynamic
+ * The fake hosted server (FHS) of docs/spec/behaviour.md §7.0 on WireMock, bound to 127.0.0.1 with a dynamic
  * port. Defaults: discovery 404 (spec-kitty default paths) and sync health 200; the batch ingress is
  * stubbed per scenario ({@link #batchSucceedsFor} for the FX default); anything unstubbed answers 404
  * and is still recorded.

@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Scenario group D of behaviour.md §7 (logged-out Teamspace guidance, #829) with the built CLI as a
+ * Scenario group D of docs/spec/behaviour.md §7 (logged-out Teamspace guidance, #829) with the built CLI as a
  * process against the fake hosted server. The logged-out FX repository with 3 queued events is
  * shared: a logged-out run never changes the queue (asserted after each run).
  */

@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Scenario group A of behaviour.md §7 (hosted-sync classification of {@code sync now}) with the
+ * Scenario group A of docs/spec/behaviour.md §7 (hosted-sync classification of {@code sync now}) with the
  * built CLI as a process against the fake hosted server: exact statuses, bodies and connection
  * faults, and the exact requests the server saw.
  */
@@ -329,7 +329,7 @@ class SyncClassificationTest {
         assertThat(report.path("summary").path("categories").toString()).isEqualTo("{\"auth_expired\":3}");
         assertThat(report.path("failures"))
                 .allSatisfy(f -> assertThat(f.path("error").asString()).isEqualTo("Authentication failed"));
-        assertThat(server.journal()).as("one forced refresh, one resend (hosted-contract §2.11), then the 401 stands")
+        assertThat(server.journal()).as("one forced refresh, one resend (docs/spec/hosted-contract.md §2.11), then the 401 stands")
                 .filteredOn(line -> !line.contains("/.well-known/"))
                 .containsExactly("POST " + FakeHostedServer.BATCH, "POST " + FakeHostedServer.TOKEN,
                         "POST " + FakeHostedServer.BATCH);

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Scenario group C of behaviour.md §7 (tracker-bound commands) with the built CLI as a process
+ * Scenario group C of docs/spec/behaviour.md §7 (tracker-bound commands) with the built CLI as a process
  * against the fake hosted server: the readiness gate, one forced refresh on a 401, envelopes and
  * the 429 wait.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The session hot path across real processes (behaviour.md §5, G1–G7): presence-only starts do no
+ * The session hot path across real processes (docs/spec/behaviour.md §5, G1–G7): presence-only starts do no
  * durable read while the handoff is fresh, and the baseline does one each.
  */
 @ExtendWith(NoTokenLeak.class)

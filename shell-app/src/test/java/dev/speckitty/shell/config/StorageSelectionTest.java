@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Keyring exclusion (behaviour.md §6, H1): whatever the operating system, storage selection gives
+ * Keyring exclusion (docs/spec/behaviour.md §6, H1): whatever the operating system, storage selection gives
  * the encrypted file store, and no keyring, Keychain, Secret Service or credential-manager class
  * is loaded (none is even on the classpath).
  */

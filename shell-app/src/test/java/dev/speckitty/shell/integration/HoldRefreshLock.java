@@ -17,10 +17,16 @@ import java.time.Duration;
  */
 public final class HoldRefreshLock {
 
+    /**
+     * The test class path holds two SLF4J providers (the CLI's simple one, the emulator's Logback):
+     * a helper JVM names the test JVM's, or SLF4J's warning about the two would be its first line.
+     */
+    static final String SLF4J_PROVIDER_OF_THIS_JVM = "-Dslf4j.provider=" + System.getProperty("slf4j.provider");
+
     /** Starts the holder with the test JVM's class path and returns once it holds the lock. */
     static Process start(Path authDir, int seconds, int recordAgeSeconds) throws IOException {
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED", SLF4J_PROVIDER_OF_THIS_JVM, "-cp", System.getProperty("java.class.path"),
                 HoldRefreshLock.class.getName(),
                 authDir.toString(), String.valueOf(seconds), String.valueOf(recordAgeSeconds))
                 .redirectErrorStream(true).start();

@@ -77,6 +77,9 @@ class MembershipHookAcrossProcessesTest {
         assertThat(emulator.counters().tokensIssued(GrantType.REFRESH_TOKEN)).isEqualTo(1);
         assertThat(emulator.counters().calls(Endpoint.ME)).as("GET /api/v1/me").isEqualTo(1);
         assertThat(refresh.stderr()).contains("membership_fetches=1");
+        // The refresh transaction's INFO log line is for a debug log, never the user's stderr.
+        assertThat(refresh.stderr().lines().filter(line -> !line.startsWith("spec-kitty-counters")))
+                .as("stderr of a successful refresh, besides the debug counters").isEmpty();
         StoredSession onDisk = box.onDisk().orElseThrow();
         assertThat(onDisk.privateTeam()).as("persisted from /me answered to the new bearer").isPresent();
         assertThat(onDisk.defaultTeamId()).isEqualTo(onDisk.privateTeam().orElseThrow().id());

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The FX repository of behaviour.md §7.0 in a sandbox: {@code .kittify/config.yaml} and a git origin. */
+/** The FX repository of docs/spec/behaviour.md §7.0 in a sandbox: {@code .kittify/config.yaml} and a git origin. */
 final class ProjectFiles {
 
     static final String PROJECT = "project:\n  uuid: 11111111-1111-1111-1111-111111111111\n  slug: acme-local\n";

@@ -24,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
-/** Concurrent bursts of real CLI processes sharing one session (behaviour.md E1, H2). */
+/** Concurrent bursts of real CLI processes sharing one session (docs/spec/behaviour.md E1, H2). */
 final class RefreshBursts {
 
     private static final Pattern TOKEN_REFRESHES = Pattern.compile("token_refreshes=(\\d+)");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The refresh lock and transaction across real CLI processes against the emulator (behaviour.md
+ * The refresh lock and transaction across real CLI processes against the emulator (docs/spec/behaviour.md
  * §3, scenarios E1, E3, E4, E6, E7 as corrected on 2026-12-06, E8), with foreign holders where a holder
  * is needed (flock(1), the Python second CLI). Hermetic whatever SPEC_KITTY_SAAS_URL the parent has:
  * failsafe runs this class twice: without SPEC_KITTY_SAAS_URL, and with it pointing at the hosted

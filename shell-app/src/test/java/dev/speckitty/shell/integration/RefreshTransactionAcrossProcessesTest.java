@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The refresh transaction's decisions when <em>another real process</em> is part of the story
- * (behaviour.md §3.3, E2–E7 across processes, top-list item 9): a waiter adopting what the lock
+ * (docs/spec/behaviour.md §3.3, E2–E7 across processes, docs/spec/decisions.md decision 9): a waiter adopting what the lock
  * holder wrote, a lock timeout adopting a newer session, a stale rejection that must not delete the
  * newer session, a benign replay retried once with the newer stored token, rejections that clear,
  * a refresh POST that times out or loses its connection and is never retried. Every CLI process gets
@@ -311,7 +311,7 @@ class RefreshTransactionAcrossProcessesTest {
         NoTokenLeak.alsoScanFor(rotated.accessToken().reveal(), rotated.refreshToken().reveal());
     }
 
-    // ---- the refresh POST is never retried automatically (top-list item 9) ----
+    // ---- the refresh POST is never retried automatically (docs/spec/decisions.md decision 9) ----
 
     @Test
     @Timeout(90)
@@ -489,7 +489,7 @@ class RefreshTransactionAcrossProcessesTest {
     private CompletableFuture<Result> runAsync(String... args) {
         EmulatorSandbox sandbox = box;
         Map<String, String> environment = new java.util.HashMap<>(sandbox.environment);
-        environment.put("SPEC_KITTY_ENABLE_SAAS_SYNC", "1"); // the FX environment (behaviour.md §7.0)
+        environment.put("SPEC_KITTY_ENABLE_SAAS_SYNC", "1"); // the FX environment (docs/spec/behaviour.md §7.0)
         CompletableFuture<Result> result = new CompletableFuture<>();
         Thread.ofPlatform().daemon().start(() -> {
             try {
@@ -540,7 +540,8 @@ class RefreshTransactionAcrossProcessesTest {
     private Process startHelper(Class<?> main, String... args) throws IOException {
         var command = new java.util.ArrayList<>(java.util.List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", HoldRefreshLock.SLF4J_PROVIDER_OF_THIS_JVM,
+                "-cp", System.getProperty("java.class.path"),
                 main.getName()));
         command.addAll(java.util.List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 6's token leak audit (behaviour.md §5.5, H2, and the "never echo a secret" rule): the CLI's
+ * Issue 6's token leak audit (docs/spec/behaviour.md §5.5, H2, and the "never echo a secret" rule): the CLI's
  * whole command surface as real processes against the emulator — device and browser login,
  * status/whoami, refresh, doctor, teamspace, sync, tracker, the interactive shell, logout — plus
  * the failure paths that put server or exception text on screen: 500s, 401s and 400s whose bodies
@@ -238,7 +238,7 @@ class TokenLeakAuditTest {
         failBatchOnce(t, 403, Map.of("category", "direct_ingress_missing_private_team",
                 "message", "Direct sync ingress must target Private Teamspace, not " + current.refreshToken()));
         assertCategory(run(t, box, "sync", "now", "--json"), "direct_ingress_missing_private_team");
-        // 401 twice: the first is answered with one forced refresh and one resend (hosted-contract §2.11)
+        // 401 twice: the first is answered with one forced refresh and one resend (docs/spec/hosted-contract.md §2.11)
         failBatch(t, 401, Map.of("error", "invalid_token", "error_description", "unknown token " + current.accessToken()), 2);
         assertCategory(run(t, box, "sync", "now", "--json", "--report", box.resolve("report-401.json").toString()),
                 "auth_expired");
@@ -319,7 +319,7 @@ class TokenLeakAuditTest {
     /**
      * A refresh POST the server answers too late (the CLI gives up after 10 s and keeps storage as it
      * was), then another client spends the refresh token, so the next refresh is refused with
-     * invalid_grant and clears the session (behaviour.md §3.3, E3).
+     * invalid_grant and clears the session (docs/spec/behaviour.md §3.3, E3).
      */
     private void refreshTimeoutThenInvalidGrantClears(Target t) throws Exception {
         EmulatorSandbox seeded = EmulatorSandbox.seeded(tempDir, t.emulator(), "timeout", Duration.ofMinutes(10), true);

@@ -2,6 +2,7 @@ package dev.speckitty.shell.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.speckitty.domain.port.LocalFileException;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.SpecKittyCommand;
@@ -42,6 +43,10 @@ class JsonContractTest {
                         "  Run spec-kitty auth login to authenticate.");
             }),
             command("sync now", context -> new ExitStatus(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE.code(), "logged out")),
+            command("sync enqueue", context -> {
+                throw new LocalFileException("/home/u/.spec-kitty/queue.db is not a SQLite database. "
+                        + "Move it aside and run the command again.", new java.io.IOException("file is not a database"));
+            }),
             command("auth broken", context -> {
                 throw new IllegalStateException("at_SENTINEL_1");
             })));
@@ -113,6 +118,17 @@ class JsonContractTest {
         assertThat(run("auth broken --json")).isEqualTo(ExitCode.USAGE_OR_INTERNAL);
         assertThat(onlyDocument().path("error").path("code").asString()).isEqualTo("internal_error");
         assertThat(out.toString() + err).doesNotContain("SENTINEL");
+    }
+
+    /** A broken queue, config.yaml or refresh lock: the command failed (exit 1), it is no internal error. */
+    @Test
+    void anUnusableLocalFileIsItsOwnFailureNotAnInternalError() {
+        assertThat(run("sync enqueue --json")).isEqualTo(ExitCode.FAILED);
+        JsonNode error = onlyDocument().path("error");
+        assertThat(error.path("code").asString()).isEqualTo("local_file_unusable");
+        assertThat(error.path("message").asString()).isEqualTo("/home/u/.spec-kitty/queue.db is not a SQLite database. "
+                + "Move it aside and run the command again.");
+        assertThat(out.toString() + err).doesNotContain("file is not a database");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * The connection to the configured hosted service, made on first use: the address is asked for,
  * and the HTTP clients are built, only when a port is really called, so that a command that stays
  * offline never resolves configuration or starts Netty. Without a usable address every use fails
- * with {@link HostedUnavailableException} and makes no request (docs/spec/behaviour.md, decision 1).
+ * with {@link HostedUnavailableException} and makes no request (docs/spec/decisions.md decision 1).
  */
 public final class HostedConnection {
 

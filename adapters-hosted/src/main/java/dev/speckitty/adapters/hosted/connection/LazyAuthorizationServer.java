@@ -33,6 +33,11 @@ public final class LazyAuthorizationServer implements AuthorizationServer {
     }
 
     @Override
+    public void resolveEndpoints() {
+        server().resolveEndpoints();
+    }
+
+    @Override
     public DeviceAuthorization requestDeviceAuthorization() {
         return server().requestDeviceAuthorization();
     }

@@ -37,6 +37,11 @@ public final class CountingAuthorizationServer implements AuthorizationServer {
     }
 
     @Override
+    public void resolveEndpoints() {
+        server.resolveEndpoints();
+    }
+
+    @Override
     public DeviceAuthorization requestDeviceAuthorization() {
         return server.requestDeviceAuthorization();
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Does a 403 say the Private Teamspace is missing? (behaviour.md §1.3.) The reference scans
+ * Does a 403 say the Private Teamspace is missing? (docs/spec/behaviour.md §1.3.) The reference scans
  * category, error_code, error, message and detail; we also scan error_description, a safe superset.
  */
 final class MissingPrivateTeamPredicate {

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The hosted batch ingress: gzip JSON to {@code POST /api/v1/events/batch/} with the Private
- * Teamspace id in {@code X-Team-Slug}, and every answer classified per behaviour.md §1.3. A batch
+ * Teamspace id in {@code X-Team-Slug}, and every answer classified per docs/spec/behaviour.md §1.3. A batch
  * may be re-sent (transport failures, 502/503/504) because the server de-duplicates by event id.
  */
 public final class WebClientEventIngress implements EventIngress {
@@ -56,7 +56,7 @@ public final class WebClientEventIngress implements EventIngress {
         if (batch.isEmpty()) {
             return List.of(); // nothing to say, and an empty POST would only cost a round trip
         }
-        // Defence in depth: the caller resolves the Private Teamspace (behaviour.md §1.3 step 2). Without
+        // Defence in depth: the caller resolves the Private Teamspace (docs/spec/behaviour.md §1.3 step 2). Without
         // one no POST is made; an id that cannot be a header value (control characters) is never sent.
         if (privateTeamId == null || privateTeamId.isBlank()) {
             return all(batch, new HostedFailure(FailureCategory.DIRECT_INGRESS_MISSING_PRIVATE_TEAM, NO_PRIVATE_TEAM, null));

@@ -149,7 +149,7 @@ final class CallbackListening implements Listening {
     }
 
     /**
-     * First value per key, blank values dropped (hosted-contract §2.2). The provider's error and description are
+     * First value per key, blank values dropped (docs/spec/hosted-contract.md §2.2). The provider's error and description are
      * made displayable here: they come from a URL any page can send the browser to.
      */
     static CallbackParameters parse(String rawQuery) {

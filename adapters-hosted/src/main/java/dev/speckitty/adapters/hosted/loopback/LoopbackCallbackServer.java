@@ -20,7 +20,7 @@ import java.time.Duration;
  */
 public final class LoopbackCallbackServer implements AuthorizationCallbackListener {
 
-    /** The registered redirect ports (hosted-contract §2.2). */
+    /** The registered redirect ports (docs/spec/hosted-contract.md §2.2). */
     public static final int FIRST_PORT = 28888;
     public static final int LAST_PORT = 28898;
 

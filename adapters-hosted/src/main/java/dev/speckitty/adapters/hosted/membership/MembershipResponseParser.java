@@ -13,7 +13,7 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Validates a {@code /api/v1/me} body (hosted-contract §2.7). Every malformed shape is an
+ * Validates a {@code /api/v1/me} body (docs/spec/hosted-contract.md §2.7). Every malformed shape is an
  * {@link AuthFlowException} with the contract's message, never a ClassCastException or NPE.
  * An empty team list is returned as is: whether that is fatal (login) or not (rehydrate) is the
  * application's decision.

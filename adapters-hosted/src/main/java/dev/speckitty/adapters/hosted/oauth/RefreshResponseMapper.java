@@ -8,7 +8,7 @@ import dev.speckitty.domain.auth.RefreshResult.RejectionCause;
 import dev.speckitty.domain.session.Secret;
 import java.util.Optional;
 
-/** Maps a token-endpoint answer to a refresh-token grant onto {@link RefreshResult} (hosted-contract §2.5). */
+/** Maps a token-endpoint answer to a refresh-token grant onto {@link RefreshResult} (docs/spec/hosted-contract.md §2.5). */
 final class RefreshResponseMapper {
 
     static final String REPLAY_ERROR = "refresh_replay_benign_retry";

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns a 200 token-endpoint body into a {@link TokenGrant} (hosted-contract §2.4). Login grants
+ * Turns a 200 token-endpoint body into a {@link TokenGrant} (docs/spec/hosted-contract.md §2.4). Login grants
  * (code exchange and device flow alike) require access_token, refresh_token and expires_in; a
  * refresh requires only access_token. The spec-kitty fields (session_id, generation, refresh expiry)
  * are read when present: a standards server sends none of them (decision 16). Tokens must be RFC 6749

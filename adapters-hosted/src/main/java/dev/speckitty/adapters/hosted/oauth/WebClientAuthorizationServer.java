@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The OAuth authorization server over WebClient (hosted-contract §2.1, §2.3–§2.6). Every call is
+ * The OAuth authorization server over WebClient (docs/spec/hosted-contract.md §2.1, §2.3–§2.6). Every call is
  * a single request: token POSTs and revoke are never retried, because a replayed refresh would
  * spend a single-use token twice. Messages carry the status and at most the OAuth error code.
  */
@@ -188,6 +188,11 @@ public final class WebClientAuthorizationServer implements AuthorizationServer {
     }
 
     // ---- refresh (§2.5): one request, never retried ----
+
+    @Override
+    public void resolveEndpoints() {
+        discovery.endpoints(); // remembered for the process; falls back to the defaults when unreachable
+    }
 
     @Override
     public RefreshResult refresh(Secret refreshToken) {

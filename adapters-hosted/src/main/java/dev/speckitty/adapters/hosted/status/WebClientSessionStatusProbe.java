@@ -12,7 +12,7 @@ import dev.speckitty.domain.session.Secret;
 import java.util.Optional;
 
 /**
- * {@code GET {base}/api/v1/session-status} for {@code auth doctor --server} (hosted-contract §2.8).
+ * {@code GET {base}/api/v1/session-status} for {@code auth doctor --server} (docs/spec/hosted-contract.md §2.8).
  * Never throws; the error strings are short and fixed, and only {@code session_id} is read from
  * the body (never family ids, revocation flags or the generation).
  */

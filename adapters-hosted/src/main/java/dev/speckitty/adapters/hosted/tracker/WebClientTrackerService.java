@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hosted tracker endpoints ({@code GET /api/v1/tracker/status}, {@code POST
- * /api/v1/tracker/pull}) with the error mapping of behaviour.md §1.5: one wait-and-retry on 429,
+ * /api/v1/tracker/pull}) with the error mapping of docs/spec/behaviour.md §1.5: one wait-and-retry on 429,
  * the hosted error envelope for other errors, a connect failure as unreachable.
  */
 public final class WebClientTrackerService implements TrackerService {

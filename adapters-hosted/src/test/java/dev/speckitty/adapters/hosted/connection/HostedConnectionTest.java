@@ -86,6 +86,7 @@ class HostedConnectionTest extends HostedWireMockTest {
         assertThat(seen(ports.ingress().send(ONE, "t-private", secret(ACCESS))))
                 .containsExactly(new EventResult.Synced("evt-1"));
         assertThat(seen(ports.tracker().status("t-shared", secret(ACCESS)))).isInstanceOf(TrackerResult.Ok.class);
+        ports.oauth().resolveEndpoints();
         assertThat(seen(ports.oauth().refresh(secret(REFRESH)))).isInstanceOf(RefreshResult.Rejected.class);
 
         assertThat(connection.adapters()).isSameAs(first);
@@ -93,6 +94,7 @@ class HostedConnectionTest extends HostedWireMockTest {
         server.verify(postRequestedFor(urlEqualTo(WebClientEventIngress.PATH)));
         server.verify(getRequestedFor(urlPathEqualTo("/api/v1/tracker/status")));
         server.verify(postRequestedFor(urlEqualTo("/oauth/token")));
+        server.verify(1, getRequestedFor(urlEqualTo("/.well-known/oauth-authorization-server")));
     }
 
     @Test
@@ -114,6 +116,7 @@ class HostedConnectionTest extends HostedWireMockTest {
                 () -> ports.oauth().revoke(secret(REFRESH)),
                 () -> ports.oauth().requestDeviceAuthorization(),
                 () -> ports.oauth().discovered(),
+                () -> ports.oauth().resolveEndpoints(),
                 () -> ports.membership().fetch(secret(ACCESS)),
                 () -> ports.status().check(secret(ACCESS)),
                 () -> ports.ingress().send(ONE, "t-private", secret(ACCESS)),

@@ -1,6 +1,7 @@
 package dev.speckitty.adapters.hosted.counting;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -42,10 +43,20 @@ class CountingDecoratorsTest extends HostedWireMockTest {
         assertThat(seen(counted.refresh(secret(REFRESH)))).isInstanceOf(RefreshResult.Refreshed.class);
         seen(counted.revoke(secret(REFRESH)));
         counted.discovered();
+        counted.resolveEndpoints(); // a default method of the port: the decorator must pass it on
 
         assertThat(refreshes).hasValue(1);
         assertThat(fetches).hasValue(0);
         server.verify(1, postRequestedFor(urlEqualTo("/oauth/token")));
+        server.verify(1, postRequestedFor(urlEqualTo("/oauth/revoke")));
+    }
+
+    @Test
+    void resolvingTheEndpointsReachesTheRealServerThroughTheDecorator() {
+        new CountingAuthorizationServer(oauth, activity).resolveEndpoints();
+
+        server.verify(1, getRequestedFor(urlEqualTo("/.well-known/oauth-authorization-server")));
+        assertThat(refreshes).hasValue(0);
     }
 
     @Test

@@ -41,7 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Batch ingress classification against exact wire answers (behaviour.md §1.3, scenarios A). */
+/** Batch ingress classification against exact wire answers (docs/spec/behaviour.md §1.3, scenarios A). */
 class WebClientEventIngressTest extends HostedWireMockTest {
 
     private static final String PATH = "/api/v1/events/batch/";

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Tracker error mapping (behaviour.md §1.5, C4, C5). */
+/** Tracker error mapping (docs/spec/behaviour.md §1.5, C4, C5). */
 class WebClientTrackerServiceTest extends HostedWireMockTest {
 
     private static final String STATUS = "/api/v1/tracker/status";

@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code owner/repo} from a git remote URL (behaviour.md §2.1): {@code git@host:o/r(.git)},
+ * {@code owner/repo} from a git remote URL (docs/spec/behaviour.md §2.1): {@code git@host:o/r(.git)},
  * {@code https://host/o/r(.git)}, {@code ssh://[user@]host[:port]/o/r(.git)} and other
  * {@code scheme://host/…} URLs; subgroups are kept ({@code group/sub/repo}); {@code file://} URLs
  * and bare paths are rejected; at least two path segments are needed.

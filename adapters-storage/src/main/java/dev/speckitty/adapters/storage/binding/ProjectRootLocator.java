@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The project root (behaviour.md §2.1): {@code SPECIFY_REPO_ROOT} when it names an existing
+ * The project root (docs/spec/behaviour.md §2.1): {@code SPECIFY_REPO_ROOT} when it names an existing
  * directory; otherwise the nearest directory upwards from the working directory that holds
  * {@code .kittify/}, where a linked worktree (its {@code .git} is a file) stands for its main
  * repository when that one has {@code .kittify/}. Only looks; never creates anything.

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code session.hot-path.json} (behaviour.md §5.2): a token-free summary of the durable session,
+ * {@code session.hot-path.json} (docs/spec/behaviour.md §5.2): a token-free summary of the durable session,
  * keys exactly {@code durable_fingerprint, generated_at, max_age_seconds,
  * refresh_token_expires_at, schema_version}. Publishing is best effort; loading re-checks the
  * durable file's fingerprint at that moment and treats every doubt as a miss.

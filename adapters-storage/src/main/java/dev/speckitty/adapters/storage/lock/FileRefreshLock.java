@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The machine-wide refresh lock on {@code <authDir>/refresh.lock}, exactly as the reference CLI takes
- * it (behaviour.md §3.2): {@code flock(LOCK_EX|LOCK_NB)} tried every 100 ms until the timeout, then
+ * it (docs/spec/behaviour.md §3.2): {@code flock(LOCK_EX|LOCK_NB)} tried every 100 ms until the timeout, then
  * the holder record written into the locked file and fsynced. The file is never unlinked or replaced
  * (a new inode would give two holders), and a live holder is never taken over however old its
  * record: the record's age is diagnostic only. A dead holder's flock is released by the kernel, so
@@ -105,7 +105,7 @@ public final class FileRefreshLock implements RefreshLock {
     }
 
     /**
-     * {@code force_release} (hosted-contract §5.2): clears a record older than {@code olderThan}
+     * {@code force_release} (docs/spec/hosted-contract.md §5.2): clears a record older than {@code olderThan}
      * only when this process can take the flock itself, i.e. no live process holds it; the age is
      * checked again under the lock. The file is truncated, never unlinked.
      */

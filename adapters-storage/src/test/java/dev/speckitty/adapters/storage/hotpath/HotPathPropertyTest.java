@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The hot-path handoff over generated input (behaviour.md §5.2): whatever the file holds (random
+ * The hot-path handoff over generated input (docs/spec/behaviour.md §5.2): whatever the file holds (random
  * bytes, JSON of every shape and type, boundary ages, huge numbers, naive or odd expiries) loading
  * never throws, and it is a hit exactly when an independent reading of the miss rules says so;
  * published handoffs for generated expiries and ages round-trip.

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The logged-out-on-a-connected-Teamspace facade (behaviour.md §2.3): nothing when no Teamspace is
+ * The logged-out-on-a-connected-Teamspace facade (docs/spec/behaviour.md §2.3): nothing when no Teamspace is
  * detected; for automation a line saying why there is no usable session, then the one structured
  * line and exit 4; for a person a Login/Skip/Quit prompt that asks again until it gets one of
  * those three answers (end of input counts as Skip, so it never blocks).

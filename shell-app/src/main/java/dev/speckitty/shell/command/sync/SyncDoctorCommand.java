@@ -90,7 +90,7 @@ public final class SyncDoctorCommand extends SpecKittyCommand {
         if (auth != Presence.AUTHENTICATED && recovery.handle("sync doctor") == LoggedOutRecovery.Decision.EXIT_4) {
             return new ExitStatus(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE.code(), "logged out");
         }
-        // Sync switched off is a choice, not a fault (README §4: say how to opt in, exit 0).
+        // Sync switched off is a choice, not a fault (docs/spec/README.md §4: say how to opt in, exit 0).
         boolean checkFailed = interactivity.saasSyncEnabled() && !issues.isEmpty();
         return checkFailed ? new ExitStatus(ExitCode.FAILED.code(), "check failed") : ExitStatus.OK;
     }
