@@ -1,5 +1,6 @@
 package dev.speckitty.shell.command;
 
+import dev.speckitty.domain.hosted.HostedAddress;
 import java.util.List;
 
 /**
@@ -27,6 +28,16 @@ public final class CommandFailedException extends RuntimeException {
     /** A failure with its taxonomy code ({@code unauthenticated}, {@code file_not_found}...). */
     public static CommandFailedException coded(String code, String message, String... hints) {
         return new CommandFailedException(code, message, hints);
+    }
+
+    /**
+     * No usable hosted server, in the words shown since the first release: the missing and refused
+     * URL lines start with the failure symbol; a broken config.toml's do not (it names the file).
+     */
+    public static CommandFailedException of(HostedAddress.Unusable address) {
+        String symbol = address.reason() == HostedAddress.Reason.CONFIG_UNREADABLE ? "" : "X ";
+        return new CommandFailedException(symbol + address.message(),
+                address.hints().stream().map(hint -> "  " + hint).toArray(String[]::new));
     }
 
     public String code() {

@@ -16,6 +16,9 @@ import dev.speckitty.application.auth.RefreshTransaction;
 import dev.speckitty.application.auth.SessionManager;
 import dev.speckitty.application.auth.Sleeper;
 import dev.speckitty.domain.port.AuthorizationCallbackListener;
+import dev.speckitty.domain.port.AuthorizationServer;
+import dev.speckitty.domain.port.MembershipDirectory;
+import dev.speckitty.domain.port.SessionStatusProbe;
 import dev.speckitty.domain.port.Browser;
 import dev.speckitty.domain.port.RefreshLock;
 import dev.speckitty.shell.command.auth.AuthDoctorCommand;
@@ -62,15 +65,16 @@ public class AuthConfiguration {
     }
 
     @Bean
-    SessionManager sessionManager(SessionStore store, RefreshLock lock, HostedServices hosted, Clock clock) {
-        return new SessionManager(store, new RefreshTransaction(store, lock, hosted, clock),
-                new MembershipRehydration(hosted), clock);
+    SessionManager sessionManager(SessionStore store, RefreshLock lock, AuthorizationServer server,
+            MembershipDirectory directory, Clock clock) {
+        return new SessionManager(store, new RefreshTransaction(store, lock, server, clock),
+                new MembershipRehydration(directory), clock);
     }
 
     @Bean
-    Login login(SessionManager sessions, RefreshLock lock, HostedServices hosted,
+    Login login(SessionManager sessions, RefreshLock lock, AuthorizationServer server, MembershipDirectory directory,
             AuthorizationCallbackListener callbacks, Browser browser, Clock clock) {
-        return new Login(sessions, new RefreshGate(lock), hosted, hosted, callbacks, browser, clock, Sleeper.REAL);
+        return new Login(sessions, new RefreshGate(lock), server, directory, callbacks, browser, clock, Sleeper.REAL);
     }
 
     @Bean
@@ -79,9 +83,9 @@ public class AuthConfiguration {
     }
 
     @Bean
-    AuthLogoutCommand authLogoutCommand(SessionManager sessions, RefreshLock lock, HostedServices hosted,
-            TerminalStreams streams) {
-        Logout logout = new Logout(sessions, new RefreshGate(lock), () -> hosted.ifConfigured().map(services -> services));
+    AuthLogoutCommand authLogoutCommand(SessionManager sessions, RefreshLock lock, HostedTarget target,
+            AuthorizationServer server, TerminalStreams streams) {
+        Logout logout = new Logout(sessions, new RefreshGate(lock), () -> target.ifConfigured(server));
         return new AuthLogoutCommand(logout, streams.err());
     }
 
@@ -92,10 +96,10 @@ public class AuthConfiguration {
 
     @Bean
     AuthDoctorCommand authDoctorCommand(SessionManager sessions, SessionStore store, RefreshLock lock,
-            RuntimePaths paths, HostedServices hosted, Clock clock, TerminalStreams streams) {
+            RuntimePaths paths, HostedTarget target, SessionStatusProbe probe, Clock clock, TerminalStreams streams) {
         AuthDoctor doctor = new AuthDoctor(sessions, store, lock, new FileStorageHealth(paths.authDirectory(),
                 paths.home().resolve(SqliteEventQueue.FILE_NAME)), clock,
-                MachinePassphrase.hostname(), () -> hosted.ifConfigured().map(services -> services));
+                MachinePassphrase.hostname(), () -> target.ifConfigured(probe));
         return new AuthDoctorCommand(doctor, streams.err());
     }
 }

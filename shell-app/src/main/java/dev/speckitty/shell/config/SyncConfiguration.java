@@ -19,7 +19,10 @@ import dev.speckitty.application.tracker.BindTracker;
 import dev.speckitty.application.tracker.TrackerWorkflow;
 import dev.speckitty.shell.command.tracker.TrackerCommands;
 import dev.speckitty.domain.port.BindingStore;
+import dev.speckitty.domain.port.EventIngress;
 import dev.speckitty.domain.port.EventQueue;
+import dev.speckitty.domain.port.HostedHealth;
+import dev.speckitty.domain.port.TrackerService;
 import dev.speckitty.shell.command.sync.DrainProgressLine;
 import dev.speckitty.shell.command.sync.LoggedOutRecovery;
 import dev.speckitty.shell.command.sync.SyncDoctorCommand;
@@ -67,9 +70,9 @@ public class SyncConfiguration {
     }
 
     @Bean
-    SyncNowCommand syncNowCommand(EventQueue queue, HostedServices hosted, SessionManager sessions,
+    SyncNowCommand syncNowCommand(EventQueue queue, EventIngress ingress, SessionManager sessions,
             Interactivity interactivity, LoggedOutRecovery recovery, TerminalStreams streams, Clock clock) {
-        SyncNow syncNow = new SyncNow(queue, hosted, sessions, line -> {
+        SyncNow syncNow = new SyncNow(queue, ingress, sessions, line -> {
             streams.err().println(line);
             streams.err().flush();
         });
@@ -84,9 +87,9 @@ public class SyncConfiguration {
     }
 
     @Bean
-    CheckSyncSetup checkSyncSetup(EventQueue queue, SessionPresence presence, HostedServices hosted,
+    CheckSyncSetup checkSyncSetup(EventQueue queue, SessionPresence presence, HostedHealth health,
             Interactivity interactivity, HostedTarget target) {
-        return new CheckSyncSetup(queue, presence, hosted, interactivity::saasSyncEnabled, target::baseUrl);
+        return new CheckSyncSetup(queue, presence, health, interactivity::saasSyncEnabled, target::baseUrl);
     }
 
     @Bean
@@ -101,8 +104,8 @@ public class SyncConfiguration {
 
     @Bean
     TrackerWorkflow trackerWorkflow(SessionPresence presence, SessionManager sessions, BindingStore bindings,
-            HostedServices hosted) {
-        return new TrackerWorkflow(presence, sessions, bindings, hosted, hosted);
+            TrackerService tracker, HostedHealth health) {
+        return new TrackerWorkflow(presence, sessions, bindings, tracker, health);
     }
 
     @Bean

@@ -1,15 +1,16 @@
 package dev.speckitty.shell.config;
 
+import dev.speckitty.adapters.hosted.counting.HostedActivity;
 import dev.speckitty.adapters.storage.StorageActivity;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
  * Counts the expensive work of this process where it really happens (the durable read and the
- * KDF in the store, the token POST and /api/v1/me in the hosted services, the refresh-lock wait),
+ * KDF in the store, the token POST and /api/v1/me by the counting decorators of the hosted ports, the refresh-lock wait),
  * for the {@code SPEC_KITTY_DEBUG_COUNTERS=1} line printed at exit.
  */
-public final class WorkCounters implements StorageActivity {
+public final class WorkCounters implements StorageActivity, HostedActivity {
 
     public static final String ENABLE_VARIABLE = "SPEC_KITTY_DEBUG_COUNTERS";
 
@@ -29,10 +30,12 @@ public final class WorkCounters implements StorageActivity {
         kdfDerivations.incrementAndGet();
     }
 
+    @Override
     public void tokenRefresh() {
         tokenRefreshes.incrementAndGet();
     }
 
+    @Override
     public void membershipFetch() {
         membershipFetches.incrementAndGet();
     }

@@ -3,6 +3,7 @@ package dev.speckitty.shell.runner;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.Surface;
 import dev.speckitty.shell.command.UsageException;
+import dev.speckitty.domain.hosted.HostedUnavailableException;
 import dev.speckitty.domain.port.LocalFileException;
 import dev.speckitty.domain.session.SessionStorageException;
 import java.io.PrintWriter;
@@ -35,6 +36,8 @@ public final class ErrorRenderer {
                 err.println(failed.getMessage());
                 failed.hints().forEach(err::println);
             }
+            // No usable hosted URL, noticed by a hosted port: the words of the command that checks first.
+            case HostedUnavailableException noServer -> render(CommandFailedException.of(noServer.address()), topic);
             // Storage messages are safe by contract: they name paths and modes only.
             case SessionStorageException storage -> err.println(storage.getMessage());
             // So are broken-local-file messages (queue, config.yaml, refresh lock): path and next step.

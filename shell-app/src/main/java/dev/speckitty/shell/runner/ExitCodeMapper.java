@@ -2,6 +2,7 @@ package dev.speckitty.shell.runner;
 
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.UsageException;
+import dev.speckitty.domain.hosted.HostedUnavailableException;
 import dev.speckitty.domain.port.LocalFileException;
 import dev.speckitty.domain.session.SessionStorageException;
 
@@ -14,6 +15,7 @@ public final class ExitCodeMapper {
         return switch (failure) {
             case UsageException usage -> ExitCode.USAGE_OR_INTERNAL;
             case CommandFailedException failed -> ExitCode.FAILED;
+            case HostedUnavailableException noServer -> ExitCode.FAILED;
             case SessionStorageException storage -> ExitCode.FAILED;
             case LocalFileException localFile -> ExitCode.FAILED;
             case InterruptedException interrupted -> ExitCode.INTERRUPTED;

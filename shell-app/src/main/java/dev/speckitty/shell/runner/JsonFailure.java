@@ -1,5 +1,6 @@
 package dev.speckitty.shell.runner;
 
+import dev.speckitty.domain.hosted.HostedUnavailableException;
 import dev.speckitty.domain.port.LocalFileException;
 import dev.speckitty.domain.session.SessionStorageException;
 import dev.speckitty.shell.command.CommandFailedException;
@@ -46,6 +47,7 @@ final class JsonFailure {
                     surface.helpHint(usage.topic().orElse(topic)));
             case CommandFailedException failed -> document(failed.code(), failed.getMessage(),
                     failed.hints().isEmpty() ? null : failed.hints().getFirst().strip());
+            case HostedUnavailableException noServer -> of(CommandFailedException.of(noServer.address()), topic, surface);
             case SessionStorageException storage -> document(SnakeCase.of(storage.problem()), storage.getMessage(),
                     "Run spec-kitty auth doctor for details.");
             // The message names the file and the next step and never the file's content (LocalFileException).

@@ -65,6 +65,28 @@ class SeededSessionCliTest {
         assertThat(result.stderr()).isEmpty();
     }
 
+    /**
+     * A forced refresh is a hosted call: with no hosted URL it stops at the configuration error,
+     * in the shell's words (the value the hosted port reports, rendered by the runner), and the
+     * session stays as it was (checked after all tests).
+     */
+    @Test
+    void aRefreshWithoutAHostedUrlIsTheConfigurationError() {
+        String noServer = "No hosted server is configured. Set SPEC_KITTY_SAAS_URL, or set [sync] server_url in "
+                + CliProcess.specKittyHome(sandbox).resolve("config.toml") + " (e.g. https://app.spec-kitty.ai), then try again.";
+
+        Result text = CliProcess.run(sandbox, "auth", "refresh", "--force");
+        assertThat(text.exitCode()).as(text.describe()).isEqualTo(1);
+        assertThat(text.stdout()).isEmpty();
+        assertThat(text.stderr()).isEqualTo("X " + noServer + "\n");
+
+        Result json = CliProcess.run(sandbox, "auth", "refresh", "--force", "--json");
+        assertThat(json.exitCode()).as(json.describe()).isEqualTo(1);
+        JsonNode error = JsonDocuments.single(json.stdout()).path("error");
+        assertThat(error.path("code").asString()).isEqualTo("command_failed");
+        assertThat(error.path("message").asString()).isEqualTo(noServer);
+    }
+
     @Test
     void statusJsonShowsIdentityAndPrivateTeamspace() {
         Result result = CliProcess.run(sandbox, "auth", "status", "--json");

@@ -3,9 +3,11 @@ package dev.speckitty.shell.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.speckitty.domain.hosted.HostedAddress;
 import dev.speckitty.shell.command.CommandFailedException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +34,24 @@ class HostedTargetTest {
             "http://[::1]:8080, http://[::1]:8080"})
     void acceptsHttpsAnywhereAndPlainHttpOnlyOnThisMachine(String url, String expected) {
         assertThat(target(url).baseUrl()).contains(expected);
+    }
+
+    @Test
+    void theAddressIsFoundOnceAndIsAValue() throws java.io.IOException {
+        HostedTarget target = new HostedTarget(RuntimeEnvironment.of(Map.of()), new MachineConfig(home.resolve("config.toml")));
+        HostedAddress missing = target.address();
+        java.nio.file.Files.writeString(home.resolve("config.toml"), "[sync]\nserver_url = \"https://app.spec-kitty.ai\"\n");
+
+        assertThat(target.address()).isSameAs(missing);
+        assertThat(missing).isInstanceOfSatisfying(HostedAddress.Unusable.class, unusable -> {
+            assertThat(unusable.reason()).isEqualTo(HostedAddress.Reason.NOT_CONFIGURED);
+            assertThat(unusable.message()).isEqualTo("No hosted server is configured. Set SPEC_KITTY_SAAS_URL, or set "
+                    + "[sync] server_url in " + home.resolve("config.toml") + " (e.g. https://app.spec-kitty.ai), then try again.");
+        });
+        assertThat(target.baseUrl()).isEmpty();
+        assertThat(target.ifConfigured("port")).isEmpty();
+        assertThat(new HostedTarget(RuntimeEnvironment.of(Map.of()), new MachineConfig(home.resolve("config.toml")))
+                .address()).isEqualTo(new HostedAddress.Configured("https://app.spec-kitty.ai"));
     }
 
     @ParameterizedTest

@@ -22,11 +22,13 @@ public final class HoldRefreshLock {
      * a helper JVM names the test JVM's, or SLF4J's warning about the two would be its first line.
      */
     static final String SLF4J_PROVIDER_OF_THIS_JVM = "-Dslf4j.provider=" + System.getProperty("slf4j.provider");
+    /** SLF4J reports a named provider at its INFO level, on stdout; only its warnings may show. */
+    static final String SLF4J_QUIET = "-Dslf4j.internal.verbosity=WARN";
 
     /** Starts the holder with the test JVM's class path and returns once it holds the lock. */
     static Process start(Path authDir, int seconds, int recordAgeSeconds) throws IOException {
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", SLF4J_PROVIDER_OF_THIS_JVM, "-cp", System.getProperty("java.class.path"),
+                "--enable-native-access=ALL-UNNAMED", SLF4J_PROVIDER_OF_THIS_JVM, SLF4J_QUIET, "-cp", System.getProperty("java.class.path"),
                 HoldRefreshLock.class.getName(),
                 authDir.toString(), String.valueOf(seconds), String.valueOf(recordAgeSeconds))
                 .redirectErrorStream(true).start();

@@ -540,7 +540,7 @@ class RefreshTransactionAcrossProcessesTest {
     private Process startHelper(Class<?> main, String... args) throws IOException {
         var command = new java.util.ArrayList<>(java.util.List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", HoldRefreshLock.SLF4J_PROVIDER_OF_THIS_JVM,
+                "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", HoldRefreshLock.SLF4J_PROVIDER_OF_THIS_JVM, HoldRefreshLock.SLF4J_QUIET,
                 "-cp", System.getProperty("java.class.path"),
                 main.getName()));
         command.addAll(java.util.List.of(args));
