@@ -3,6 +3,10 @@ package dev.speckitty.shell.runner;
 import dev.speckitty.shell.command.CommandTree;
 import dev.speckitty.shell.command.HelpCommand;
 import dev.speckitty.shell.command.HelpPages;
+import dev.speckitty.shell.command.OptionSpecs;
+import dev.speckitty.shell.command.Outcome;
+import dev.speckitty.shell.command.ParsedOptions;
+import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.command.Surface;
 import dev.speckitty.shell.command.UsageException;
 import dev.speckitty.shell.runner.CommandResolver.Group;
@@ -75,18 +79,15 @@ public final class CommandDispatcher {
                 return ExitCode.OK;
             }
             ParsedInput input = ArgumentParser.parse(line.command(), line.rest());
-            ExitStatus status = line.command().execute(new CommandContext(input, registry, out, inputReader));
-            out.flush();
-            ExitCode code = ExitCodeMapper.fromStatusCode(status.code());
-            if (json && code != ExitCode.OK && !tracked.written()) {
-                JsonOutput.print(out, JsonFailure.of(code, status.description()));
-            } else if (code == ExitCode.INTERRUPTED) {
-                // Ctrl-C at the prompt interrupts the command and the shell goes on: say what ended
-                // ("Login cancelled by user."). A one-shot command does not get here: Ctrl-C ends its JVM.
-                streams.err().println(status.description() == null || status.description().isBlank() ? "Interrupted."
-                        : status.description());
+            CommandContext context = new CommandContext(input, registry, out, inputReader);
+            if (line.command() instanceof ResultCommand command) {
+                Outcome<?> outcome = command.run(context);
+                render(outcome, ParsedOptions.flag(context, OptionSpecs.JSON), out);
+                return ended(outcome.exit(), outcome.reason(), json, tracked, out);
             }
-            return code;
+            // A streaming command (a prompt, progress lines) prints as it goes and says how it ended.
+            ExitStatus status = line.command().execute(context);
+            return ended(ExitCodeMapper.fromStatusCode(status.code()), status.description(), json, tracked, out);
         } catch (Exception failure) { // broad-catch: last-resort guard turns any command failure into one stderr line
             out.flush();
             if (json && !tracked.written()) {
@@ -101,6 +102,35 @@ public final class CommandDispatcher {
             out.flush();
             streams.flush();
         }
+    }
+
+    /** The result as text, or as the one {@code --json} document; a failure's human lines go to stderr. */
+    private void render(Outcome<?> outcome, boolean json, PrintWriter out) {
+        if (!outcome.hasResult()) {
+            return;
+        }
+        if (json) {
+            JsonOutput.print(out, outcome.json());
+        }
+        if (outcome.failureView()) {
+            outcome.text(streams.err());
+            streams.err().flush();
+        } else if (!json) {
+            outcome.text(out);
+        }
+    }
+
+    /** The exit of a command that ran: under --json a failing exit without a document still prints one. */
+    private ExitCode ended(ExitCode code, String description, boolean json, TrackingWriter tracked, PrintWriter out) {
+        out.flush();
+        if (json && code != ExitCode.OK && !tracked.written()) {
+            JsonOutput.print(out, JsonFailure.of(code, description));
+        } else if (code == ExitCode.INTERRUPTED) {
+            // Ctrl-C at the prompt interrupts the command and the shell goes on: say what ended
+            // ("Login cancelled by user."). A one-shot command does not get here: Ctrl-C ends its JVM.
+            streams.err().println(description == null || description.isBlank() ? "Interrupted." : description);
+        }
+        return code;
     }
 
     /** {@code help [TOPIC...]} and {@code --help [TOPIC...]}: an unknown topic is an unknown command. */

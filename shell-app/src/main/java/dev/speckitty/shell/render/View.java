@@ -1,0 +1,24 @@
+package dev.speckitty.shell.render;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * The two renderings of one result type: the human text and the one {@code --json} document. The
+ * runner picks one; a command never looks at {@code --json} itself.
+ */
+public interface View<T> {
+
+    void text(T result, PrintWriter out);
+
+    /** The document; {@link JsonOutput} adds {@code schema_version}. */
+    Map<String, ?> json(T result);
+
+    /**
+     * A failure's human lines go to stderr (also under {@code --json}, next to the document), as
+     * the lines of a failure that escapes a command do.
+     */
+    default boolean failure() {
+        return false;
+    }
+}
