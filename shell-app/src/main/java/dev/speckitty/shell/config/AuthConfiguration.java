@@ -96,6 +96,6 @@ public class AuthConfiguration {
         AuthDoctor doctor = new AuthDoctor(sessions, store, lock, new FileStorageHealth(paths.authDirectory(),
                 paths.home().resolve(SqliteEventQueue.FILE_NAME)), clock,
                 MachinePassphrase.hostname(), () -> hosted.ifConfigured().map(services -> services));
-        return new AuthDoctorCommand(doctor, streams.err());
+        return new AuthDoctorCommand(doctor);
     }
 }

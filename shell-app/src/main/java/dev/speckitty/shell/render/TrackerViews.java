@@ -86,7 +86,7 @@ public final class TrackerViews {
         }
 
         @Override
-        public boolean failure() {
+        public boolean failure(Failure failure) {
             return true;
         }
     }

@@ -11,14 +11,17 @@ public interface View<T> {
 
     void text(T result, PrintWriter out);
 
-    /** The document; {@link JsonOutput} adds {@code schema_version}. */
+    /**
+     * The document ({@link JsonOutput} adds {@code schema_version}); {@code null} for a failure
+     * without a document of its own: the runner then prints the one failure document for its exit.
+     */
     Map<String, ?> json(T result);
 
     /**
-     * A failure's human lines go to stderr (also under {@code --json}, next to the document), as
-     * the lines of a failure that escapes a command do.
+     * Whether this result is a failure: its human lines go to stderr (also under {@code --json},
+     * next to the document), as the lines of a failure that escapes a command do.
      */
-    default boolean failure() {
+    default boolean failure(T result) {
         return false;
     }
 }

@@ -9,12 +9,13 @@ import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.command.Surface;
 import dev.speckitty.shell.command.UsageException;
+import dev.speckitty.shell.render.JsonOutput;
 import dev.speckitty.shell.runner.CommandResolver.Group;
 import dev.speckitty.shell.runner.CommandResolver.Resolution;
 import dev.speckitty.shell.runner.CommandResolver.Resolved;
-import dev.speckitty.shell.render.JsonOutput;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.CommandContext;
@@ -83,7 +84,8 @@ public final class CommandDispatcher {
             if (line.command() instanceof ResultCommand command) {
                 Outcome<?> outcome = command.run(context);
                 render(outcome, ParsedOptions.flag(context, OptionSpecs.JSON), out);
-                return ended(outcome.exit(), outcome.reason(), json, tracked, out);
+                Outcome.Ending ending = outcome.ending().get();
+                return ended(ending.exit(), ending.reason(), json, tracked, out);
             }
             // A streaming command (a prompt, progress lines) prints as it goes and says how it ended.
             ExitStatus status = line.command().execute(context);
@@ -109,15 +111,17 @@ public final class CommandDispatcher {
         if (!outcome.hasResult()) {
             return;
         }
-        if (json) {
-            JsonOutput.print(out, outcome.json());
+        Map<String, ?> document = json ? outcome.json() : null;
+        if (document != null) {
+            JsonOutput.print(out, document);
         }
-        if (outcome.failureView()) {
+        if (outcome.failure()) {
             outcome.text(streams.err());
             streams.err().flush();
         } else if (!json) {
             outcome.text(out);
         }
+        out.flush();
     }
 
     /** The exit of a command that ran: under --json a failing exit without a document still prints one. */
