@@ -49,6 +49,10 @@ public record Outcome<T>(T result, View<T> view, Supplier<Ending> ending) {
         return hasResult() && view.failure(result);
     }
 
+    public boolean textUnderJson() {
+        return hasResult() && view.textUnderJson(result);
+    }
+
     public void text(PrintWriter out) {
         view.text(result, out);
     }

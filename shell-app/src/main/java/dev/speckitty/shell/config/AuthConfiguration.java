@@ -82,12 +82,12 @@ public class AuthConfiguration {
     AuthLogoutCommand authLogoutCommand(SessionManager sessions, RefreshLock lock, HostedServices hosted,
             TerminalStreams streams) {
         Logout logout = new Logout(sessions, new RefreshGate(lock), () -> hosted.ifConfigured().map(services -> services));
-        return new AuthLogoutCommand(logout, streams.err());
+        return new AuthLogoutCommand(logout);
     }
 
     @Bean
-    AuthRefreshCommand authRefreshCommand(SessionManager sessions, Clock clock, TerminalStreams streams) {
-        return new AuthRefreshCommand(sessions, clock, streams.err());
+    AuthRefreshCommand authRefreshCommand(SessionManager sessions, Clock clock) {
+        return new AuthRefreshCommand(sessions, clock);
     }
 
     @Bean

@@ -18,10 +18,18 @@ public interface View<T> {
     Map<String, ?> json(T result);
 
     /**
-     * Whether this result is a failure: its human lines go to stderr (also under {@code --json},
-     * next to the document), as the lines of a failure that escapes a command do.
+     * Whether this result is a failure: its human lines go to stderr, as the lines of a failure
+     * that escapes a command do.
      */
     default boolean failure(T result) {
         return false;
+    }
+
+    /**
+     * Whether the human lines are still written, to stderr, under {@code --json} (next to the
+     * document on stdout): by default a failure's are, as for a failure that escapes a command.
+     */
+    default boolean textUnderJson(T result) {
+        return failure(result);
     }
 }

@@ -106,22 +106,27 @@ public final class CommandDispatcher {
         }
     }
 
-    /** The result as text, or as the one {@code --json} document; a failure's human lines go to stderr. */
+    /**
+     * The result as text, or as the one {@code --json} document (then stdout carries nothing else);
+     * human lines of a failure go to stderr.
+     */
     private void render(Outcome<?> outcome, boolean json, PrintWriter out) {
         if (!outcome.hasResult()) {
             return;
         }
-        Map<String, ?> document = json ? outcome.json() : null;
-        if (document != null) {
-            JsonOutput.print(out, document);
-        }
-        if (outcome.failure()) {
-            outcome.text(streams.err());
-            streams.err().flush();
-        } else if (!json) {
-            outcome.text(out);
+        if (json) {
+            Map<String, ?> document = outcome.json();
+            if (document != null) {
+                JsonOutput.print(out, document);
+            }
+            if (outcome.textUnderJson()) {
+                outcome.text(streams.err());
+            }
+        } else {
+            outcome.text(outcome.failure() ? streams.err() : out);
         }
         out.flush();
+        streams.err().flush();
     }
 
     /** The exit of a command that ran: under --json a failing exit without a document still prints one. */
