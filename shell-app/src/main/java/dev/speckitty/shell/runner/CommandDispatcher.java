@@ -15,7 +15,6 @@ import dev.speckitty.shell.runner.CommandResolver.Resolution;
 import dev.speckitty.shell.runner.CommandResolver.Resolved;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.CommandContext;
@@ -25,8 +24,8 @@ import org.springframework.shell.core.command.ParsedInput;
 
 /**
  * Runs one command line (already split into words): answer help requests, resolve the command,
- * parse its options, execute it, and turn the outcome into an exit code. Failures are rendered on
- * stderr here, never in command bodies.
+ * parse its options, run it, render the result it returns (ResultRenderer) and turn how it ended
+ * into an exit code. Failures are rendered on stderr here, never in command bodies.
  */
 public final class CommandDispatcher {
 
@@ -36,6 +35,7 @@ public final class CommandDispatcher {
     private final TerminalStreams streams;
     private final Surface surface;
     private final ErrorRenderer errors;
+    private final ResultRenderer results;
     private final InputReader inputReader;
 
     public CommandDispatcher(CommandRegistry registry, TerminalStreams streams, Surface surface) {
@@ -43,6 +43,7 @@ public final class CommandDispatcher {
         this.streams = streams;
         this.surface = surface;
         this.errors = new ErrorRenderer(streams.err(), surface);
+        this.results = new ResultRenderer(streams.err());
         this.inputReader = new StreamInputReader(streams);
     }
 
@@ -83,7 +84,7 @@ public final class CommandDispatcher {
             CommandContext context = new CommandContext(input, registry, out, inputReader);
             if (line.command() instanceof ResultCommand command) {
                 Outcome<?> outcome = command.run(context);
-                render(outcome, ParsedOptions.flag(context, OptionSpecs.JSON), out);
+                results.render(outcome, ParsedOptions.flag(context, OptionSpecs.JSON), out);
                 Outcome.Ending ending = outcome.ending().get();
                 return ended(ending.exit(), ending.reason(), json, tracked, out);
             }
@@ -104,29 +105,6 @@ public final class CommandDispatcher {
             out.flush();
             streams.flush();
         }
-    }
-
-    /**
-     * The result as text, or as the one {@code --json} document (then stdout carries nothing else);
-     * human lines of a failure go to stderr.
-     */
-    private void render(Outcome<?> outcome, boolean json, PrintWriter out) {
-        if (!outcome.hasResult()) {
-            return;
-        }
-        if (json) {
-            Map<String, ?> document = outcome.json();
-            if (document != null) {
-                JsonOutput.print(out, document);
-            }
-            if (outcome.textUnderJson()) {
-                outcome.text(streams.err());
-            }
-        } else {
-            outcome.text(outcome.failure() ? streams.err() : out);
-        }
-        out.flush();
-        streams.err().flush();
     }
 
     /** The exit of a command that ran: under --json a failing exit without a document still prints one. */
