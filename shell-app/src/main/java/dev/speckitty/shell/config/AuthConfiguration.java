@@ -84,22 +84,22 @@ public class AuthConfiguration {
 
     @Bean
     AuthLogoutCommand authLogoutCommand(SessionManager sessions, RefreshLock lock, HostedTarget target,
-            AuthorizationServer server, TerminalStreams streams) {
+            AuthorizationServer server) {
         Logout logout = new Logout(sessions, new RefreshGate(lock), () -> target.ifConfigured(server));
-        return new AuthLogoutCommand(logout, streams.err());
+        return new AuthLogoutCommand(logout);
     }
 
     @Bean
-    AuthRefreshCommand authRefreshCommand(SessionManager sessions, Clock clock, TerminalStreams streams) {
-        return new AuthRefreshCommand(sessions, clock, streams.err());
+    AuthRefreshCommand authRefreshCommand(SessionManager sessions, Clock clock) {
+        return new AuthRefreshCommand(sessions, clock);
     }
 
     @Bean
     AuthDoctorCommand authDoctorCommand(SessionManager sessions, SessionStore store, RefreshLock lock,
-            RuntimePaths paths, HostedTarget target, SessionStatusProbe probe, Clock clock, TerminalStreams streams) {
+            RuntimePaths paths, HostedTarget target, SessionStatusProbe probe, Clock clock) {
         AuthDoctor doctor = new AuthDoctor(sessions, store, lock, new FileStorageHealth(paths.authDirectory(),
                 paths.home().resolve(SqliteEventQueue.FILE_NAME)), clock,
                 MachinePassphrase.hostname(), () -> target.ifConfigured(probe));
-        return new AuthDoctorCommand(doctor, streams.err());
+        return new AuthDoctorCommand(doctor);
     }
 }

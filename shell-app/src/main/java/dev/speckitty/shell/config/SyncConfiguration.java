@@ -115,14 +115,14 @@ public class SyncConfiguration {
 
     @Bean
     TrackerCommands.Call trackerStatusCommand(TrackerWorkflow workflow, HostedTarget target,
-            Interactivity interactivity, LoggedOutRecovery recovery, TerminalStreams streams) {
-        return new TrackerCommands.Call(false, workflow, target, interactivity, recovery, streams::err);
+            Interactivity interactivity, LoggedOutRecovery recovery) {
+        return new TrackerCommands.Call(false, workflow, target, interactivity, recovery);
     }
 
     @Bean
     TrackerCommands.Call trackerPullCommand(TrackerWorkflow workflow, HostedTarget target,
-            Interactivity interactivity, LoggedOutRecovery recovery, TerminalStreams streams) {
-        return new TrackerCommands.Call(true, workflow, target, interactivity, recovery, streams::err);
+            Interactivity interactivity, LoggedOutRecovery recovery) {
+        return new TrackerCommands.Call(true, workflow, target, interactivity, recovery);
     }
 
     @Bean

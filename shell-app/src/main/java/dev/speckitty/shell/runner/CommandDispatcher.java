@@ -3,12 +3,16 @@ package dev.speckitty.shell.runner;
 import dev.speckitty.shell.command.CommandTree;
 import dev.speckitty.shell.command.HelpCommand;
 import dev.speckitty.shell.command.HelpPages;
+import dev.speckitty.shell.command.OptionSpecs;
+import dev.speckitty.shell.command.Outcome;
+import dev.speckitty.shell.command.ParsedOptions;
+import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.command.Surface;
 import dev.speckitty.shell.command.UsageException;
+import dev.speckitty.shell.render.JsonOutput;
 import dev.speckitty.shell.runner.CommandResolver.Group;
 import dev.speckitty.shell.runner.CommandResolver.Resolution;
 import dev.speckitty.shell.runner.CommandResolver.Resolved;
-import dev.speckitty.shell.render.JsonOutput;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
@@ -20,8 +24,8 @@ import org.springframework.shell.core.command.ParsedInput;
 
 /**
  * Runs one command line (already split into words): answer help requests, resolve the command,
- * parse its options, execute it, and turn the outcome into an exit code. Failures are rendered on
- * stderr here, never in command bodies.
+ * parse its options, run it, render the result it returns (ResultRenderer) and turn how it ended
+ * into an exit code. Failures are rendered on stderr here, never in command bodies.
  */
 public final class CommandDispatcher {
 
@@ -31,6 +35,7 @@ public final class CommandDispatcher {
     private final TerminalStreams streams;
     private final Surface surface;
     private final ErrorRenderer errors;
+    private final ResultRenderer results;
     private final InputReader inputReader;
 
     public CommandDispatcher(CommandRegistry registry, TerminalStreams streams, Surface surface) {
@@ -38,6 +43,7 @@ public final class CommandDispatcher {
         this.streams = streams;
         this.surface = surface;
         this.errors = new ErrorRenderer(streams.err(), surface);
+        this.results = new ResultRenderer(streams.err());
         this.inputReader = new StreamInputReader(streams);
     }
 
@@ -75,18 +81,16 @@ public final class CommandDispatcher {
                 return ExitCode.OK;
             }
             ParsedInput input = ArgumentParser.parse(line.command(), line.rest());
-            ExitStatus status = line.command().execute(new CommandContext(input, registry, out, inputReader));
-            out.flush();
-            ExitCode code = ExitCodeMapper.fromStatusCode(status.code());
-            if (json && code != ExitCode.OK && !tracked.written()) {
-                JsonOutput.print(out, JsonFailure.of(code, status.description()));
-            } else if (code == ExitCode.INTERRUPTED) {
-                // Ctrl-C at the prompt interrupts the command and the shell goes on: say what ended
-                // ("Login cancelled by user."). A one-shot command does not get here: Ctrl-C ends its JVM.
-                streams.err().println(status.description() == null || status.description().isBlank() ? "Interrupted."
-                        : status.description());
+            CommandContext context = new CommandContext(input, registry, out, inputReader);
+            if (line.command() instanceof ResultCommand command) {
+                Outcome<?> outcome = command.run(context);
+                results.render(outcome, ParsedOptions.flag(context, OptionSpecs.JSON), out);
+                Outcome.Ending ending = outcome.ending().get();
+                return ended(ending.exit(), ending.reason(), json, tracked, out);
             }
-            return code;
+            // A streaming command (a prompt, progress lines) prints as it goes and says how it ended.
+            ExitStatus status = line.command().execute(context);
+            return ended(ExitCodeMapper.fromStatusCode(status.code()), status.description(), json, tracked, out);
         } catch (Exception failure) { // broad-catch: last-resort guard turns any command failure into one stderr line
             out.flush();
             if (json && !tracked.written()) {
@@ -101,6 +105,19 @@ public final class CommandDispatcher {
             out.flush();
             streams.flush();
         }
+    }
+
+    /** The exit of a command that ran: under --json a failing exit without a document still prints one. */
+    private ExitCode ended(ExitCode code, String description, boolean json, TrackingWriter tracked, PrintWriter out) {
+        out.flush();
+        if (json && code != ExitCode.OK && !tracked.written()) {
+            JsonOutput.print(out, JsonFailure.of(code, description));
+        } else if (code == ExitCode.INTERRUPTED) {
+            // Ctrl-C at the prompt interrupts the command and the shell goes on: say what ended
+            // ("Login cancelled by user."). A one-shot command does not get here: Ctrl-C ends its JVM.
+            streams.err().println(description == null || description.isBlank() ? "Interrupted." : description);
+        }
+        return code;
     }
 
     /** {@code help [TOPIC...]} and {@code --help [TOPIC...]}: an unknown topic is an unknown command. */

@@ -1,5 +1,7 @@
 package dev.speckitty.shell.runner;
 
+import org.springframework.shell.core.command.ExitStatus;
+
 /** The process exit codes of the product spec (docs/spec/exit-codes.md); the only place they are numbered. */
 public enum ExitCode {
     OK(0),
@@ -20,5 +22,10 @@ public enum ExitCode {
 
     public int code() {
         return code;
+    }
+
+    /** How a streaming command (one that prints as it goes: sync now, auth login) says it ended. */
+    public ExitStatus status(String description) {
+        return new ExitStatus(code, description);
     }
 }

@@ -3,32 +3,29 @@ package dev.speckitty.shell.command.auth;
 import dev.speckitty.application.auth.AuthDoctor;
 import dev.speckitty.application.auth.DoctorReport;
 import dev.speckitty.shell.command.OptionSpecs;
+import dev.speckitty.shell.command.Outcome;
 import dev.speckitty.shell.command.ParsedOptions;
-import dev.speckitty.shell.command.SpecKittyCommand;
+import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.command.UsageException;
-import dev.speckitty.shell.render.DoctorJson;
-import dev.speckitty.shell.render.DoctorText;
-import dev.speckitty.shell.render.JsonOutput;
-import java.io.PrintWriter;
+import dev.speckitty.shell.render.AuthViews;
+import dev.speckitty.shell.runner.ExitCode;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.ExitStatus;
 
 /**
  * {@code auth doctor [--server] [--json] [--unstick-lock] [--stuck-threshold S]}. Exit 0 with no
  * critical finding, 1 with one, 2 on an internal error. Local checks make no network call.
  */
-public final class AuthDoctorCommand extends SpecKittyCommand {
+public final class AuthDoctorCommand extends ResultCommand {
 
     private static final String SERVER = "server";
     private static final String UNSTICK = "unstick-lock";
     private static final String THRESHOLD = "stuck-threshold";
 
     private final AuthDoctor doctor;
-    private final PrintWriter err;
 
-    public AuthDoctorCommand(AuthDoctor doctor, PrintWriter err) {
+    public AuthDoctorCommand(AuthDoctor doctor) {
         super("auth doctor", "Check the local session, storage and refresh lock (--server: the hosted session too).",
                 AuthGroup.NAME, List.of(
                         OptionSpecs.flag(SERVER, "Also ask the hosted service whether the session is active"),
@@ -36,30 +33,25 @@ public final class AuthDoctorCommand extends SpecKittyCommand {
                         OptionSpecs.flag(UNSTICK, "Release a refresh lock older than the stuck threshold"),
                         OptionSpecs.valued(THRESHOLD, "Seconds after which a refresh lock is stuck (default 60)")));
         this.doctor = doctor;
-        this.err = err;
     }
 
     @Override
-    public ExitStatus execute(CommandContext context) {
+    public Outcome<?> run(CommandContext context) {
         AuthDoctor.Options options = new AuthDoctor.Options(ParsedOptions.flag(context, UNSTICK),
                 threshold(context), ParsedOptions.flag(context, SERVER));
         DoctorReport report;
         try {
             report = doctor.diagnose(options);
         } catch (RuntimeException internal) { // broad-catch: doctor converts unexpected failures to exit code 2
-            err.println("Internal error during doctor: " + internal.getClass().getSimpleName());
-            err.flush();
-            return new ExitStatus(2, "internal error");
-        }
-        if (ParsedOptions.flag(context, AuthGroup.JSON)) {
-            JsonOutput.print(context.outputWriter(), DoctorJson.document(report));
-        } else {
-            DoctorText.print(context.outputWriter(), report);
+            return Outcome.failed(new AuthViews.DoctorCrash(internal.getClass().getSimpleName()),
+                    new AuthViews.DoctorCrashed(), ExitCode.USAGE_OR_INTERNAL, "internal error");
         }
         if (report.hasCriticalFinding()) {
-            return new ExitStatus(1, "critical finding");
+            return Outcome.failed(report, new AuthViews.Doctor(), ExitCode.FAILED, "critical finding");
         }
-        return report.serverCheckFailed() ? new ExitStatus(1, "server check failed") : ExitStatus.OK;
+        return report.serverCheckFailed()
+                ? Outcome.failed(report, new AuthViews.Doctor(), ExitCode.FAILED, "server check failed")
+                : Outcome.ok(report, new AuthViews.Doctor());
     }
 
     private static Duration threshold(CommandContext context) {

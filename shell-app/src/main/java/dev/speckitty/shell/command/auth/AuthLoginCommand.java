@@ -94,7 +94,7 @@ public final class AuthLoginCommand extends SpecKittyCommand {
                 yield ExitStatus.OK;
             }
             case LoginResult.Failed failed when failed.reason() == LoginResult.Reason.INTERRUPTED ->
-                    new ExitStatus(ExitCode.INTERRUPTED.code(), failed.message());
+                    ExitCode.INTERRUPTED.status(failed.message());
             case LoginResult.Failed failed -> throw failure(failed);
         };
     }
@@ -114,7 +114,7 @@ public final class AuthLoginCommand extends SpecKittyCommand {
             case LoginResult.Failed failed -> throw failure(failed);
         };
         if (session == null) { // the runner prints the "interrupted" error document
-            return new ExitStatus(ExitCode.INTERRUPTED.code(), "interrupted");
+            return ExitCode.INTERRUPTED.status("interrupted");
         }
         document.put("user", AuthStatusJson.identity(session));
         document.put("default_team_id", session.defaultTeamId());

@@ -2,22 +2,20 @@ package dev.speckitty.shell.command.auth;
 
 import dev.speckitty.application.auth.InspectLocalSession;
 import dev.speckitty.application.auth.LocalSessionState;
-import dev.speckitty.domain.text.UntrustedText;
-import dev.speckitty.shell.command.OptionSpecs;
-import dev.speckitty.shell.command.ParsedOptions;
-import dev.speckitty.shell.command.SpecKittyCommand;
-import dev.speckitty.shell.render.AuthStatusJson;
-import dev.speckitty.shell.render.JsonOutput;
+import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.shell.command.CommandFailedException;
+import dev.speckitty.shell.command.OptionSpecs;
+import dev.speckitty.shell.command.Outcome;
+import dev.speckitty.shell.command.ResultCommand;
+import dev.speckitty.shell.render.AuthViews;
 import java.util.List;
 import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.ExitStatus;
 
 /**
  * {@code auth whoami [--json]}: the signed-in identity for scripts. Nothing on stdout and exit 1
  * when there is no usable session, so {@code $(spec-kitty auth whoami)} is empty exactly then.
  */
-public final class AuthWhoamiCommand extends SpecKittyCommand {
+public final class AuthWhoamiCommand extends ResultCommand {
 
     private final InspectLocalSession inspectLocalSession;
 
@@ -28,16 +26,9 @@ public final class AuthWhoamiCommand extends SpecKittyCommand {
     }
 
     @Override
-    public ExitStatus execute(CommandContext context) {
+    public Outcome<StoredSession> run(CommandContext context) {
         return switch (inspectLocalSession.inspect()) {
-            case LocalSessionState.Active active -> {
-                if (ParsedOptions.flag(context, AuthGroup.JSON)) {
-                    JsonOutput.print(context.outputWriter(), AuthStatusJson.identity(active.session()));
-                } else {
-                    context.outputWriter().println(UntrustedText.line(active.session().email()));
-                }
-                yield ExitStatus.OK;
-            }
+            case LocalSessionState.Active active -> Outcome.ok(active.session(), new AuthViews.Identity());
             case LocalSessionState.LoggedOut loggedOut ->
                     throw CommandFailedException.coded("not_authenticated", "X Not authenticated",
                             AuthGroup.LOGIN_HINT);

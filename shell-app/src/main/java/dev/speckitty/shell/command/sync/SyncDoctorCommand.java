@@ -2,24 +2,19 @@ package dev.speckitty.shell.command.sync;
 
 import dev.speckitty.application.sync.CheckSyncSetup;
 import dev.speckitty.application.sync.SyncSetupReport;
-import dev.speckitty.shell.command.OptionSpecs;
-import dev.speckitty.shell.command.ParsedOptions;
-import dev.speckitty.shell.command.SpecKittyCommand;
-import dev.speckitty.shell.render.JsonOutput;
+import dev.speckitty.shell.command.Outcome;
+import dev.speckitty.shell.command.ResultCommand;
+import dev.speckitty.shell.render.SyncSetupViews;
 import dev.speckitty.shell.runner.ExitCode;
-import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.ExitStatus;
 
 /**
  * {@code sync doctor}: reports what stands between this machine and a working sync. Exit 1 when a
  * check failed with sync enabled, 4 logged out on a connected Teamspace, else 0 (sync not enabled
  * is reported with how to opt in, exit 0).
  */
-public final class SyncDoctorCommand extends SpecKittyCommand {
+public final class SyncDoctorCommand extends ResultCommand {
 
     private final CheckSyncSetup checkSyncSetup;
     private final LoggedOutRecovery recovery;
@@ -32,30 +27,13 @@ public final class SyncDoctorCommand extends SpecKittyCommand {
     }
 
     @Override
-    public ExitStatus execute(CommandContext context) {
-        PrintWriter out = context.outputWriter();
+    public Outcome<SyncSetupReport> run(CommandContext context) {
         SyncSetupReport setup = checkSyncSetup.check(true);
-        List<String> problems = setup.problems();
-        if (ParsedOptions.flag(context, OptionSpecs.JSON)) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("sync_enabled", setup.syncEnabled());
-            document.put("server_url", setup.serverUrl().orElse(null));
-            document.put("auth", setup.auth().machineName());
-            document.put("queue_size", setup.queueSize());
-            document.put("problems", problems);
-            JsonOutput.print(out, document);
-        } else {
-            out.println("Sync doctor");
-            out.println("  Queue: " + setup.queueSize() + " event(s) pending");
-            if (problems.isEmpty()) {
-                out.println("  No problems detected.");
+        return Outcome.shownThen(setup, new SyncSetupViews.Doctor(), () -> {
+            if (!setup.authenticated() && recovery.handle("sync doctor") == LoggedOutRecovery.Decision.EXIT_4) {
+                return new Outcome.Ending(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out");
             }
-            problems.forEach(problem -> out.println("  ! " + problem));
-            out.flush();
-        }
-        if (!setup.authenticated() && recovery.handle("sync doctor") == LoggedOutRecovery.Decision.EXIT_4) {
-            return new ExitStatus(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE.code(), "logged out");
-        }
-        return setup.doctorFailed() ? new ExitStatus(ExitCode.FAILED.code(), "check failed") : ExitStatus.OK;
+            return setup.doctorFailed() ? new Outcome.Ending(ExitCode.FAILED, "check failed") : Outcome.Ending.OK;
+        });
     }
 }

@@ -3,10 +3,11 @@ package dev.speckitty.shell.command.sync;
 import dev.speckitty.application.sync.EnqueueEvents;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
+import dev.speckitty.shell.command.Outcome;
 import dev.speckitty.shell.command.ParsedOptions;
-import dev.speckitty.shell.command.SpecKittyCommand;
+import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.command.UsageException;
-import dev.speckitty.shell.render.JsonOutput;
+import dev.speckitty.shell.render.EnqueuedView;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,19 +17,16 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.ExitStatus;
 
 /**
  * {@code sync enqueue}: add events to the local queue — one from options, or many from a JSON
  * Lines file ({@code --file F}, {@code -} for stdin). All or nothing: one bad line queues none.
  */
-public final class SyncEnqueueCommand extends SpecKittyCommand {
+public final class SyncEnqueueCommand extends ResultCommand {
 
     private static final List<String> SINGLE_EVENT_OPTIONS = List.of("event-type", "event-id", "payload");
 
@@ -48,7 +46,7 @@ public final class SyncEnqueueCommand extends SpecKittyCommand {
     }
 
     @Override
-    public ExitStatus execute(CommandContext context) {
+    public Outcome<EnqueueEvents.Result.Queued> run(CommandContext context) {
         Optional<String> file = ParsedOptions.value(context, "file");
         if (file.isPresent()) {
             SINGLE_EVENT_OPTIONS.stream().filter(option -> ParsedOptions.value(context, option).isPresent()).findFirst()
@@ -62,18 +60,7 @@ public final class SyncEnqueueCommand extends SpecKittyCommand {
                 ParsedOptions.value(context, "event-id"), ParsedOptions.value(context, "payload"));
         return switch (result) {
             case EnqueueEvents.Result.Rejected rejected -> throw new UsageException(rejected.reason());
-            case EnqueueEvents.Result.Queued queued -> {
-                if (ParsedOptions.flag(context, SyncGroup.JSON)) {
-                    Map<String, Object> document = new LinkedHashMap<>();
-                    document.put("queued", queued.queued());
-                    document.put("queue_size", queued.queueSize());
-                    JsonOutput.print(context.outputWriter(), document);
-                } else {
-                    context.outputWriter().println("Queued " + queued.queued() + " event(s); " + queued.queueSize()
-                            + " pending.");
-                }
-                yield ExitStatus.OK;
-            }
+            case EnqueueEvents.Result.Queued queued -> Outcome.ok(queued, new EnqueuedView());
         };
     }
 

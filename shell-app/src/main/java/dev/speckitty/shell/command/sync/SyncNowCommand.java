@@ -116,7 +116,7 @@ public final class SyncNowCommand extends SpecKittyCommand {
             switch (recovery.handle("sync now")) {
                 // Logged out on a connected Teamspace and nothing was sent: 4, whatever the person chose.
                 case EXIT_4, SKIPPED, QUIT -> {
-                    return new ExitStatus(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE.code(), "logged out");
+                    return ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE.status("logged out");
                 }
                 case LOGGED_IN -> {
                     out.println("Logged in. Sending the queue now.");
@@ -125,7 +125,7 @@ public final class SyncNowCommand extends SpecKittyCommand {
                 case NO_TEAMSPACE -> { }
             }
         }
-        return strict && report.failed() > 0 ? new ExitStatus(ExitCode.FAILED.code(), "events failed") : ExitStatus.OK;
+        return strict && report.failed() > 0 ? ExitCode.FAILED.status("events failed") : ExitStatus.OK;
     }
 
     /** The run after a successful login at the prompt: reported like any run, never prompting again. */

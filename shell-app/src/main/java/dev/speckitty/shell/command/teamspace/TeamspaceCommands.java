@@ -1,25 +1,18 @@
 package dev.speckitty.shell.command.teamspace;
 
-import dev.speckitty.application.auth.SessionPresence.Presence;
 import dev.speckitty.application.teamspace.BindTeamspace;
 import dev.speckitty.application.teamspace.ShowTeamspace;
 import dev.speckitty.application.teamspace.UnbindTeamspace;
-import dev.speckitty.domain.teamspace.TeamspaceBinding;
-import dev.speckitty.domain.text.UntrustedText;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
-import dev.speckitty.shell.command.ParsedOptions;
-import dev.speckitty.shell.command.SpecKittyCommand;
+import dev.speckitty.shell.command.Outcome;
+import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.command.UsageException;
-import dev.speckitty.shell.render.JsonOutput;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import dev.speckitty.shell.render.TeamspaceChangeView;
+import dev.speckitty.shell.render.TeamspaceStatusView;
 import java.util.List;
-import java.util.Map;
 import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.ExitStatus;
 
 /**
  * {@code teamspace status|bind|unbind}: the repository's Teamspace binding in
@@ -39,7 +32,7 @@ public final class TeamspaceCommands {
     }
 
     /** {@code teamspace status [--json]}. */
-    public static final class Status extends SpecKittyCommand {
+    public static final class Status extends ResultCommand {
         private final ShowTeamspace showTeamspace;
 
         public Status(ShowTeamspace showTeamspace) {
@@ -49,38 +42,14 @@ public final class TeamspaceCommands {
         }
 
         @Override
-        public ExitStatus execute(CommandContext context) {
-            ShowTeamspace.Overview overview = showTeamspace.show().orElseThrow(TeamspaceCommands::notInAProject);
-            TeamspaceBinding binding = overview.binding();
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("project_root", binding.projectRoot());
-            document.put("project_uuid", binding.projectUuid());
-            document.put("project_slug", binding.projectSlug());
-            document.put("teamspace", binding.boundTeamspace().orElse(null));
-            document.put("repo_slug", binding.repoSlug().orElse(null));
-            document.put("connected_teamspace", binding.connectedTeamspace().orElse(null));
-            document.put("tracker_bound", binding.configuredTracker().isPresent());
-            Presence session = overview.session();
-            document.put("session_state", session.machineName());
-            PrintWriter out = context.outputWriter();
-            if (ParsedOptions.flag(context, "json")) {
-                JsonOutput.print(out, document);
-                return ExitStatus.OK;
-            }
-            // every value comes from the repository (a clone's config.yaml, its directory name): one line each
-            out.println("Project root:  " + UntrustedText.line(String.valueOf(binding.projectRoot())));
-            out.println("Project:       " + project(binding));
-            out.println("Teamspace:     " + UntrustedText.line(binding.boundTeamspace().orElse("(not bound)")));
-            out.println("Repository:    " + UntrustedText.line(binding.repoSlug().orElse("(no origin)")));
-            // The Teamspace this repository resolves to, and separately whether a session can reach it.
-            out.println("Routes to:     " + UntrustedText.line(binding.connectedTeamspace().orElse("(none)")));
-            out.println("Session:       " + SESSION_WORDS.get(session));
-            return ExitStatus.OK;
+        public Outcome<ShowTeamspace.Overview> run(CommandContext context) {
+            return Outcome.ok(showTeamspace.show().orElseThrow(TeamspaceCommands::notInAProject),
+                    new TeamspaceStatusView());
         }
     }
 
     /** {@code teamspace bind SLUG}. */
-    public static final class Bind extends SpecKittyCommand {
+    public static final class Bind extends ResultCommand {
         private final BindTeamspace bindTeamspace;
 
         public Bind(BindTeamspace bindTeamspace) {
@@ -100,7 +69,7 @@ public final class TeamspaceCommands {
         }
 
         @Override
-        public ExitStatus execute(CommandContext context) {
+        public Outcome<BindTeamspace.Result.Bound> run(CommandContext context) {
             List<CommandArgument> arguments = context.parsedInput().arguments();
             if (arguments.size() != 1 || arguments.getFirst().value().isBlank()) {
                 throw new UsageException("teamspace bind needs exactly one TEAMSPACE handle, e.g. acme/spec-kitty");
@@ -114,21 +83,13 @@ public final class TeamspaceCommands {
                         NO_PROJECT.replace(").", ") and not in a git repository."),
                         "  Run this from your repository (git init first for a new one).");
                 case BindTeamspace.Result.NotInAProject lost -> throw notInAProject();
-                case BindTeamspace.Result.Bound bound -> {
-                    if (!ParsedOptions.flag(context, OptionSpecs.JSON)) {
-                        bound.created().ifPresent(project -> context.outputWriter().println("+ Created "
-                                + Path.of(project.repositoryRoot(), ".kittify", "config.yaml")
-                                + " (project " + project.slug() + ", " + project.uuid() + ")"));
-                    }
-                    report(context, "bound", handle, "+ Bound to teamspace " + handle);
-                    yield ExitStatus.OK;
-                }
+                case BindTeamspace.Result.Bound bound -> Outcome.ok(bound, new TeamspaceChangeView.Bound());
             };
         }
     }
 
     /** {@code teamspace unbind}. */
-    public static final class Unbind extends SpecKittyCommand {
+    public static final class Unbind extends ResultCommand {
         private final UnbindTeamspace unbindTeamspace;
 
         public Unbind(UnbindTeamspace unbindTeamspace) {
@@ -137,48 +98,12 @@ public final class TeamspaceCommands {
         }
 
         @Override
-        public ExitStatus execute(CommandContext context) {
-            switch (unbindTeamspace.unbind()) {
-                case UnbindTeamspace.Result.NotInAProject none -> throw notInAProject();
-                case UnbindTeamspace.Result.NotBound none -> report(context, "not_bound", null, "i No teamspace is bound.");
-                case UnbindTeamspace.Result.Unbound unbound -> report(context, "unbound", unbound.teamspace(),
-                        "+ Unbound from teamspace " + UntrustedText.line(unbound.teamspace()));
+        public Outcome<UnbindTeamspace.Result> run(CommandContext context) {
+            UnbindTeamspace.Result result = unbindTeamspace.unbind();
+            if (result instanceof UnbindTeamspace.Result.NotInAProject) {
+                throw notInAProject();
             }
-            return ExitStatus.OK;
+            return Outcome.ok(result, new TeamspaceChangeView.Unbound());
         }
-    }
-
-    /** {@code {"status", "teamspace"}} with --json, else the human line. */
-    private static void report(CommandContext context, String status, String teamspace, String line) {
-        if (ParsedOptions.flag(context, OptionSpecs.JSON)) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("status", status);
-            document.put("teamspace", teamspace);
-            JsonOutput.print(context.outputWriter(), document);
-        } else {
-            context.outputWriter().println(line);
-        }
-    }
-
-    private static final Map<Presence, String> SESSION_WORDS = Map.of(
-            Presence.NOT_AUTHENTICATED, "not logged in; run spec-kitty auth login",
-            Presence.REFRESH_EXPIRED, "the session expired; run spec-kitty auth login",
-            Presence.UNREADABLE, "the session file cannot be used; run spec-kitty auth doctor",
-            Presence.AUTHENTICATED, "logged in");
-
-    /** {@code slug (uuid)}, or what is missing in the user's terms. */
-    private static String project(TeamspaceBinding binding) {
-        boolean slug = present(binding.projectSlug());
-        boolean uuid = present(binding.projectUuid());
-        if (!slug && !uuid) {
-            return "(no project identity in .kittify/config.yaml)";
-        }
-        String slugText = UntrustedText.line(String.valueOf(binding.projectSlug()));
-        String uuidText = UntrustedText.line(String.valueOf(binding.projectUuid()));
-        return slug && uuid ? slugText + " (" + uuidText + ")" : slug ? slugText + " (no uuid)" : uuidText;
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
     }
 }

@@ -8,22 +8,17 @@ import dev.speckitty.domain.text.UntrustedText;
 import dev.speckitty.domain.tracker.TrackerResult;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
+import dev.speckitty.shell.command.Outcome;
 import dev.speckitty.shell.command.ParsedOptions;
-import dev.speckitty.shell.command.SpecKittyCommand;
+import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.command.UsageException;
 import dev.speckitty.shell.command.sync.LoggedOutRecovery;
 import dev.speckitty.shell.config.HostedTarget;
 import dev.speckitty.shell.config.Interactivity;
-import dev.speckitty.shell.render.JsonOutput;
-import dev.speckitty.shell.render.TrackerText;
+import dev.speckitty.shell.render.TrackerViews;
 import dev.speckitty.shell.runner.ExitCode;
-import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.ExitStatus;
 
 /**
  * {@code tracker bind|status|pull}: tracker-bound hosted workflows. Status and pull pass the
@@ -38,7 +33,7 @@ public final class TrackerCommands {
     private TrackerCommands() {}
 
     /** {@code tracker bind --provider P [--binding-ref R] [--project-slug S] [--workspace W]}. */
-    public static final class Bind extends SpecKittyCommand {
+    public static final class Bind extends ResultCommand {
         private final BindTracker bindTracker;
 
         public Bind(BindTracker bindTracker) {
@@ -51,7 +46,7 @@ public final class TrackerCommands {
         }
 
         @Override
-        public ExitStatus execute(CommandContext context) {
+        public Outcome<TrackerBinding> run(CommandContext context) {
             TrackerBinding binding = new TrackerBinding(
                     ParsedOptions.value(context, "provider").orElseThrow(() -> new UsageException("tracker bind needs --provider")),
                     ParsedOptions.value(context, "binding-ref").orElse(null),
@@ -64,29 +59,20 @@ public final class TrackerCommands {
                         "Not inside a spec-kitty project (no .kittify/ directory here or above).");
                 case BOUND -> { }
             }
-            if (ParsedOptions.flag(context, OptionSpecs.JSON)) {
-                Map<String, Object> document = new LinkedHashMap<>();
-                document.put("status", "bound");
-                document.put("provider", binding.provider());
-                JsonOutput.print(context.outputWriter(), document);
-            } else {
-                context.outputWriter().println("+ Tracker bound: " + UntrustedText.line(binding.provider()));
-            }
-            return ExitStatus.OK;
+            return Outcome.ok(binding, new TrackerViews.Bound());
         }
     }
 
     /** {@code tracker status [--json]} and {@code tracker pull [--json]}. */
-    public static final class Call extends SpecKittyCommand {
+    public static final class Call extends ResultCommand {
         private final TrackerWorkflow workflow;
         private final HostedTarget target;
         private final Interactivity interactivity;
         private final LoggedOutRecovery recovery;
-        private final Supplier<PrintWriter> err;
         private final boolean pull;
 
         public Call(boolean pull, TrackerWorkflow workflow, HostedTarget target, Interactivity interactivity,
-                LoggedOutRecovery recovery, Supplier<PrintWriter> err) {
+                LoggedOutRecovery recovery) {
             super(pull ? "tracker pull" : "tracker status",
                     pull ? "Pull tracker items for this repository's binding." : "Show the hosted tracker status.",
                     GROUP, List.of(OptionSpecs.flag("json", "Print one JSON document")));
@@ -94,20 +80,19 @@ public final class TrackerCommands {
             this.target = target;
             this.interactivity = interactivity;
             this.recovery = recovery;
-            this.err = err;
             this.pull = pull;
         }
 
         @Override
-        public ExitStatus execute(CommandContext context) {
+        public Outcome<?> run(CommandContext context) {
             Readiness readiness = workflow.readiness(interactivity.saasSyncEnabled(), target.baseUrl().isPresent(), true);
             if (readiness == Readiness.ROLLOUT_DISABLED) { // opt-in per machine: say how, exit 0, no network
-                return disabled(context, readiness);
+                return Outcome.ok(readiness, new TrackerViews.Disabled());
             }
             if (readiness == Readiness.MISSING_AUTH) {
                 switch (recovery.handle(getName())) {
                     case EXIT_4, SKIPPED, QUIT -> {
-                        return new ExitStatus(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE.code(), "logged out");
+                        return Outcome.exit(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out");
                     }
                     case NO_TEAMSPACE -> throw new CommandFailedException(readiness.message(null),
                             "  " + recovery.whyNoSession(), "  " + readiness.nextAction(null));
@@ -120,56 +105,17 @@ public final class TrackerCommands {
             }
             TrackerResult result = pull ? workflow.pull() : workflow.status();
             return switch (result) {
-                case TrackerResult.Ok ok -> {
-                    PrintWriter out = context.outputWriter();
-                    if (ParsedOptions.flag(context, "json")) {
-                        JsonOutput.print(out, ok.body());
-                    } else {
-                        TrackerText.print(out, ok.body());
-                    }
-                    yield ExitStatus.OK;
-                }
-                case TrackerResult.Failed failed -> fail(context, failed.errorCode(), failed.message(), failed.status());
-                case TrackerResult.Unreachable unreachable ->
-                        fail(context, "retryable_transport", unreachable.message(), null);
-                case TrackerResult.Unauthorized unauthorized -> fail(context, "session_expired",
+                case TrackerResult.Ok ok -> Outcome.ok(ok.body(), new TrackerViews.Answer());
+                case TrackerResult.Failed failed -> fail(failed.errorCode(), failed.message(), failed.status());
+                case TrackerResult.Unreachable unreachable -> fail("retryable_transport", unreachable.message(), null);
+                case TrackerResult.Unauthorized unauthorized -> fail("session_expired",
                         "Session expired. Run `spec-kitty auth login` to re-authenticate.", 401);
             };
         }
 
-        private static ExitStatus disabled(CommandContext context, Readiness readiness) {
-            PrintWriter out = context.outputWriter();
-            if (ParsedOptions.flag(context, "json")) {
-                Map<String, Object> document = new LinkedHashMap<>();
-                document.put("status", "disabled");
-                document.put("message", readiness.message(null) + " " + readiness.nextAction(null));
-                JsonOutput.print(out, document);
-            } else {
-                out.println(readiness.message(null));
-                out.println(readiness.nextAction(null));
-            }
-            return ExitStatus.OK;
-        }
-
-        private static final Map<String, String> ACTIONS = Map.of(
-                "session_expired", "Run spec-kitty auth login.",
-                "unauthenticated", "Run spec-kitty auth login.",
-                "retryable_transport", "Check network connectivity and SPEC_KITTY_SAAS_URL, then retry.",
-                "refresh_lock_timeout", "Another spec-kitty process is refreshing the session; retry.",
-                "rate_limited", "Retry later.");
-
-        private ExitStatus fail(CommandContext context, String code, String message, Integer status) {
-            if (ParsedOptions.flag(context, "json")) { // the --json failure shape, plus the HTTP status
-                Map<String, Object> error = new LinkedHashMap<>();
-                error.put("code", code);
-                error.put("message", message);
-                error.put("action", ACTIONS.getOrDefault(code, null));
-                error.put("status_code", status);
-                JsonOutput.print(context.outputWriter(), Map.of("error", error));
-            }
-            err.get().println(message); // ours or SafeText-folded; the terminal backstop escapes the rest
-            err.get().flush();
-            return new ExitStatus(1, code == null ? "failed" : code);
+        private static Outcome<TrackerViews.Failure> fail(String code, String message, Integer status) {
+            return Outcome.failed(new TrackerViews.Failure(code, message, status), new TrackerViews.Failed(),
+                    ExitCode.FAILED, code == null ? "failed" : code);
         }
     }
 }

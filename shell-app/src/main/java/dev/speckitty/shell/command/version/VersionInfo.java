@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -49,27 +47,5 @@ public record VersionInfo(String version, String commit, String buildTime, Runti
         } catch (IOException noReleaseFile) {
             return false;
         }
-    }
-
-    public String text() {
-        return "spec-kitty " + version + "\n"
-                + "commit:  " + commit + "\n"
-                + "built:   " + buildTime + "\n"
-                + "runtime: " + runtime.vendor() + " " + runtime.vmVersion()
-                + (runtime.bundled() ? ", bundled" : "") + " (" + runtime.javaHome() + ")\n";
-    }
-
-    public Map<String, Object> json() {
-        Map<String, Object> runtimeJson = new LinkedHashMap<>();
-        runtimeJson.put("vendor", runtime.vendor());
-        runtimeJson.put("vm_version", runtime.vmVersion());
-        runtimeJson.put("java_home", runtime.javaHome());
-        runtimeJson.put("bundled", runtime.bundled());
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("version", version);
-        document.put("commit", commit);
-        document.put("build_time", buildTime);
-        document.put("runtime", runtimeJson);
-        return document;
     }
 }
