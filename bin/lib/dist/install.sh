@@ -55,6 +55,44 @@ intact() { # the installed files are exactly this distribution's
     && (cd "$TARGET" && sha256sum --quiet --strict -c SHA256SUMS >/dev/null 2>&1)
 }
 
+# Trains an AOT cache for the installed location (app/spec-kitty.local.aot, recorded in the manifest)
+# with the bundled runtime, as bin/dist trained the shipped one: the shipped cache still works after
+# the move, but the JVM then checks its build-time paths again for every class it takes from it,
+# which cost each start ~60 ms (docs/distribution.md). A failed training only leaves the shipped one.
+LOCAL_AOT="$TARGET/app/spec-kitty.local.aot"
+TRAINING_MAIN=dev.speckitty.shell.FastLaunchTraining # as bin/lib/fast-launch.sh trains
+
+train_here() {
+  local java="$TARGET/runtime/bin/java" scratch arg jar="" next_is_jar=0 rc=0
+  local -a flags=()
+  while IFS= read -r arg; do
+    if [ "$next_is_jar" = 1 ]; then jar="${arg//@APP@/$TARGET/app}"; break; fi
+    case "$arg" in
+      -jar) next_is_jar=1 ;;
+      -XX:AOTCache=*) ;;
+      *) flags+=("$arg") ;;
+    esac
+  done <"$TARGET/lib/launch.args"
+  [ -n "$jar" ] || return 1
+  scratch="$(mktemp -d "${TMPDIR:-/tmp}/spec-kitty-install.XXXXXX")" || return 1
+  mkdir -p "$scratch/home"
+  # A throwaway home with a placeholder session and a clean environment, as at build time.
+  env -i PATH="$PATH" HOME="$scratch" SPEC_KITTY_HOME="$scratch/home" LANG="${LANG:-C.UTF-8}" \
+    "$java" "${flags[@]}" -XX:AOTCacheOutput="$LOCAL_AOT.tmp" -cp "$jar" "$TRAINING_MAIN" \
+    >"$scratch/training.log" 2>&1 </dev/null || rc=$?
+  # The new cache must be accepted without a word on stderr before it is used.
+  if [ "$rc" = 0 ] && [ -s "$LOCAL_AOT.tmp" ] && env -i PATH="$PATH" HOME="$scratch" SPEC_KITTY_HOME="$scratch/home" \
+      "$java" "${flags[@]}" -XX:AOTCache="$LOCAL_AOT.tmp" -jar "$jar" --version >/dev/null 2>"$scratch/verify.err" \
+      </dev/null && [ ! -s "$scratch/verify.err" ]; then
+    mv -f "$LOCAL_AOT.tmp" "$LOCAL_AOT"
+  else
+    rm -f "$LOCAL_AOT.tmp"
+    rc=1
+  fi
+  rm -rf "$scratch"
+  return "$rc"
+}
+
 link_points_here() {
   [ -L "$LINK" ] && [ "$(readlink "$LINK")" = "$TARGET/bin/spec-kitty" ]
 }
@@ -83,6 +121,14 @@ install() {
     } >"$MANIFEST"
     echo "Installed spec-kitty $VERSION in $TARGET"
   fi
+  if [ ! -f "$LOCAL_AOT" ]; then
+    echo "Preparing fast start-up for $TARGET (a few seconds)..."
+    if train_here; then
+      grep -qx "file $LOCAL_AOT" "$MANIFEST" || echo "file $LOCAL_AOT" >>"$MANIFEST"
+    else
+      echo "install.sh: could not train a start-up cache here; spec-kitty uses the shipped one (a little slower)" >&2
+    fi
+  fi
   if ! link_points_here; then
     created="$(missing_dirs "$PREFIX/bin")"
     mkdir -p "$PREFIX/bin"
@@ -102,6 +148,7 @@ uninstall_files() {
     while read -r kind path; do
       case "$kind" in
         link) if link_points_here; then rm -f "$LINK"; fi ;;
+        file) rm -f "$path" ;;
         dir) dirs=("$path" "${dirs[@]}") ;;
       esac
     done <"$MANIFEST"

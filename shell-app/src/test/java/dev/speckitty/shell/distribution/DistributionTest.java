@@ -44,7 +44,7 @@ class DistributionTest {
     private static final Set<String> DOCUMENTED_ADDITIONS = Set.of("jdk.management", "jdk.management.jfr");
     /** What install.sh and the launcher need, linked into a directory that is the whole PATH. */
     private static final List<String> TOOLS = List.of("bash", "env", "readlink", "dirname", "cat", "cut", "cmp",
-            "sha256sum", "cp", "mkdir", "ln", "rm", "rmdir", "find", "sed");
+            "sha256sum", "cp", "mkdir", "ln", "rm", "rmdir", "find", "sed", "mktemp", "mv", "grep");
 
     @TempDir
     Path temp;
@@ -92,6 +92,8 @@ class DistributionTest {
         Run again = cli(distDir, Map.of(), distDir.resolve("install.sh").toString(), "--prefix", prefix.toString());
         assertThat(again.code()).as(again.describe()).isZero();
         assertThat(again.stdout()).contains("already installed");
+        assertThat(installed.resolve("app/spec-kitty.local.aot")).as("the start-up cache trained where installed")
+                .isNotEmptyFile();
         Path launcher = prefix.resolve("bin/spec-kitty");
         assertThat(launcher.toRealPath()).isEqualTo(installed.resolve("bin/spec-kitty").toRealPath());
         assertThat(snapshot(data)).containsExactly("keep-me");
@@ -187,6 +189,10 @@ class DistributionTest {
                 running = Files.readSymbolicLink(exe);
             }
             assertThat(running).as("the running CLI's executable").isEqualTo(javaExe);
+            String commandLine = Files.readString(Path.of("/proc", String.valueOf(shell.pid()), "cmdline"))
+                    .replace('\0', ' ');
+            assertThat(commandLine).as("the running CLI's JVM arguments")
+                    .contains("-XX:AOTCache=" + installed.resolve("app/spec-kitty.local.aot"));
             try (OutputStream stdin = shell.getOutputStream()) {
                 stdin.write("help\nexit\n".getBytes(StandardCharsets.UTF_8));
             }
