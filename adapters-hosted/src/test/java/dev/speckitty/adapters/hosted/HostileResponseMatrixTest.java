@@ -28,6 +28,7 @@ import dev.speckitty.domain.auth.TokenGrant;
 import dev.speckitty.domain.sync.EventResult;
 import dev.speckitty.domain.sync.QueuedEvent;
 import dev.speckitty.domain.tracker.TrackerResult;
+import dev.speckitty.testfixtures.RawHttpServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -7,12 +7,8 @@ import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.CliProcess.Result;
 import dev.speckitty.shell.support.NoTokenLeak;
 import dev.speckitty.shell.support.SampleSessions;
-import java.io.ByteArrayOutputStream;
+import dev.speckitty.testfixtures.RawHttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +55,7 @@ class HostileInputCliTest {
             default -> "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZZZ "
                     + NOISE + "\r\n{}\r\n0\r\n\r\n";
         };
-        try (BrokenServer server = new BrokenServer(answer.getBytes(StandardCharsets.ISO_8859_1))) {
+        try (RawHttpServer server = RawHttpServer.answeringEvery(answer.getBytes(StandardCharsets.ISO_8859_1))) {
             Result result = CliProcess.runWith(sandbox, Map.of("SPEC_KITTY_SAAS_URL", server.baseUrl()),
                     "auth", "login", "--headless");
 
@@ -136,57 +132,5 @@ class HostileInputCliTest {
                     .doesNotContain("SECRET_in_query", "IllegalArgumentException", "internal error");
         }
         assertThat(login.exitCode()).as(login.describe()).isNotZero().isNotEqualTo(2);
-    }
-
-    /** Answers every request with the same raw bytes, then closes. */
-    private static final class BrokenServer implements AutoCloseable {
-
-        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final byte[] answer;
-
-        BrokenServer(byte[] answer) throws IOException {
-            this.answer = answer;
-            Thread.ofVirtual().start(this::acceptAll);
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + socket.getLocalPort();
-        }
-
-        private void acceptAll() {
-            while (!socket.isClosed()) {
-                try {
-                    Socket connection = socket.accept();
-                    Thread.ofVirtual().start(() -> answer(connection));
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }
-
-        private void answer(Socket connection) {
-            try (connection) {
-                connection.setSoTimeout(5_000);
-                InputStream in = connection.getInputStream();
-                ByteArrayOutputStream head = new ByteArrayOutputStream();
-                while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                    int b = in.read();
-                    if (b < 0) {
-                        return;
-                    }
-                    head.write(b);
-                }
-                connection.getOutputStream().write(answer);
-                connection.shutdownOutput();
-                in.readAllBytes(); // the request body, until the client closes
-            } catch (IOException clientGaveUp) {
-                // nothing to do: the client closed first
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.speckitty.adapters.hosted;
+package dev.speckitty.testfixtures;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A "server" that is not HTTP enough for WireMock to imitate: it reads each request's head and body, records
  * {@code METHOD path}, then writes raw bytes (a garbage status line, a 200 KB header, binary noise, broken chunked
- * encoding) for one path and a plain 404 for any other, and closes the connection. Loopback only.
+ * encoding) for one path (or for every path: {@link #answeringEvery}) and a plain 404 for any other, and closes the
+ * connection. Loopback only. Used by the hosted adapters' response matrix and the CLI-process tests of hostile input.
  */
 public final class RawHttpServer implements AutoCloseable {
 
@@ -31,6 +32,11 @@ public final class RawHttpServer implements AutoCloseable {
         this.hostilePath = hostilePath;
         this.hostileAnswer = hostileAnswer;
         Thread.ofVirtual().name("raw-http-server").start(this::acceptAll);
+    }
+
+    /** Answers every request, whatever its path, with the same bytes. */
+    public static RawHttpServer answeringEvery(byte[] answer) throws IOException {
+        return new RawHttpServer(null, answer);
     }
 
     public String baseUrl() {
@@ -62,7 +68,7 @@ public final class RawHttpServer implements AutoCloseable {
             String path = requestLine[1].replaceAll("\\?.*", "");
             in.readNBytes(contentLength(head));
             requests.add(requestLine[0] + " " + path);
-            connection.getOutputStream().write(path.equals(hostilePath) ? hostileAnswer : NOT_FOUND);
+            connection.getOutputStream().write(hostilePath == null || path.equals(hostilePath) ? hostileAnswer : NOT_FOUND);
             connection.getOutputStream().flush();
             connection.shutdownOutput();
             in.readAllBytes(); // until the client closes: no reset that could hide what was written
