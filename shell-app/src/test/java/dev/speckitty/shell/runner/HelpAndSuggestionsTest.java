@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.speckitty.shell.command.HelpCommand;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.SpecKittyCommand;
-import java.io.BufferedReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -48,12 +45,7 @@ class HelpAndSuggestionsTest {
     }
 
     private ExitCode run(String line) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        SpecKittyShellRunner runner = new SpecKittyShellRunner(registry, new TerminalStreams(new PrintWriter(out),
-                new PrintWriter(err), new BufferedReader(new StringReader(""))));
-        runner.run(line.split(" "));
-        return runner.exitCode();
+        return InProcessRun.run(registry, out, err, line);
     }
 
     @Test

@@ -7,9 +7,6 @@ import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.SpecKittyCommand;
 import dev.speckitty.shell.render.JsonOutput;
-import java.io.BufferedReader;
-import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
@@ -61,12 +58,7 @@ class JsonContractTest {
     }
 
     private ExitCode run(String line) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        SpecKittyShellRunner runner = new SpecKittyShellRunner(registry, new TerminalStreams(new PrintWriter(out),
-                new PrintWriter(err), new BufferedReader(new StringReader(""))));
-        runner.run(line.split(" "));
-        return runner.exitCode();
+        return InProcessRun.run(registry, out, err, line);
     }
 
     private JsonNode onlyDocument() {

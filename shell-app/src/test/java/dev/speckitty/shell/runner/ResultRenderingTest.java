@@ -6,9 +6,7 @@ import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.Outcome;
 import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.render.View;
-import java.io.BufferedReader;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,12 +88,7 @@ class ResultRenderingTest {
     }
 
     private ExitCode run(String line) {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-        SpecKittyShellRunner runner = new SpecKittyShellRunner(registry, new TerminalStreams(new PrintWriter(out),
-                new PrintWriter(err), new BufferedReader(new StringReader(""))));
-        runner.run(line.split(" "));
-        return runner.exitCode();
+        return InProcessRun.run(registry, out, err, line);
     }
 
     private JsonNode onlyDocument() {
