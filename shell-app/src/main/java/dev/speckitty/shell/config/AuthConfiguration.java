@@ -71,10 +71,16 @@ public class AuthConfiguration {
                 new MembershipRehydration(directory), clock);
     }
 
+    /** The wait between device-flow polls: an edge like the clock, so tests can pass time instead. */
+    @Bean
+    Sleeper sleeper() {
+        return Sleeper.REAL;
+    }
+
     @Bean
     Login login(SessionManager sessions, RefreshLock lock, AuthorizationServer server, MembershipDirectory directory,
-            AuthorizationCallbackListener callbacks, Browser browser, Clock clock) {
-        return new Login(sessions, new RefreshGate(lock), server, directory, callbacks, browser, clock, Sleeper.REAL);
+            AuthorizationCallbackListener callbacks, Browser browser, Clock clock, Sleeper sleeper) {
+        return new Login(sessions, new RefreshGate(lock), server, directory, callbacks, browser, clock, sleeper);
     }
 
     @Bean

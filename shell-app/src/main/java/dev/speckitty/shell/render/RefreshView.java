@@ -1,6 +1,5 @@
 package dev.speckitty.shell.render;
 
-import dev.speckitty.application.auth.AuthProblem;
 import dev.speckitty.application.auth.RefreshAttempt;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -10,8 +9,8 @@ import java.util.Map;
 
 /**
  * {@code auth refresh}: the outcome in the user's terms and how long the access token is valid,
- * or the {@code {outcome, network_call, ...}} document; never the token. A failed refresh is one
- * {@code X} line on stderr, or the same document with its {@code error}.
+ * or the {@code {outcome, network_call, ...}} document; never the token. A failed refresh is no
+ * result: the command fails with the problem's code, in the one failure shape of every command.
  */
 public final class RefreshView implements View<RefreshView.Refreshed> {
 
@@ -29,10 +28,6 @@ public final class RefreshView implements View<RefreshView.Refreshed> {
     @Override
     public void text(Refreshed refreshed, PrintWriter out) {
         RefreshAttempt attempt = refreshed.attempt();
-        if (attempt.session() == null) {
-            out.println("X " + attempt.problem().message());
-            return;
-        }
         long left = Duration.between(refreshed.now(), attempt.session().accessTokenExpiresAt()).toSeconds();
         out.println("+ " + OUTCOME_WORDS.getOrDefault(attempt.outcomeName(), "Session usable")
                 + " (access token valid for " + DurationFormat.format(left) + ").");
@@ -44,26 +39,9 @@ public final class RefreshView implements View<RefreshView.Refreshed> {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("outcome", attempt.outcomeName());
         document.put("network_call", attempt.report() != null && attempt.report().networkCall());
-        if (attempt.session() != null) {
-            Instant expiry = attempt.session().accessTokenExpiresAt();
-            document.put("access_token_expires_at", Timestamps.format(expiry));
-            document.put("access_token_remaining_s", Math.max(0, Duration.between(refreshed.now(), expiry).toSeconds()));
-            document.put("error", null);
-        } else {
-            AuthProblem problem = attempt.problem();
-            document.put("error", Map.of("code", problem.kind().machineName(), "message", problem.message()));
-        }
+        Instant expiry = attempt.session().accessTokenExpiresAt();
+        document.put("access_token_expires_at", Timestamps.format(expiry));
+        document.put("access_token_remaining_s", Math.max(0, Duration.between(refreshed.now(), expiry).toSeconds()));
         return document;
-    }
-
-    @Override
-    public boolean failure(Refreshed refreshed) {
-        return refreshed.attempt().session() == null;
-    }
-
-    /** The document carries the error: nothing on stderr. */
-    @Override
-    public boolean textUnderJson(Refreshed refreshed) {
-        return false;
     }
 }

@@ -117,7 +117,7 @@ class TrackerAcceptanceTest {
         assertThat(document.path("code").asString()).isEqualTo("session_expired");
         assertThat(document.path("message").asString()).isEqualTo(EXPIRED);
         assertThat(document.path("action").asString()).isEqualTo("Run spec-kitty auth login.");
-        assertThat(document.path("status_code").asInt()).isEqualTo(401);
+        assertThat(document.has("status_code")).as("the one error shape").isFalse();
         List<String> hosted = server.journal().stream()
                 .filter(line -> line.contains(FakeHostedServer.TRACKER_STATUS) || line.contains(FakeHostedServer.TOKEN))
                 .toList();
@@ -143,7 +143,7 @@ class TrackerAcceptanceTest {
         JsonNode document = JsonDocuments.single(envelope.stdout()).path("error");
         assertThat(document.path("code").asString()).isEqualTo("internal_error");
         assertThat(document.path("message").asString()).isEqualTo("Something broke");
-        assertThat(document.path("status_code").asInt()).isEqualTo(500);
+        assertThat(document.has("status_code")).as("the one error shape").isFalse();
         assertThat(trackerCalls()).hasSize(1);
         assertThat(server.count("POST", FakeHostedServer.TOKEN)).isZero();
 

@@ -1,13 +1,14 @@
 package dev.speckitty.shell.command.auth;
 
+import dev.speckitty.application.auth.AuthProblem;
 import dev.speckitty.application.auth.RefreshAttempt;
 import dev.speckitty.application.auth.SessionManager;
+import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.Outcome;
 import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.render.RefreshView;
-import dev.speckitty.shell.runner.ExitCode;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.shell.core.command.CommandContext;
@@ -35,8 +36,10 @@ public final class AuthRefreshCommand extends ResultCommand {
     @Override
     public Outcome<RefreshView.Refreshed> run(CommandContext context) {
         RefreshAttempt attempt = sessions.refresh(ParsedOptions.flag(context, FORCE));
-        RefreshView.Refreshed refreshed = new RefreshView.Refreshed(attempt, clock.instant());
-        return attempt.session() != null ? Outcome.ok(refreshed, new RefreshView())
-                : Outcome.failed(refreshed, new RefreshView(), ExitCode.FAILED, attempt.outcomeName());
+        if (attempt.session() == null) { // the one failure shape of every command; the message says what to do
+            AuthProblem problem = attempt.problem();
+            throw CommandFailedException.coded(problem.kind().machineName(), "X " + problem.message());
+        }
+        return Outcome.ok(new RefreshView.Refreshed(attempt, clock.instant()), new RefreshView());
     }
 }
