@@ -1,5 +1,8 @@
 package dev.speckitty.shell.config;
 
+import dev.speckitty.shell.settings.RuntimePaths;
+import dev.speckitty.shell.settings.HostedTarget;
+import dev.speckitty.shell.settings.CliVersion;
 import dev.speckitty.adapters.storage.crypto.MachinePassphrase;
 import dev.speckitty.adapters.storage.health.FileStorageHealth;
 import dev.speckitty.adapters.storage.lock.FileRefreshLock;

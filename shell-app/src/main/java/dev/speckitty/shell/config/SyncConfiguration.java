@@ -1,5 +1,9 @@
 package dev.speckitty.shell.config;
 
+import dev.speckitty.shell.settings.RuntimePaths;
+import dev.speckitty.shell.settings.RuntimeEnvironment;
+import dev.speckitty.shell.settings.Interactivity;
+import dev.speckitty.shell.settings.HostedTarget;
 import dev.speckitty.adapters.storage.binding.YamlBindingStore;
 import dev.speckitty.adapters.storage.queue.JacksonEventJson;
 import dev.speckitty.adapters.storage.queue.SqliteEventQueue;

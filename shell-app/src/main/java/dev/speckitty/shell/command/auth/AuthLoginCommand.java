@@ -8,7 +8,7 @@ import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
-import dev.speckitty.shell.config.HostedTarget;
+import dev.speckitty.shell.settings.HostedTarget;
 import dev.speckitty.shell.runner.ExitCode;
 import dev.speckitty.shell.render.AuthStatusJson;
 import dev.speckitty.shell.render.JsonOutput;

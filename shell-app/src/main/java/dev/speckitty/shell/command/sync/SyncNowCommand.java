@@ -10,7 +10,7 @@ import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.SpecKittyCommand;
 import dev.speckitty.shell.command.UsageException;
-import dev.speckitty.shell.config.Interactivity;
+import dev.speckitty.shell.settings.Interactivity;
 import dev.speckitty.shell.render.JsonOutput;
 import dev.speckitty.shell.render.SyncReportRendering;
 import dev.speckitty.shell.runner.ExitCode;
