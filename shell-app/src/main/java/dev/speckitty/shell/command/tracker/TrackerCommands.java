@@ -16,7 +16,7 @@ import dev.speckitty.shell.command.sync.LoggedOutRecovery;
 import dev.speckitty.shell.settings.HostedTarget;
 import dev.speckitty.shell.settings.Interactivity;
 import dev.speckitty.shell.render.TrackerViews;
-import dev.speckitty.shell.runner.ExitCode;
+import dev.speckitty.shell.command.Exit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.shell.core.command.CommandContext;
@@ -102,7 +102,7 @@ public final class TrackerCommands {
             if (readiness == Readiness.MISSING_AUTH) {
                 switch (recovery.handle(getName())) {
                     case EXIT_4, SKIPPED, QUIT -> {
-                        return Outcome.exit(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out");
+                        return Outcome.exit(Exit.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out");
                     }
                     case NO_TEAMSPACE -> throw new CommandFailedException(readiness.message(null),
                             "  " + recovery.whyNoSession(), "  " + readiness.nextAction(null));
