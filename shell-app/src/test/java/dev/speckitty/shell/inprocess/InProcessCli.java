@@ -32,6 +32,13 @@ import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,6 +81,7 @@ public final class InProcessCli {
     private final InMemoryEventQueue queue = new InMemoryEventQueue();
     private final List<String> browserUrls = new ArrayList<>();
     private final List<Duration> sleeps = new ArrayList<>();
+    private boolean browserApproves;
     private String stdin = "";
 
     private InProcessCli(Path root, InMemorySessionStore store) {
@@ -119,6 +127,15 @@ public final class InProcessCli {
     public InProcessCli interactiveWithInput(String lines) {
         env("SPEC_KITTY_NON_INTERACTIVE", null).env("SPEC_KITTY_FORCE_INTERACTIVE", "1");
         this.stdin = lines;
+        return this;
+    }
+
+    /**
+     * The browser approves every login at once: it follows the authorize URL's redirect to the
+     * CLI's loopback listener with a code and the state, as the hosted login page would.
+     */
+    public InProcessCli browserApproves() {
+        this.browserApproves = true;
         return this;
     }
 
@@ -207,12 +224,30 @@ public final class InProcessCli {
         context.registerBean("bindingStore", BindingStore.class, () -> new YamlBindingStore(project, environment));
         context.registerBean("browser", Browser.class, () -> (Browser) url -> {
             browserUrls.add(url);
-            return false;
+            if (browserApproves) {
+                Thread.startVirtualThread(() -> approve(url));
+            }
+            return browserApproves;
         });
         context.register(RuntimeConfiguration.class, StorageConfiguration.class, AuthConfiguration.class,
                 SyncConfiguration.class, HostedConfiguration.class, ShellConfiguration.class);
         context.refresh();
         return context;
+    }
+
+    private static void approve(String authorizeUrl) {
+        Map<String, String> query = new HashMap<>();
+        for (String pair : URI.create(authorizeUrl).getRawQuery().split("&")) {
+            String[] parts = pair.split("=", 2);
+            query.put(parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+        }
+        URI callback = URI.create(query.get("redirect_uri") + "?code=code_fake&state="
+                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            http.send(HttpRequest.newBuilder(callback).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException | InterruptedException failed) {
+            throw new IllegalStateException("the fake browser could not reach the loopback listener", failed);
+        }
     }
 
     /** What one run printed and how it exited. */

@@ -183,8 +183,34 @@ class SyncCommandsTest {
         assertThat(text.err()).contains("logged_out_on_connected_teamspace teamspace=acme/spec-kitty command=sync now");
         Result json = cli.run("sync", "now", "--json");
         assertThat(json.exit()).isEqualTo(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE);
-        json.json();
+        assertThat(json.error().path("code").asString()).isEqualTo("logged_out_on_connected_teamspace");
         assertThat(hosted.count("POST", FakeHostedServer.BATCH)).isZero();
+    }
+
+    @Test
+    void nowAfterALoginAtThePromptSendsTheQueueAndPrintsOneDocument() {
+        hosted.tokenEndpointRotatesTo("at_SENTINEL_new", "rt_SENTINEL_new");
+        hosted.meAnswers("{\"user_id\":\"u1\",\"email\":\"a@example.test\",\"teams\":[{\"id\":\"t-private\","
+                + "\"name\":\"Mine\",\"role\":\"owner\",\"is_private_teamspace\":true}]}");
+        hosted.batchSucceedsFor(List.of("e-1"));
+        InProcessCli cli = loggedOutOnAConnectedTeamspace().browserApproves().interactiveWithInput("l\n");
+        enqueue(cli, "e-1");
+
+        Result json = cli.run("sync", "now", "--json");
+
+        assertThat(json.exit()).as(json.toString()).isEqualTo(ExitCode.OK);
+        assertThat(json.json().path("summary").path("synced").asInt()).isEqualTo(1);
+        assertThat(json.err()).contains("[L]ogin / [S]kip / [Q]uit:");
+        assertThat(hosted.batchEventIds()).containsExactly(List.of("e-1"));
+        assertThat(cli.store().stored().email()).isEqualTo("a@example.test");
+
+        enqueue(cli, "e-2");
+        cli.store().delete();
+        hosted.batchSucceedsFor(List.of("e-2"));
+        Result text = cli.run("sync", "now");
+        assertThat(text.exit()).as(text.toString()).isEqualTo(ExitCode.OK);
+        assertThat(text.out()).contains("Syncing 1 queued event(s)...", "Logged in. Sending the queue now.",
+                "Synced: 1");
     }
 
     @Test

@@ -72,7 +72,7 @@ public final class SyncNowCommand extends ResultCommand {
             switch (recovery.handle("sync now")) {
                 // Logged out on a connected Teamspace and nothing was sent: 4, whatever the person chose.
                 case EXIT_4, SKIPPED, QUIT -> {
-                    return Outcome.failed(new SyncNowViews.Sent(runs), new SyncNowViews.Report(),
+                    return Outcome.failed(new SyncNowViews.Sent(runs, true), new SyncNowViews.Report(),
                             Exit.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out");
                 }
                 // Sent again after the login, never prompting again; the queue may have emptied meanwhile.
@@ -84,7 +84,7 @@ public final class SyncNowCommand extends ResultCommand {
                 case NO_TEAMSPACE -> { }
             }
         }
-        SyncNowViews.Sent sent = new SyncNowViews.Sent(runs);
+        SyncNowViews.Sent sent = new SyncNowViews.Sent(runs, false);
         return strict && sent.last().report().failed() > 0
                 ? Outcome.failed(sent, new SyncNowViews.Report(), Exit.FAILED, "events failed")
                 : Outcome.ok(sent, new SyncNowViews.Report());
