@@ -14,33 +14,21 @@ import dev.speckitty.testfixtures.SessionBuilder;
 import dev.speckitty.testfixtures.Teams;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every {@code auth} command in-process (InProcessCli): its text, its --json document and its exit. */
 class AuthCommandsTest {
 
-    private static FakeHostedServer hosted;
+    @RegisterExtension
+    static final LoopbackHosted HOSTED = new LoopbackHosted();
 
     @TempDir
     Path root;
 
-    @BeforeAll
-    static void start() {
-        hosted = new FakeHostedServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        hosted.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        hosted.reset();
+    private static FakeHostedServer hosted() {
+        return HOSTED.server();
     }
 
     static StoredSession ada() {
@@ -129,8 +117,8 @@ class AuthCommandsTest {
 
     @Test
     void forcedRefreshRotatesAgainstTheHostedServer() {
-        hosted.tokenEndpointRotatesTo("at_SENTINEL_new", "rt_SENTINEL_new");
-        InProcessCli cli = loggedIn().hostedAt(hosted.baseUrl());
+        hosted().tokenEndpointRotatesTo("at_SENTINEL_new", "rt_SENTINEL_new");
+        InProcessCli cli = loggedIn().hostedAt(hosted().baseUrl());
         Result json = cli.run("auth", "refresh", "--force", "--json");
         assertThat(json.exit()).as(json.toString()).isEqualTo(ExitCode.OK);
         assertThat(json.json().path("outcome").asString()).isEqualTo("refreshed");
@@ -184,13 +172,13 @@ class AuthCommandsTest {
 
     @Test
     void headlessLoginStoresTheSessionAndPrintsOneDocument() {
-        hosted.wireMock().stubFor(post(urlPathEqualTo("/oauth/device")).willReturn(okJson("{\"device_code\":"
+        hosted().wireMock().stubFor(post(urlPathEqualTo("/oauth/device")).willReturn(okJson("{\"device_code\":"
                 + "\"dc_SENTINEL_x\",\"user_code\":\"WDJBMJHT\",\"verification_uri\":\"https://example.test/device\","
                 + "\"expires_in\":600,\"interval\":5}")));
-        hosted.tokenEndpointRotatesTo("at_SENTINEL_dev", "rt_SENTINEL_dev");
-        hosted.meAnswers("{\"user_id\":\"u1\",\"email\":\"a@example.test\",\"teams\":[{\"id\":\"t-private\","
+        hosted().tokenEndpointRotatesTo("at_SENTINEL_dev", "rt_SENTINEL_dev");
+        hosted().meAnswers("{\"user_id\":\"u1\",\"email\":\"a@example.test\",\"teams\":[{\"id\":\"t-private\","
                 + "\"name\":\"Mine\",\"role\":\"owner\",\"is_private_teamspace\":true}]}");
-        InProcessCli cli = InProcessCli.in(root).hostedAt(hosted.baseUrl());
+        InProcessCli cli = InProcessCli.in(root).hostedAt(hosted().baseUrl());
 
         Result json = cli.run("auth", "login", "--headless", "--json");
 
@@ -208,9 +196,9 @@ class AuthCommandsTest {
 
     @Test
     void headlessLoginRefusedByTheServerLeavesNoSession() {
-        hosted.wireMock().stubFor(post(urlPathEqualTo("/oauth/device")).willReturn(aResponse().withStatus(400)
+        hosted().wireMock().stubFor(post(urlPathEqualTo("/oauth/device")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_client\"}")));
-        InProcessCli cli = InProcessCli.in(root).hostedAt(hosted.baseUrl());
+        InProcessCli cli = InProcessCli.in(root).hostedAt(hosted().baseUrl());
         Result text = cli.run("auth", "login", "--headless");
         assertThat(text.exit()).as(text.toString()).isEqualTo(ExitCode.FAILED);
         assertThat(text.err()).startsWith("X ");

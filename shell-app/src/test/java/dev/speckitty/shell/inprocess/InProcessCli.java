@@ -104,7 +104,7 @@ public final class InProcessCli {
         return new InProcessCli(root, new InMemorySessionStore());
     }
 
-    /** The same, with {@code session} stored (built from {@link SessionBuilder}, relative to {@link #START}). */
+    /** The same, with {@code session} stored (a test-fixtures SessionBuilder session, relative to {@link #START}). */
     public static InProcessCli withSession(Path root, StoredSession session) {
         return new InProcessCli(root, new InMemorySessionStore(session));
     }

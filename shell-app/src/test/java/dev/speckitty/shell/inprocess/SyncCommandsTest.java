@@ -9,10 +9,8 @@ import dev.speckitty.shell.runner.ExitCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every {@code sync} command in-process (InProcessCli): its text, its --json document and its exit. */
@@ -21,33 +19,23 @@ class SyncCommandsTest {
     static final String PROJECT_CONFIG = "project:\n  uuid: 11111111-1111-1111-1111-111111111111\n  slug: acme-local\n";
     static final String ORIGIN = "[remote \"origin\"]\n\turl = git@github.com:acme/spec-kitty.git\n";
 
-    private static FakeHostedServer hosted;
+    @RegisterExtension
+    static final LoopbackHosted HOSTED = new LoopbackHosted();
 
     @TempDir
     Path root;
 
-    @BeforeAll
-    static void start() {
-        hosted = new FakeHostedServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        hosted.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        hosted.reset();
+    private static FakeHostedServer hosted() {
+        return HOSTED.server();
     }
 
     private InProcessCli loggedIn() {
-        return InProcessCli.withSession(root, AuthCommandsTest.ada()).hostedAt(hosted.baseUrl());
+        return InProcessCli.withSession(root, AuthCommandsTest.ada()).hostedAt(hosted().baseUrl());
     }
 
     /** A repository connected to teamspace acme/spec-kitty (project identity + git origin), logged out. */
     private InProcessCli loggedOutOnAConnectedTeamspace() {
-        return InProcessCli.in(root).hostedAt(hosted.baseUrl()).projectFile(".kittify/config.yaml", PROJECT_CONFIG)
+        return InProcessCli.in(root).hostedAt(hosted().baseUrl()).projectFile(".kittify/config.yaml", PROJECT_CONFIG)
                 .projectFile(".git/config", ORIGIN);
     }
 
@@ -94,7 +82,7 @@ class SyncCommandsTest {
         enqueue(cli, "e-1");
         Result text = cli.run("sync", "status");
         assertThat(text.exit()).as(text.toString()).isEqualTo(ExitCode.OK);
-        assertThat(text.out()).contains("Hosted sync:  enabled", "Server:       " + hosted.baseUrl(),
+        assertThat(text.out()).contains("Hosted sync:  enabled", "Server:       " + hosted().baseUrl(),
                 "Queue:        1 event(s) pending", "Auth:         Authenticated");
         Result json = cli.run("sync", "status", "--check", "--json");
         assertThat(json.exit()).as(json.toString()).isEqualTo(ExitCode.OK);
@@ -125,7 +113,7 @@ class SyncCommandsTest {
 
     @Test
     void doctorWithTheServerDownFails() {
-        hosted.wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+        hosted().wireMock().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(FakeHostedServer.HEALTH))
                 .willReturn(aResponse().withStatus(503)));
         Result text = loggedIn().run("sync", "doctor");
@@ -150,11 +138,11 @@ class SyncCommandsTest {
     void nowSendsTheQueueAndReportsEveryEvent() {
         InProcessCli cli = loggedIn();
         enqueue(cli, "e-1", "e-2");
-        hosted.batchSucceedsFor(List.of("e-1", "e-2"));
+        hosted().batchSucceedsFor(List.of("e-1", "e-2"));
         Result json = cli.run("sync", "now", "--json");
         assertThat(json.exit()).as(json.toString()).isEqualTo(ExitCode.OK);
         assertThat(json.json().path("summary").path("synced").asInt()).isEqualTo(2);
-        assertThat(hosted.batchEventIds()).containsExactly(List.of("e-1", "e-2"));
+        assertThat(hosted().batchEventIds()).containsExactly(List.of("e-1", "e-2"));
         assertThat(cli.queue().size()).isZero();
         Result empty = cli.run("sync", "now");
         assertThat(empty.out()).isEqualTo("Queue is empty, nothing to sync.\n");
@@ -164,7 +152,7 @@ class SyncCommandsTest {
     void nowWithRejectedEventsExitsOneUnlessNotStrict() {
         InProcessCli cli = loggedIn();
         enqueue(cli, "e-1");
-        hosted.batchAnswers(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+        hosted().batchAnswers(com.github.tomakehurst.wiremock.client.WireMock.okJson(
                 "{\"results\":[{\"event_id\":\"e-1\",\"status\":\"rejected\",\"error\":\"schema\"}]}"));
         Result text = cli.run("sync", "now");
         assertThat(text.exit()).as(text.toString()).isEqualTo(ExitCode.FAILED);
@@ -184,15 +172,15 @@ class SyncCommandsTest {
         Result json = cli.run("sync", "now", "--json");
         assertThat(json.exit()).isEqualTo(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE);
         assertThat(json.error().path("code").asString()).isEqualTo("logged_out_on_connected_teamspace");
-        assertThat(hosted.count("POST", FakeHostedServer.BATCH)).isZero();
+        assertThat(hosted().count("POST", FakeHostedServer.BATCH)).isZero();
     }
 
     @Test
     void nowAfterALoginAtThePromptSendsTheQueueAndPrintsOneDocument() {
-        hosted.tokenEndpointRotatesTo("at_SENTINEL_new", "rt_SENTINEL_new");
-        hosted.meAnswers("{\"user_id\":\"u1\",\"email\":\"a@example.test\",\"teams\":[{\"id\":\"t-private\","
+        hosted().tokenEndpointRotatesTo("at_SENTINEL_new", "rt_SENTINEL_new");
+        hosted().meAnswers("{\"user_id\":\"u1\",\"email\":\"a@example.test\",\"teams\":[{\"id\":\"t-private\","
                 + "\"name\":\"Mine\",\"role\":\"owner\",\"is_private_teamspace\":true}]}");
-        hosted.batchSucceedsFor(List.of("e-1"));
+        hosted().batchSucceedsFor(List.of("e-1"));
         InProcessCli cli = loggedOutOnAConnectedTeamspace().browserApproves().interactiveWithInput("l\n");
         enqueue(cli, "e-1");
 
@@ -201,12 +189,12 @@ class SyncCommandsTest {
         assertThat(json.exit()).as(json.toString()).isEqualTo(ExitCode.OK);
         assertThat(json.json().path("summary").path("synced").asInt()).isEqualTo(1);
         assertThat(json.err()).contains("[L]ogin / [S]kip / [Q]uit:");
-        assertThat(hosted.batchEventIds()).containsExactly(List.of("e-1"));
+        assertThat(hosted().batchEventIds()).containsExactly(List.of("e-1"));
         assertThat(cli.store().stored().email()).isEqualTo("a@example.test");
 
         enqueue(cli, "e-2");
         cli.store().delete();
-        hosted.batchSucceedsFor(List.of("e-2"));
+        hosted().batchSucceedsFor(List.of("e-2"));
         Result text = cli.run("sync", "now");
         assertThat(text.exit()).as(text.toString()).isEqualTo(ExitCode.OK);
         assertThat(text.out()).contains("Syncing 1 queued event(s)...", "Logged in. Sending the queue now.",
