@@ -1,5 +1,6 @@
 package dev.speckitty.shell.render;
 
+import dev.speckitty.application.auth.AuthProblem;
 import dev.speckitty.application.auth.RefreshAttempt;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -9,8 +10,9 @@ import java.util.Map;
 
 /**
  * {@code auth refresh}: the outcome in the user's terms and how long the access token is valid,
- * or the {@code {outcome, network_call, ...}} document; never the token. A failed refresh is no
- * result: the command fails with the problem's code, in the one failure shape of every command.
+ * or the {@code {outcome, network_call, ...}} document; never the token. A failed refresh is one
+ * {@code X} line on stderr, or the same document with its {@code error} in the one shape of every
+ * command's failure document ({@code code, message, action}).
  */
 public final class RefreshView implements View<RefreshView.Refreshed> {
 
@@ -28,6 +30,10 @@ public final class RefreshView implements View<RefreshView.Refreshed> {
     @Override
     public void text(Refreshed refreshed, PrintWriter out) {
         RefreshAttempt attempt = refreshed.attempt();
+        if (attempt.session() == null) {
+            out.println("X " + attempt.problem().message());
+            return;
+        }
         long left = Duration.between(refreshed.now(), attempt.session().accessTokenExpiresAt()).toSeconds();
         out.println("+ " + OUTCOME_WORDS.getOrDefault(attempt.outcomeName(), "Session usable")
                 + " (access token valid for " + DurationFormat.format(left) + ").");
@@ -39,9 +45,32 @@ public final class RefreshView implements View<RefreshView.Refreshed> {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("outcome", attempt.outcomeName());
         document.put("network_call", attempt.report() != null && attempt.report().networkCall());
-        Instant expiry = attempt.session().accessTokenExpiresAt();
-        document.put("access_token_expires_at", Timestamps.format(expiry));
-        document.put("access_token_remaining_s", Math.max(0, Duration.between(refreshed.now(), expiry).toSeconds()));
+        if (attempt.session() != null) {
+            Instant expiry = attempt.session().accessTokenExpiresAt();
+            document.put("access_token_expires_at", Timestamps.format(expiry));
+            document.put("access_token_remaining_s", Math.max(0, Duration.between(refreshed.now(), expiry).toSeconds()));
+            document.put("error", null);
+        } else {
+            AuthProblem problem = attempt.problem();
+            // the error object of every command's failure document; outcome and network_call stay beside it
+            // (docs/spec/failure-taxonomy.md §3: auth refresh --json reports the outcome plus error)
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", problem.kind().machineName());
+            error.put("message", problem.message());
+            error.put("action", null);
+            document.put("error", error);
+        }
         return document;
+    }
+
+    @Override
+    public boolean failure(Refreshed refreshed) {
+        return refreshed.attempt().session() == null;
+    }
+
+    /** The document carries the error: nothing on stderr. */
+    @Override
+    public boolean textUnderJson(Refreshed refreshed) {
+        return false;
     }
 }

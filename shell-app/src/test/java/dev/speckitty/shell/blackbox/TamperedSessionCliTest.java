@@ -149,7 +149,8 @@ class TamperedSessionCliTest {
 
         Result refreshJson = run(broken, "auth", "refresh", "--json");
         assertThat(refreshJson.exitCode()).as(refreshJson.describe()).isEqualTo(1);
-        JsonNode outcome = JsonDocuments.single(refreshJson.stdout()); // the one failure shape of every command
+        JsonNode outcome = JsonDocuments.single(refreshJson.stdout());
+        assertThat(outcome.get("network_call").booleanValue()).isFalse();
         assertThat(outcome.get("error").get("code").asString()).isEqualTo("storage_unreadable");
         assertThat(outcome.get("error").get("message").asString()).isEqualTo(message);
 

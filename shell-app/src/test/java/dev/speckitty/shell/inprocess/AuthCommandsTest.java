@@ -136,8 +136,10 @@ class AuthCommandsTest {
         assertThat(text.err()).isEqualTo("X No active session. Run `spec-kitty auth login` to authenticate.\n");
         Result json = cli.run("auth", "refresh", "--json");
         assertThat(json.exit()).isEqualTo(ExitCode.FAILED);
-        assertThat(json.json().properties()).extracting(java.util.Map.Entry::getKey)
-                .containsExactlyInAnyOrder("error", "schema_version"); // the one failure shape of every command
+        assertThat(json.json().path("outcome").asString()).as(json.toString()).isEqualTo("not_authenticated");
+        assertThat(json.json().path("network_call").asBoolean()).isFalse();
+        assertThat(json.error().properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactly("code", "message", "action"); // the error object of every failure document
         assertThat(json.error().path("code").asString()).isEqualTo("not_authenticated");
         assertThat(json.error().path("message").asString()).startsWith("No active session.");
     }

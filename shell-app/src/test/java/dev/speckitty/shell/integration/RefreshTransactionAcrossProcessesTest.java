@@ -235,7 +235,7 @@ class RefreshTransactionAcrossProcessesTest {
 
         assertThat(refresh.exitCode()).as(refresh.describe()).isEqualTo(1);
         JsonNode document = JsonDocuments.single(refresh.stdout());
-        // the one failure shape of every command: the code says the lock wait timed out
+        assertThat(document.path("outcome").asString()).isEqualTo("lock_timeout_error");
         assertThat(document.path("error").path("code").asString()).isEqualTo("refresh_lock_timeout");
         assertThat(document.path("error").path("message").asString()).isEqualTo(CONTENTION);
         assertThat(tokenCalls() - before).isEqualTo(1);
@@ -256,7 +256,7 @@ class RefreshTransactionAcrossProcessesTest {
 
         assertThat(refresh.exitCode()).as(refresh.describe()).isEqualTo(1);
         JsonNode document = JsonDocuments.single(refresh.stdout());
-        // the one failure shape of every command: the cleared session is checked on disk below
+        assertThat(document.path("outcome").asString()).isEqualTo("current_rejection_cleared");
         assertThat(document.path("error").path("code").asString()).isEqualTo("refresh_token_expired");
         assertThat(document.path("error").path("message").asString()).isEqualTo(REFRESH_EXPIRED);
         assertSessionCleared();

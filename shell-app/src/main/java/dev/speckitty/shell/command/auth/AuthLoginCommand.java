@@ -70,7 +70,8 @@ public final class AuthLoginCommand extends ResultCommand {
             case LoginResult.Failed failed when failed.reason() == LoginResult.Reason.INTERRUPTED ->
                     Outcome.exit(Exit.INTERRUPTED, failed.message());
             case LoginResult.Failed failed -> throw failure(failed);
-            default -> Outcome.ok(LoginView.LoggedIn.of(result, headless), new LoginView());
+            case LoginResult.LoggedIn loggedIn -> Outcome.ok(LoginView.LoggedIn.of(result, headless), new LoginView());
+            case LoginResult.AlreadyLoggedIn already -> Outcome.ok(LoginView.LoggedIn.of(result, headless), new LoginView());
         };
     }
 

@@ -1,9 +1,8 @@
 package dev.speckitty.shell.command.auth;
 
-import dev.speckitty.application.auth.AuthProblem;
 import dev.speckitty.application.auth.RefreshAttempt;
 import dev.speckitty.application.auth.SessionManager;
-import dev.speckitty.shell.command.CommandFailedException;
+import dev.speckitty.shell.command.Exit;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.Outcome;
 import dev.speckitty.shell.command.ParsedOptions;
@@ -36,10 +35,8 @@ public final class AuthRefreshCommand extends ResultCommand {
     @Override
     public Outcome<RefreshView.Refreshed> run(CommandContext context) {
         RefreshAttempt attempt = sessions.refresh(ParsedOptions.flag(context, FORCE));
-        if (attempt.session() == null) { // the one failure shape of every command; the message says what to do
-            AuthProblem problem = attempt.problem();
-            throw CommandFailedException.coded(problem.kind().machineName(), "X " + problem.message());
-        }
-        return Outcome.ok(new RefreshView.Refreshed(attempt, clock.instant()), new RefreshView());
+        RefreshView.Refreshed refreshed = new RefreshView.Refreshed(attempt, clock.instant());
+        return attempt.session() != null ? Outcome.ok(refreshed, new RefreshView())
+                : Outcome.failed(refreshed, new RefreshView(), Exit.FAILED, attempt.outcomeName());
     }
 }
