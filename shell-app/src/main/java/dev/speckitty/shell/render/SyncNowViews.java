@@ -54,7 +54,7 @@ public final class SyncNowViews {
      * The runs of one {@code sync now}: one, or two when a login at the logged-out prompt let the
      * queue be sent after all. The text shows every run; the document is the last run's report, so
      * {@code --json} prints one document also then. Logged out on a connected Teamspace
-     * ({@code loggedOut}) the document is the runner's error document for exit 4 (behaviour.md §2.3).
+     * ({@code loggedOut}) the document is the runner's error document for exit 4 (docs/spec/behaviour.md §2.3).
      */
     public record Sent(List<Run> runs, boolean loggedOut) {
         public Sent {
