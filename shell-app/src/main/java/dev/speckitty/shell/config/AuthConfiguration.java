@@ -1,8 +1,8 @@
 package dev.speckitty.shell.config;
 
-import dev.speckitty.adapters.storage.crypto.MachinePassphrase;
-import dev.speckitty.adapters.storage.health.FileStorageHealth;
-import dev.speckitty.adapters.storage.lock.FileRefreshLock;
+import dev.speckitty.adapters.storage.session.crypto.MachinePassphrase;
+import dev.speckitty.adapters.storage.session.health.FileStorageHealth;
+import dev.speckitty.adapters.storage.session.lock.FileRefreshLock;
 import dev.speckitty.adapters.storage.queue.SqliteEventQueue;
 import dev.speckitty.application.auth.AuthDoctor;
 import dev.speckitty.application.auth.InspectLocalSession;

@@ -1,0 +1,146 @@
+package dev.speckitty.adapters.storage.session.hotpath;
+
+import dev.speckitty.adapters.storage.session.codec.IsoTimestamps;
+import dev.speckitty.adapters.storage.session.AuthFiles;
+import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
+import dev.speckitty.domain.port.SessionHotPath;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code session.hot-path.json} (docs/spec/behaviour.md §5.2): a token-free summary of the durable session,
+ * keys exactly {@code durable_fingerprint, generated_at, max_age_seconds,
+ * refresh_token_expires_at, schema_version}. Publishing is best effort; loading re-checks the
+ * durable file's fingerprint at that moment and treats every doubt as a miss.
+ */
+public final class HotPathFile implements SessionHotPath {
+
+    public static final String DISABLE_VARIABLE = "SPEC_KITTY_DISABLE_SESSION_HOT_PATH";
+    static final double MAX_AGE_SECONDS = 30.0;
+    private static final int MAX_BYTES = 4096;
+    private static final System.Logger LOG = System.getLogger(HotPathFile.class.getName());
+
+    /** Built on first use: a logged-out one-shot never reads or writes the record (docs/performance.md). */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
+
+    private final AuthFiles files;
+    private final Clock clock;
+
+    public HotPathFile(AuthFiles files, Clock clock) {
+        this.files = files;
+        this.clock = clock;
+    }
+
+    /** Never throws: a failed publish costs the next process one durable read, nothing more. */
+    public void publish(DurableFingerprint fingerprint, Instant refreshTokenExpiresAt) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode print = root.putObject("durable_fingerprint");
+        print.put("inode", fingerprint.inode());
+        print.put("mtime_ns", fingerprint.mtimeNs());
+        print.put("size", fingerprint.size());
+        Instant now = clock.instant();
+        // Plain decimal seconds with microseconds, as Python's time.time() renders.
+        root.put("generated_at", BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano() / 1000, 6)));
+        root.put("max_age_seconds", MAX_AGE_SECONDS);
+        if (refreshTokenExpiresAt == null) {
+            root.putNull("refresh_token_expires_at");
+        } else {
+            root.put("refresh_token_expires_at", IsoTimestamps.format(refreshTokenExpiresAt));
+        }
+        root.put("schema_version", 1);
+        try {
+            OwnerOnlyFiles.replaceAtomically(files.hotPath(), files.hotPathTemporary(),
+                    Json.MAPPER.writeValueAsBytes(root));
+        } catch (IOException | JacksonException unpublished) {
+            LOG.log(System.Logger.Level.DEBUG, "hot path not published ({0})", unpublished.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public Optional<Summary> loadFresh() {
+        try {
+            return summaryOf(readDocument());
+        } catch (JacksonException unconvertible) {
+            return Optional.empty(); // a number no Java type holds: a doubt like any other
+        }
+    }
+
+    private Optional<Summary> summaryOf(Optional<JsonNode> document) {
+        if (document.isEmpty() || !document.get().isObject()) {
+            return Optional.empty();
+        }
+        JsonNode root = document.get();
+        JsonNode print = root.get("durable_fingerprint");
+        if (!isInt(root.get("schema_version")) || root.get("schema_version").asLong() != 1
+                || !isNumber(root.get("generated_at")) || !isNumber(root.get("max_age_seconds"))
+                || print == null || !print.isObject()
+                || !isInt(print.get("inode")) || !isInt(print.get("mtime_ns")) || !isInt(print.get("size"))) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        double generatedAt = root.get("generated_at").asDouble();
+        double age = epochSeconds(now) - generatedAt;
+        double maxAge = Math.min(root.get("max_age_seconds").asDouble(), MAX_AGE_SECONDS);
+        if (age < 0 || age > maxAge) {
+            return Optional.empty(); // from the future (clock skew), or too old
+        }
+        DurableFingerprint expected = new DurableFingerprint(print.get("inode").asLong(),
+                print.get("mtime_ns").asLong(), print.get("size").asLong());
+        if (!DurableFingerprint.of(files.session()).map(expected::equals).orElse(false)) {
+            return Optional.empty(); // the durable file changed or vanished since publication
+        }
+        Optional<Optional<Instant>> refreshExpiry = refreshExpiry(root.get("refresh_token_expires_at"));
+        return refreshExpiry.map(expiry -> new Summary(
+                Instant.ofEpochSecond(0).plus(Duration.ofNanos((long) (generatedAt * 1e9))), expiry.orElse(null)));
+    }
+
+    private Optional<JsonNode> readDocument() {
+        try {
+            byte[] bytes = OwnerOnlyFiles.readNoFollow(files.hotPath(), MAX_BYTES);
+            return Optional.of(Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8)));
+        } catch (IOException | JacksonException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /** Outer empty: unparseable or naive (a miss). Inner empty: null, "never known to expire". */
+    private static Optional<Optional<Instant>> refreshExpiry(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return Optional.of(Optional.empty());
+        }
+        if (!node.isString()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Optional.of(OffsetDateTime.parse(node.asString()).toInstant()));
+        } catch (DateTimeParseException naiveOrMalformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isNumber(JsonNode node) {
+        return node != null && node.isNumber();
+    }
+
+    /** An integer that fits a long: 2^63 or more could never be an inode, mtime or size. */
+    private static boolean isInt(JsonNode node) {
+        return node != null && node.isIntegralNumber() && node.canConvertToLong();
+    }
+
+    private static double epochSeconds(Instant instant) {
+        return new BigDecimal(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9)).doubleValue();
+    }
+}
