@@ -40,7 +40,6 @@ class ConceptGroupingTest {
     @ArchTest
     static final ArchRule storage_is_grouped_by_concept = classes()
             .that().resideInAPackage(STORAGE + "..")
-            .should().resideInAnyPackage(STORAGE + ".session..", STORAGE + ".queue..", STORAGE + ".files..",
-                    STORAGE + ".binding..")
+            .should().resideInAnyPackage(STORAGE + ".session..", STORAGE + ".queue..", STORAGE + ".files..")
             .as("every adapters-storage class belongs to session, queue or the shared files helpers");
 }

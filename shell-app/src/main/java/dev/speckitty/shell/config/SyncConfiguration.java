@@ -1,6 +1,6 @@
 package dev.speckitty.shell.config;
 
-import dev.speckitty.adapters.storage.binding.YamlBindingStore;
+import dev.speckitty.adapters.repository.YamlBindingStore;
 import dev.speckitty.adapters.storage.queue.JacksonEventJson;
 import dev.speckitty.adapters.storage.queue.SqliteEventQueue;
 import dev.speckitty.application.auth.Login;

@@ -1,4 +1,4 @@
-package dev.speckitty.adapters.storage.binding;
+package dev.speckitty.adapters.repository;
 
 import dev.speckitty.domain.teamspace.TrackerBinding;
 import java.io.StringReader;

@@ -1,9 +1,9 @@
-package dev.speckitty.adapters.storage.binding;
+package dev.speckitty.adapters.repository;
 
 import java.nio.file.Path;
 
 /** A bind or unbind ran outside a spec-kitty project: no directory with {@code .kittify/} was found. */
-public class ProjectRootNotFoundException extends RuntimeException {
+class ProjectRootNotFoundException extends RuntimeException {
 
     public ProjectRootNotFoundException(Path workingDirectory) {
         super("No spec-kitty project found from " + workingDirectory + ": run this command from inside a spec-kitty"

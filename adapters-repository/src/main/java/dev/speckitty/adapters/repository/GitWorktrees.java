@@ -1,4 +1,4 @@
-package dev.speckitty.adapters.storage.binding;
+package dev.speckitty.adapters.repository;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

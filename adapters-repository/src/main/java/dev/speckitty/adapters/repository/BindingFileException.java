@@ -1,4 +1,4 @@
-package dev.speckitty.adapters.storage.binding;
+package dev.speckitty.adapters.repository;
 
 import dev.speckitty.domain.port.LocalFileException;
 import java.nio.file.Path;
@@ -7,7 +7,7 @@ import java.nio.file.Path;
  * {@code .kittify/config.yaml} cannot be read or edited: it is not valid YAML, has an unexpected
  * shape, or cannot be written. The message names the file; the file is left as it was.
  */
-public class BindingFileException extends LocalFileException {
+class BindingFileException extends LocalFileException {
 
     private final transient Path file;
 

@@ -1,4 +1,4 @@
-package dev.speckitty.adapters.storage.binding;
+package dev.speckitty.adapters.repository;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code scheme://host/…} URLs; subgroups are kept ({@code group/sub/repo}); {@code file://} URLs
  * and bare paths are rejected; at least two path segments are needed.
  */
-public final class OriginRepoSlug {
+final class OriginRepoSlug {
 
     private static final Pattern URL = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)([^?#]*).*$",
             Pattern.DOTALL);

@@ -1,6 +1,5 @@
-package dev.speckitty.adapters.storage.binding;
+package dev.speckitty.adapters.repository;
 
-import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -42,7 +41,7 @@ final class ConfigFileReplacer {
                 }
                 channel.force(true);
             }
-            if (OwnerOnlyFiles.isPosix()) {
+            if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(temporary,
                         expected == null ? NEW_FILE_MODE : Files.getPosixFilePermissions(target));
             }
@@ -52,7 +51,7 @@ final class ConfigFileReplacer {
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temporary = null;
-            OwnerOnlyFiles.syncDirectory(target.getParent());
+            syncDirectory(target.getParent());
         } catch (IOException failed) {
             throw new BindingFileException(file, "Could not write " + file + " (" + failed.getClass().getSimpleName()
                     + "). It was left as it was; check that you can write " + target.getParent() + ".", failed);
@@ -79,6 +78,16 @@ final class ConfigFileReplacer {
                     + " link with a regular file and retry.");
         }
         return target;
+    }
+
+    /** The rename is durable once the directory is flushed; Windows cannot open a directory as a channel. */
+    private static void syncDirectory(Path directory) throws IOException {
+        if (!directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
     }
 
     private static void deleteQuietly(Path temporary) {

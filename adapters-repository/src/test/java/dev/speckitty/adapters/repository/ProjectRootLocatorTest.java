@@ -1,4 +1,4 @@
-package dev.speckitty.adapters.storage.binding;
+package dev.speckitty.adapters.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
