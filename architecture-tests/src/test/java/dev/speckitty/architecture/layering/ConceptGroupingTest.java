@@ -12,7 +12,8 @@ import dev.speckitty.architecture.ProductionClasses;
 /**
  * Packages are grouped by what they are for (docs/architecture.md, issue 13): in adapters-storage the
  * encrypted session store ({@code session}) and the local event queue ({@code queue}) share only the
- * owner-only file helpers ({@code files}), which know neither.
+ * owner-only file helpers ({@code files}), which know neither; in application the session core
+ * ({@code session}) that sync, tracker, teamspace and login build on knows none of them.
  */
 @AnalyzeClasses(locations = ProductionClasses.class, importOptions = ImportOption.DoNotIncludeTests.class)
 class ConceptGroupingTest {
@@ -42,4 +43,12 @@ class ConceptGroupingTest {
             .that().resideInAPackage(STORAGE + "..")
             .should().resideInAnyPackage(STORAGE + ".session..", STORAGE + ".queue..", STORAGE + ".files..")
             .as("every adapters-storage class belongs to session, queue or the shared files helpers");
+
+    @ArchTest
+    static final ArchRule session_core_knows_no_use_case_above_it = noClasses()
+            .that().resideInAPackage("dev.speckitty.application.session..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.speckitty.application.login..",
+                    "dev.speckitty.application.sync..", "dev.speckitty.application.tracker..",
+                    "dev.speckitty.application.teamspace..")
+            .as("the session core depends on no login, sync, tracker or teamspace use case");
 }

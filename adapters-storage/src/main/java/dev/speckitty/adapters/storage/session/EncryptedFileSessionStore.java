@@ -1,19 +1,19 @@
 package dev.speckitty.adapters.storage.session;
 
-import dev.speckitty.adapters.storage.session.hotpath.DurableFingerprint;
-import dev.speckitty.adapters.storage.session.hotpath.HotPathFile;
+import dev.speckitty.adapters.storage.files.IoProblems;
+import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
+import dev.speckitty.adapters.storage.files.ProcessUser;
 import dev.speckitty.adapters.storage.session.codec.InvalidSessionPayloadException;
 import dev.speckitty.adapters.storage.session.codec.SessionEnvelope;
 import dev.speckitty.adapters.storage.session.codec.SessionJson;
 import dev.speckitty.adapters.storage.session.crypto.DerivedKeyCache;
 import dev.speckitty.adapters.storage.session.crypto.MachinePassphrase;
+import dev.speckitty.adapters.storage.session.crypto.SaltFile;
 import dev.speckitty.adapters.storage.session.crypto.SessionCipher;
 import dev.speckitty.adapters.storage.session.crypto.SessionKeyDerivation;
 import dev.speckitty.adapters.storage.session.crypto.SessionKeyDerivation.SessionKey;
-import dev.speckitty.adapters.storage.files.IoProblems;
-import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
-import dev.speckitty.adapters.storage.files.ProcessUser;
-import dev.speckitty.adapters.storage.session.crypto.SaltFile;
+import dev.speckitty.adapters.storage.session.hotpath.DurableFingerprint;
+import dev.speckitty.adapters.storage.session.hotpath.HotPathFile;
 import dev.speckitty.adapters.storage.session.lock.SessionFileLock;
 import dev.speckitty.domain.port.SessionStore;
 import dev.speckitty.domain.session.SessionIdentity;

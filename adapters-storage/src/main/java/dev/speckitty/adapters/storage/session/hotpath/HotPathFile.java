@@ -1,8 +1,8 @@
 package dev.speckitty.adapters.storage.session.hotpath;
 
-import dev.speckitty.adapters.storage.session.codec.IsoTimestamps;
-import dev.speckitty.adapters.storage.session.AuthFiles;
 import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
+import dev.speckitty.adapters.storage.session.AuthFiles;
+import dev.speckitty.adapters.storage.session.codec.IsoTimestamps;
 import dev.speckitty.domain.port.SessionHotPath;
 import java.io.IOException;
 import java.math.BigDecimal;

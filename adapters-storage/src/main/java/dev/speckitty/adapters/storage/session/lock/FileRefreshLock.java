@@ -1,9 +1,9 @@
 package dev.speckitty.adapters.storage.session.lock;
 
-import dev.speckitty.adapters.storage.session.crypto.MachinePassphrase;
-import dev.speckitty.adapters.storage.session.AuthFiles;
 import dev.speckitty.adapters.storage.files.IoProblems;
 import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
+import dev.speckitty.adapters.storage.session.AuthFiles;
+import dev.speckitty.adapters.storage.session.crypto.MachinePassphrase;
 import dev.speckitty.domain.port.RefreshLock;
 import dev.speckitty.domain.session.SessionStorageException;
 import dev.speckitty.domain.session.SessionStorageException.Problem;

@@ -1,8 +1,8 @@
 package dev.speckitty.adapters.storage.session.crash;
 
+import dev.speckitty.adapters.storage.session.AuthFiles;
 import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
 import dev.speckitty.adapters.storage.session.StorageActivity;
-import dev.speckitty.adapters.storage.session.AuthFiles;
 import dev.speckitty.adapters.storage.session.hotpath.HotPathFile;
 import dev.speckitty.adapters.storage.session.lock.SessionFileLock;
 import dev.speckitty.adapters.storage.support.TestSessions;

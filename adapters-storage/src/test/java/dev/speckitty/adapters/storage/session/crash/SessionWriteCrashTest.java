@@ -2,10 +2,10 @@ package dev.speckitty.adapters.storage.session.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
+import dev.speckitty.adapters.storage.session.AuthFiles;
 import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
 import dev.speckitty.adapters.storage.session.StorageActivity;
-import dev.speckitty.adapters.storage.session.AuthFiles;
-import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
 import dev.speckitty.adapters.storage.session.hotpath.HotPathFile;
 import dev.speckitty.adapters.storage.session.lock.SessionFileLock;
 import dev.speckitty.adapters.storage.support.ChildClassPath;

@@ -2,9 +2,9 @@ package dev.speckitty.adapters.storage.session.hotpath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.speckitty.adapters.storage.session.AuthFiles;
 import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
 import dev.speckitty.adapters.storage.session.StorageActivity;
-import dev.speckitty.adapters.storage.session.AuthFiles;
 import dev.speckitty.adapters.storage.support.TestSessions;
 import dev.speckitty.domain.session.StoredSession;
 import java.nio.file.Files;
