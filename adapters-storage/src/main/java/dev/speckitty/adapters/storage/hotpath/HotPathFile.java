@@ -1,6 +1,9 @@
 package dev.speckitty.adapters.storage.hotpath;
 
 import dev.speckitty.adapters.storage.codec.IsoTimestamps;
+import dev.speckitty.adapters.storage.codec.StrictJson.JsonNumber;
+import dev.speckitty.adapters.storage.codec.StrictJson.MalformedJsonException;
+import dev.speckitty.adapters.storage.codec.StrictJson;
 import dev.speckitty.adapters.storage.files.AuthFiles;
 import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
 import dev.speckitty.domain.port.SessionHotPath;
@@ -12,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -71,76 +76,76 @@ public final class HotPathFile implements SessionHotPath {
 
     @Override
     public Optional<Summary> loadFresh() {
-        try {
-            return summaryOf(readDocument());
-        } catch (JacksonException unconvertible) {
-            return Optional.empty(); // a number no Java type holds: a doubt like any other
-        }
+        return readDocument().flatMap(this::summaryOf);
     }
 
-    private Optional<Summary> summaryOf(Optional<JsonNode> document) {
-        if (document.isEmpty() || !document.get().isObject()) {
+    private Optional<Summary> summaryOf(Map<?, ?> root) {
+        OptionalLong schemaVersion = integer(root.get("schema_version"));
+        OptionalDouble generatedAt = number(root.get("generated_at"));
+        OptionalDouble maxAgeSeconds = number(root.get("max_age_seconds"));
+        if (schemaVersion.orElse(0) != 1 || generatedAt.isEmpty() || maxAgeSeconds.isEmpty()
+                || !(root.get("durable_fingerprint") instanceof Map<?, ?> print)) {
             return Optional.empty();
         }
-        JsonNode root = document.get();
-        JsonNode print = root.get("durable_fingerprint");
-        if (!isInt(root.get("schema_version")) || root.get("schema_version").asLong() != 1
-                || !isNumber(root.get("generated_at")) || !isNumber(root.get("max_age_seconds"))
-                || print == null || !print.isObject()
-                || !isInt(print.get("inode")) || !isInt(print.get("mtime_ns")) || !isInt(print.get("size"))) {
+        OptionalLong inode = integer(print.get("inode"));
+        OptionalLong mtimeNs = integer(print.get("mtime_ns"));
+        OptionalLong size = integer(print.get("size"));
+        if (inode.isEmpty() || mtimeNs.isEmpty() || size.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        double generatedAt = root.get("generated_at").asDouble();
-        double age = epochSeconds(now) - generatedAt;
-        double maxAge = Math.min(root.get("max_age_seconds").asDouble(), MAX_AGE_SECONDS);
+        double age = epochSeconds(now) - generatedAt.getAsDouble();
+        double maxAge = Math.min(maxAgeSeconds.getAsDouble(), MAX_AGE_SECONDS);
         if (age < 0 || age > maxAge) {
             return Optional.empty(); // from the future (clock skew), or too old
         }
-        DurableFingerprint expected = new DurableFingerprint(print.get("inode").asLong(),
-                print.get("mtime_ns").asLong(), print.get("size").asLong());
+        DurableFingerprint expected = new DurableFingerprint(inode.getAsLong(), mtimeNs.getAsLong(), size.getAsLong());
         if (!DurableFingerprint.of(files.session()).map(expected::equals).orElse(false)) {
             return Optional.empty(); // the durable file changed or vanished since publication
         }
         Optional<Optional<Instant>> refreshExpiry = refreshExpiry(root.get("refresh_token_expires_at"));
         return refreshExpiry.map(expiry -> new Summary(
-                Instant.ofEpochSecond(0).plus(Duration.ofNanos((long) (generatedAt * 1e9))), expiry.orElse(null)));
+                Instant.ofEpochSecond(0).plus(Duration.ofNanos((long) (generatedAt.getAsDouble() * 1e9))),
+                expiry.orElse(null)));
     }
 
-    private Optional<JsonNode> readDocument() {
+    /** The record as a JSON object, or empty when it is missing, unreadable or not a JSON object. */
+    private Optional<Map<?, ?>> readDocument() {
         try {
             byte[] bytes = OwnerOnlyFiles.readNoFollow(files.hotPath(), MAX_BYTES);
-            return Optional.of(Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8)));
-        } catch (IOException | JacksonException unreadable) {
+            return StrictJson.parse(new String(bytes, StandardCharsets.UTF_8)) instanceof Map<?, ?> root
+                    ? Optional.of(root) : Optional.empty();
+        } catch (IOException | MalformedJsonException unreadable) {
             return Optional.empty();
         }
     }
 
     /** Outer empty: unparseable or naive (a miss). Inner empty: null, "never known to expire". */
-    private static Optional<Optional<Instant>> refreshExpiry(JsonNode node) {
-        if (node == null || node.isNull()) {
+    private static Optional<Optional<Instant>> refreshExpiry(Object value) {
+        if (value == null) {
             return Optional.of(Optional.empty());
         }
-        if (!node.isString()) {
+        if (!(value instanceof String text)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Optional.of(OffsetDateTime.parse(node.asString()).toInstant()));
+            return Optional.of(Optional.of(OffsetDateTime.parse(text).toInstant()));
         } catch (DateTimeParseException naiveOrMalformed) {
             return Optional.empty();
         }
     }
 
-    private static boolean isNumber(JsonNode node) {
-        return node != null && node.isNumber();
+    private static OptionalDouble number(Object value) {
+        return value instanceof JsonNumber number ? OptionalDouble.of(number.doubleValue()) : OptionalDouble.empty();
     }
 
     /** An integer that fits a long: 2^63 or more could never be an inode, mtime or size. */
-    private static boolean isInt(JsonNode node) {
-        return node != null && node.isIntegralNumber() && node.canConvertToLong();
+    private static OptionalLong integer(Object value) {
+        return value instanceof JsonNumber number ? number.longValue() : OptionalLong.empty();
     }
 
+    /** Seconds since the epoch as a double, as Python's time.time(); a few hundred ns off at most. */
     private static double epochSeconds(Instant instant) {
-        return new BigDecimal(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9)).doubleValue();
+        return instant.getEpochSecond() + instant.getNano() / 1e9;
     }
 }
