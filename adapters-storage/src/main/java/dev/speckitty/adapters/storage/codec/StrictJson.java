@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict JSON reader (RFC 8259) for the small documents every one-shot reads: the session envelope,
+ * A strict JSON reader (RFC 8259), and string quoting, for the small documents every one-shot reads: the session envelope,
  * the session payload and the hot-path record. Jackson writes them and reads everything else; it is
  * not used here because its first parse costs a one-shot about 60 ms of CPU before the first byte:
  * databind's start-up (date formats, calendar and locale data) and, through jackson-core's parser base
@@ -41,6 +41,29 @@ public final class StrictJson {
             throw reader.malformed("content after the value");
         }
         return value;
+    }
+
+    /** {@code text} as a JSON string literal: quotes, backslashes and control characters escaped. */
+    public static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     private Object value(int depth) throws MalformedJsonException {

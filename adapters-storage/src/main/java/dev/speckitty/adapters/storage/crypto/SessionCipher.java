@@ -2,9 +2,7 @@ package dev.speckitty.adapters.storage.crypto;
 
 import dev.speckitty.adapters.storage.crypto.SessionKeyDerivation.SessionKey;
 import java.security.GeneralSecurityException;
-import java.security.Provider;
 import java.security.SecureRandom;
-import java.security.Security;
 import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -17,11 +15,6 @@ public final class SessionCipher {
     public static final int NONCE_LENGTH = 12;
     public static final int TAG_LENGTH = 16;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-
-    // The JDK's own AES-GCM, asked for by name: the provider-list walk of Cipher.getInstance(String)
-    // sets up every provider before it (SUN, SunRsaSign, SunEC...), ~15 ms of a one-shot's CPU. Any
-    // other provider is still used where a JDK has no SunJCE.
-    private static final String JDK_PROVIDER = "SunJCE";
 
     private final Supplier<SecureRandom> random;
 
@@ -38,7 +31,7 @@ public final class SessionCipher {
         byte[] nonce = new byte[NONCE_LENGTH];
         random.get().nextBytes(nonce);
         try {
-            Cipher cipher = aesGcm();
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.bytes(), "AES"),
                     new GCMParameterSpec(TAG_LENGTH * 8, nonce));
             return new Sealed(nonce, cipher.doFinal(plaintext));
@@ -50,7 +43,7 @@ public final class SessionCipher {
     /** @throws AEADBadTagException when the key, nonce or ciphertext does not match (tampering, other machine) */
     public byte[] decrypt(SessionKey key, byte[] nonce, byte[] ciphertextWithTag) throws AEADBadTagException {
         try {
-            Cipher cipher = aesGcm();
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key.bytes(), "AES"),
                     new GCMParameterSpec(TAG_LENGTH * 8, nonce));
             return cipher.doFinal(ciphertextWithTag);
@@ -59,11 +52,6 @@ public final class SessionCipher {
         } catch (GeneralSecurityException unavailable) {
             throw new IllegalStateException("AES-GCM is not available in this JVM", unavailable);
         }
-    }
-
-    private static Cipher aesGcm() throws GeneralSecurityException {
-        Provider jdk = Security.getProvider(JDK_PROVIDER);
-        return jdk != null ? Cipher.getInstance(TRANSFORMATION, jdk) : Cipher.getInstance(TRANSFORMATION);
     }
 
     /** Nonce and ciphertext-with-tag of one encryption. */

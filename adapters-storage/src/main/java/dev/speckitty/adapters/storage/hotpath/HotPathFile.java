@@ -8,7 +8,6 @@ import dev.speckitty.adapters.storage.files.AuthFiles;
 import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
 import dev.speckitty.domain.port.SessionHotPath;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,9 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code session.hot-path.json} (docs/spec/behaviour.md §5.2): a token-free summary of the durable session,
@@ -36,11 +32,6 @@ public final class HotPathFile implements SessionHotPath {
     private static final int MAX_BYTES = 4096;
     private static final System.Logger LOG = System.getLogger(HotPathFile.class.getName());
 
-    /** Built on first use: a logged-out one-shot never reads or writes the record (docs/performance.md). */
-    private static final class Json {
-        static final JsonMapper MAPPER = JsonMapper.builder().build();
-    }
-
     private final AuthFiles files;
     private final Clock clock;
 
@@ -51,27 +42,27 @@ public final class HotPathFile implements SessionHotPath {
 
     /** Never throws: a failed publish costs the next process one durable read, nothing more. */
     public void publish(DurableFingerprint fingerprint, Instant refreshTokenExpiresAt) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        ObjectNode print = root.putObject("durable_fingerprint");
-        print.put("inode", fingerprint.inode());
-        print.put("mtime_ns", fingerprint.mtimeNs());
-        print.put("size", fingerprint.size());
-        Instant now = clock.instant();
-        // Plain decimal seconds with microseconds, as Python's time.time() renders.
-        root.put("generated_at", BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano() / 1000, 6)));
-        root.put("max_age_seconds", MAX_AGE_SECONDS);
-        if (refreshTokenExpiresAt == null) {
-            root.putNull("refresh_token_expires_at");
-        } else {
-            root.put("refresh_token_expires_at", IsoTimestamps.format(refreshTokenExpiresAt));
-        }
-        root.put("schema_version", 1);
+        // Written by hand, keys in the reference's order: every durable read republishes the record,
+        // and Jackson's start-up would cost that read about 60 ms of CPU (docs/performance.md).
+        String record = "{\"durable_fingerprint\":{\"inode\":" + fingerprint.inode()
+                + ",\"mtime_ns\":" + fingerprint.mtimeNs() + ",\"size\":" + fingerprint.size() + "}"
+                + ",\"generated_at\":" + decimalSeconds(clock.instant())
+                + ",\"max_age_seconds\":" + MAX_AGE_SECONDS
+                + ",\"refresh_token_expires_at\":" + (refreshTokenExpiresAt == null ? "null"
+                        : StrictJson.quote(IsoTimestamps.format(refreshTokenExpiresAt)))
+                + ",\"schema_version\":1}";
         try {
             OwnerOnlyFiles.replaceAtomically(files.hotPath(), files.hotPathTemporary(),
-                    Json.MAPPER.writeValueAsBytes(root));
-        } catch (IOException | JacksonException unpublished) {
+                    record.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException unpublished) {
             LOG.log(System.Logger.Level.DEBUG, "hot path not published ({0})", unpublished.getClass().getSimpleName());
         }
+    }
+
+    /** Plain decimal seconds with microseconds, as Python's time.time() renders: 1796572800.123456. */
+    static String decimalSeconds(Instant instant) {
+        String micros = Integer.toString(instant.getNano() / 1000);
+        return instant.getEpochSecond() + "." + "0".repeat(6 - micros.length()) + micros;
     }
 
     @Override

@@ -69,6 +69,17 @@ class StrictJsonTest {
     }
 
     @Test
+    void quotedStringsReadBackExactly() throws Exception {
+        Random random = new Random(7L);
+        for (int i = 0; i < 3000; i++) {
+            String text = randomString(random);
+            String quoted = StrictJson.quote(text);
+            assertThat(JACKSON.readTree(quoted).stringValue()).as("Jackson reads %s", visible(quoted)).isEqualTo(text);
+            assertThat(StrictJson.parse(quoted)).isEqualTo(text);
+        }
+    }
+
+    @Test
     void readsWhatPythonWrites() throws Exception {
         // json.dumps output (ensure_ascii): escaped non-ASCII, a surrogate pair, integers and a float
         String python = "{\"name\": \"Jos\\u00e9 \\ud83d\\ude00\", \"ids\": [1, -0, 12345678901234567890],"
