@@ -1,9 +1,12 @@
 package dev.speckitty.shell;
 
 import java.util.List;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -30,6 +33,24 @@ final class CliSpringApplication extends SpringApplication {
         setAddCommandLineProperties(false);
         // Also when another main calls run (FastLaunchTraining): the Spring AOT initializer is this class's.
         setMainApplicationClass(SpecKittyApplication.class);
+    }
+
+    /**
+     * Without the {@code @EventListener} method processor: no bean of ours has such a method, yet it
+     * looked through every bean's methods after start-up, 30-35 ms of a one-shot's CPU
+     * (docs/performance.md). Events to {@code ApplicationListener} beans still work.
+     */
+    @Override
+    protected void refresh(ConfigurableApplicationContext context) {
+        if (context instanceof BeanDefinitionRegistry registry) {
+            for (String name : List.of(AnnotationConfigUtils.EVENT_LISTENER_PROCESSOR_BEAN_NAME,
+                    AnnotationConfigUtils.EVENT_LISTENER_FACTORY_BEAN_NAME)) {
+                if (registry.containsBeanDefinition(name)) {
+                    registry.removeBeanDefinition(name);
+                }
+            }
+        }
+        super.refresh(context);
     }
 
     /** No configuration file and no command-line properties: there is no {@code spring.main.*} to bind. */

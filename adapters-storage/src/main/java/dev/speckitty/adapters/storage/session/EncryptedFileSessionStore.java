@@ -1,17 +1,17 @@
 package dev.speckitty.adapters.storage.session;
 
-import dev.speckitty.adapters.storage.files.IoProblems;
-import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
-import dev.speckitty.adapters.storage.files.ProcessUser;
 import dev.speckitty.adapters.storage.session.codec.InvalidSessionPayloadException;
 import dev.speckitty.adapters.storage.session.codec.SessionEnvelope;
 import dev.speckitty.adapters.storage.session.codec.SessionJson;
 import dev.speckitty.adapters.storage.session.crypto.DerivedKeyCache;
 import dev.speckitty.adapters.storage.session.crypto.MachinePassphrase;
-import dev.speckitty.adapters.storage.session.crypto.SaltFile;
 import dev.speckitty.adapters.storage.session.crypto.SessionCipher;
-import dev.speckitty.adapters.storage.session.crypto.SessionKeyDerivation;
 import dev.speckitty.adapters.storage.session.crypto.SessionKeyDerivation.SessionKey;
+import dev.speckitty.adapters.storage.session.crypto.SessionKeyDerivation;
+import dev.speckitty.adapters.storage.files.IoProblems;
+import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
+import dev.speckitty.adapters.storage.files.ProcessUser;
+import dev.speckitty.adapters.storage.session.crypto.SaltFile;
 import dev.speckitty.adapters.storage.session.hotpath.DurableFingerprint;
 import dev.speckitty.adapters.storage.session.hotpath.HotPathFile;
 import dev.speckitty.adapters.storage.session.lock.SessionFileLock;
@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
 
 /**
@@ -54,7 +55,7 @@ public final class EncryptedFileSessionStore implements SessionStore {
     private final SessionKeyDerivation kdf;
     private final DerivedKeyCache keys = new DerivedKeyCache();
     private final SessionCipher cipher;
-    private final SecureRandom random;
+    private final WriteRandomness random = new WriteRandomness();
     private final SessionFileLock lock;
     private final StorageActivity activity;
     private final HotPathFile hotPath;
@@ -79,8 +80,7 @@ public final class EncryptedFileSessionStore implements SessionStore {
         this.files = new AuthFiles(authDirectory);
         this.salt = new SaltFile(files.salt());
         this.kdf = kdf;
-        this.random = new SecureRandom();
-        this.cipher = new SessionCipher(random);
+        this.cipher = new SessionCipher(random::get);
         this.lock = new SessionFileLock(files.sessionLock(), lockTimeout);
         this.activity = activity;
         this.hotPath = hotPath;
@@ -156,7 +156,7 @@ public final class EncryptedFileSessionStore implements SessionStore {
                 if (expected != null && !storedIdentityIs(expected)) {
                     return false; // deleted (logout) or replaced (login) while this session was prepared
                 }
-                byte[] saltNow = salt.loadOrCreate(random);
+                byte[] saltNow = salt.loadOrCreate(random.get());
                 if (envelope == null || !Arrays.equals(saltNow, saltBefore.get())) {
                     envelope = seal(plaintext, saltNow); // first login, or a delete rotated the salt meanwhile
                 }
@@ -354,4 +354,20 @@ public final class EncryptedFileSessionStore implements SessionStore {
 
     /** What one locked read saw: the envelope text, the salt bytes if any, and the file's fingerprint. */
     private record Snapshot(String envelopeText, Optional<byte[]> salt, Optional<DurableFingerprint> fingerprint) {}
+
+    /**
+     * The one {@link SecureRandom} of the writes (nonces, a new salt), made on first use: a read needs
+     * none, and setting one up walks the security providers, about 10 ms of a one-shot's CPU.
+     */
+    private static final class WriteRandomness implements Supplier<SecureRandom> {
+        private SecureRandom random;
+
+        @Override
+        public synchronized SecureRandom get() {
+            if (random == null) {
+                random = new SecureRandom();
+            }
+            return random;
+        }
+    }
 }

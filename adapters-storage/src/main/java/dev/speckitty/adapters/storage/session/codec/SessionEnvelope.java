@@ -1,11 +1,13 @@
 package dev.speckitty.adapters.storage.session.codec;
 
 import dev.speckitty.adapters.storage.session.StorageFailures;
+import dev.speckitty.adapters.storage.session.codec.StrictJson.JsonNumber;
+import dev.speckitty.adapters.storage.session.codec.StrictJson.MalformedJsonException;
 import dev.speckitty.adapters.storage.session.crypto.SessionCipher;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,9 +21,9 @@ public final class SessionEnvelope {
     private static final HexFormat HEX = HexFormat.of();
 
     private final Path file;
-    private final JsonNode root;
+    private final Map<?, ?> root;
 
-    private SessionEnvelope(Path file, JsonNode root) {
+    private SessionEnvelope(Path file, Map<?, ?> root) {
         this.file = file;
         this.root = root;
     }
@@ -39,19 +41,18 @@ public final class SessionEnvelope {
         if (text.isBlank()) {
             throw StorageFailures.empty(file);
         }
-        JsonNode root;
+        Object document;
         try {
-            root = SessionJson.mapper().readTree(text);
-        } catch (JacksonException notJson) {
-            // the parser's message may quote file content, so only the path is reported
-            throw StorageFailures.notJson(file);
+            document = StrictJson.parse(text);
+        } catch (MalformedJsonException notJson) {
+            throw StorageFailures.notJson(file); // only the path: file content could be quoted otherwise
         }
-        if (root == null || !root.isObject()) {
+        if (!(document instanceof Map<?, ?> root)) {
             throw StorageFailures.notAnObject(file);
         }
-        JsonNode version = root.get("version");
-        if (version == null || !version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() != VERSION) {
-            throw StorageFailures.unsupportedVersion(file, describeVersion(version));
+        Object version = root.get("version");
+        if (!(version instanceof JsonNumber number) || number.longValue().orElse(-1) != VERSION) {
+            throw StorageFailures.unsupportedVersion(file, describeVersion(root.containsKey("version"), version));
         }
         return new SessionEnvelope(file, root);
     }
@@ -70,32 +71,45 @@ public final class SessionEnvelope {
     }
 
     private byte[] hexField(String name) {
-        JsonNode value = root.get(name);
-        if (value == null || value.isNull()) {
+        Object value = root.get(name);
+        if (value == null) {
             throw StorageFailures.malformed(file, "key \"" + name + "\" is missing");
         }
-        if (!value.isString()) {
+        if (!(value instanceof String hex)) {
             throw StorageFailures.malformed(file, "key \"" + name + "\" is not a string");
         }
         try {
             // the reference's bytes.fromhex also accepts upper case
-            return HEX.parseHex(value.stringValue().toLowerCase(java.util.Locale.ROOT));
+            return HEX.parseHex(hex.toLowerCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException notHex) {
             throw StorageFailures.malformed(file, "key \"" + name + "\" is not hexadecimal");
         }
     }
 
     /** Shows a numeric version as written; anything else only by its JSON type (it could be content). */
-    private static String describeVersion(JsonNode version) {
-        if (version == null) {
+    private static String describeVersion(boolean present, Object version) {
+        if (!present) {
             return "None (no \"version\" key)";
         }
-        if (version.isIntegralNumber()) {
-            return version.canConvertToLong() ? Long.toString(version.longValue()) : "(a large integer)";
+        if (version instanceof JsonNumber number) {
+            if (!number.integral()) {
+                return "(a non-integer number)";
+            }
+            return number.longValue().isPresent() ? Long.toString(number.longValue().getAsLong()) : "(a large integer)";
         }
-        if (version.isNumber()) {
-            return "(a non-integer number)";
+        return "(a JSON " + typeName(version) + ")";
+    }
+
+    private static String typeName(Object value) {
+        if (value == null) {
+            return "null";
         }
-        return "(a JSON " + version.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")";
+        if (value instanceof String) {
+            return "string";
+        }
+        if (value instanceof Boolean) {
+            return "boolean";
+        }
+        return value instanceof List<?> ? "array" : "object";
     }
 }

@@ -1,36 +1,41 @@
 package dev.speckitty.adapters.storage.session.codec;
 
+import dev.speckitty.adapters.storage.session.codec.StrictJson.JsonNumber;
+import dev.speckitty.adapters.storage.session.codec.StrictJson.MalformedJsonException;
 import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.core.JacksonException;
+import java.util.Map;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The session plaintext: a flat JSON object with the reference CLI's field names, mapped by hand so
- * that no bean introspection ever touches a {@link Secret}.
+ * that no bean introspection ever touches a {@link Secret}. Written with Jackson, read with
+ * {@link StrictJson} (a one-shot's read path does not pay for Jackson's start-up).
  */
 public final class SessionJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /** Built on first use: reading a session never needs it. */
+    private static final class Writer {
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
 
     private SessionJson() {}
 
     public static JsonMapper mapper() {
-        return MAPPER;
+        return Writer.MAPPER;
     }
 
     public static byte[] encode(StoredSession session) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = mapper().createObjectNode();
         root.put("user_id", session.userId());
         root.put("email", session.email());
         root.put("name", session.name());
@@ -62,121 +67,105 @@ public final class SessionJson {
         } else {
             root.put("generation", session.generation().longValue());
         }
-        return MAPPER.writeValueAsBytes(root);
+        return mapper().writeValueAsBytes(root);
     }
 
     public static StoredSession decode(String plaintext) throws InvalidSessionPayloadException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(plaintext);
-        } catch (JacksonException notJson) {
-            // the parser's message may quote the plaintext, so it is dropped
-            throw new InvalidSessionPayloadException("it is not valid JSON");
+        if (plaintext.isBlank()) {
+            throw new InvalidSessionPayloadException("it is not a JSON object");
         }
-        if (root == null || !root.isObject()) {
+        Object document;
+        try {
+            document = StrictJson.parse(plaintext);
+        } catch (MalformedJsonException notJson) {
+            throw new InvalidSessionPayloadException("it is not valid JSON"); // never quotes the plaintext
+        }
+        if (!(document instanceof Map<?, ?> root)) {
             throw new InvalidSessionPayloadException("it is not a JSON object");
         }
         return new StoredSession(
-                identifier(root, "user_id"),
-                text(root, "email"),
-                text(root, "name"),
+                identifier(root, "user_id", "user_id"),
+                text(root, "email", "email"),
+                text(root, "name", "name"),
                 teams(root),
-                identifier(root, "default_team_id"),
-                Secret.of(text(root, "access_token")),
-                Secret.of(text(root, "refresh_token")),
-                text(root, "session_id"),
+                identifier(root, "default_team_id", "default_team_id"),
+                Secret.of(text(root, "access_token", "access_token")),
+                Secret.of(text(root, "refresh_token", "refresh_token")),
+                text(root, "session_id", "session_id"),
                 timestamp(root, "issued_at"),
                 timestamp(root, "access_token_expires_at"),
                 optionalTimestamp(root, "refresh_token_expires_at"),
-                text(root, "scope"),
-                text(root, "storage_backend"),
+                text(root, "scope", "scope"),
+                text(root, "storage_backend", "storage_backend"),
                 timestamp(root, "last_used_at"),
-                text(root, "auth_method"),
+                text(root, "auth_method", "auth_method"),
                 optionalLong(root, "generation"));
     }
 
-    private static List<Team> teams(JsonNode root) throws InvalidSessionPayloadException {
-        JsonNode teams = required(root, "teams");
-        if (!teams.isArray()) {
+    private static List<Team> teams(Map<?, ?> root) throws InvalidSessionPayloadException {
+        if (!(required(root, "teams", "teams") instanceof List<?> teams)) {
             throw new InvalidSessionPayloadException("field \"teams\" is not an array");
         }
         List<Team> result = new ArrayList<>(teams.size());
-        for (JsonNode team : teams) {
-            if (!team.isObject()) {
+        for (Object entry : teams) {
+            if (!(entry instanceof Map<?, ?> team)) {
                 throw new InvalidSessionPayloadException("an entry of \"teams\" is not an object");
             }
             // the reference defaults a missing flag to false
-            JsonNode privateFlag = team.get("is_private_teamspace");
-            boolean absent = privateFlag == null || privateFlag.isNull();
-            if (!absent && !privateFlag.isBoolean()) {
+            Object privateFlag = team.get("is_private_teamspace");
+            if (privateFlag != null && !(privateFlag instanceof Boolean)) {
                 throw new InvalidSessionPayloadException("field \"teams[].is_private_teamspace\" is not a boolean");
             }
-            boolean isPrivate = !absent && privateFlag.booleanValue();
+            boolean isPrivate = Boolean.TRUE.equals(privateFlag);
             result.add(new Team(identifier(team, "id", "teams[].id"), text(team, "name", "teams[].name"),
                     text(team, "role", "teams[].role"), isPrivate));
         }
         return result;
     }
 
-    private static JsonNode required(JsonNode node, String field) throws InvalidSessionPayloadException {
-        return required(node, field, field);
-    }
-
-    private static JsonNode required(JsonNode node, String field, String label)
-            throws InvalidSessionPayloadException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+    /** The field's value; JSON null counts as missing. */
+    private static Object required(Map<?, ?> node, String field, String label) throws InvalidSessionPayloadException {
+        Object value = node.get(field);
+        if (value == null) {
             throw new InvalidSessionPayloadException("field \"" + label + "\" is missing");
         }
         return value;
     }
 
-    private static String text(JsonNode node, String field) throws InvalidSessionPayloadException {
-        return text(node, field, field);
-    }
-
-    private static String text(JsonNode node, String field, String label) throws InvalidSessionPayloadException {
-        JsonNode value = required(node, field, label);
-        if (!value.isString()) {
+    private static String text(Map<?, ?> node, String field, String label) throws InvalidSessionPayloadException {
+        if (!(required(node, field, label) instanceof String value)) {
             throw new InvalidSessionPayloadException("field \"" + label + "\" is not a string");
         }
-        return value.stringValue();
+        return value;
     }
 
     /** Ids are strings in the reference; an integral id from an older server is kept as its digits. */
-    private static String identifier(JsonNode node, String field) throws InvalidSessionPayloadException {
-        return identifier(node, field, field);
-    }
-
-    private static String identifier(JsonNode node, String field, String label)
+    private static String identifier(Map<?, ?> node, String field, String label)
             throws InvalidSessionPayloadException {
-        JsonNode value = required(node, field, label);
-        if (value.isIntegralNumber()) {
-            return value.asString();
+        if (required(node, field, label) instanceof JsonNumber number && number.integral()) {
+            return number.integerDigits();
         }
         return text(node, field, label);
     }
 
-    private static Instant timestamp(JsonNode node, String field) throws InvalidSessionPayloadException {
-        String text = text(node, field);
-        return IsoTimestamps.parse(text).orElseThrow(
+    private static Instant timestamp(Map<?, ?> node, String field) throws InvalidSessionPayloadException {
+        return IsoTimestamps.parse(text(node, field, field)).orElseThrow(
                 () -> new InvalidSessionPayloadException("field \"" + field + "\" is not an ISO-8601 timestamp"));
     }
 
     /** Null (or absent, in legacy files) means "never known to be expired". */
-    private static Instant optionalTimestamp(JsonNode node, String field) throws InvalidSessionPayloadException {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : timestamp(node, field);
+    private static Instant optionalTimestamp(Map<?, ?> node, String field) throws InvalidSessionPayloadException {
+        return node.get(field) == null ? null : timestamp(node, field);
     }
 
-    private static Long optionalLong(JsonNode node, String field) throws InvalidSessionPayloadException {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
+    private static Long optionalLong(Map<?, ?> node, String field) throws InvalidSessionPayloadException {
+        Object value = node.get(field);
+        if (value == null) {
             return null;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+        if (!(value instanceof JsonNumber number) || number.longValue().isEmpty()) {
             throw new InvalidSessionPayloadException("field \"" + field + "\" is not an integer");
         }
-        return value.longValue();
+        return number.longValue().getAsLong();
     }
 }

@@ -3,6 +3,7 @@ package dev.speckitty.adapters.storage.session.crypto;
 import dev.speckitty.adapters.storage.session.crypto.SessionKeyDerivation.SessionKey;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -15,15 +16,20 @@ public final class SessionCipher {
     public static final int TAG_LENGTH = 16;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
 
-    private final SecureRandom random;
+    private final Supplier<SecureRandom> random;
+
+    /** @param random the nonces' source, asked for on the first encryption only */
+    public SessionCipher(Supplier<SecureRandom> random) {
+        this.random = random;
+    }
 
     public SessionCipher(SecureRandom random) {
-        this.random = random;
+        this(() -> random);
     }
 
     public Sealed encrypt(SessionKey key, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_LENGTH];
-        random.nextBytes(nonce);
+        random.get().nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key.bytes(), "AES"),

@@ -1,22 +1,23 @@
 package dev.speckitty.adapters.storage.session.hotpath;
 
-import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
-import dev.speckitty.adapters.storage.session.AuthFiles;
 import dev.speckitty.adapters.storage.session.codec.IsoTimestamps;
+import dev.speckitty.adapters.storage.session.codec.StrictJson.JsonNumber;
+import dev.speckitty.adapters.storage.session.codec.StrictJson.MalformedJsonException;
+import dev.speckitty.adapters.storage.session.codec.StrictJson;
+import dev.speckitty.adapters.storage.session.AuthFiles;
+import dev.speckitty.adapters.storage.files.OwnerOnlyFiles;
 import dev.speckitty.domain.port.SessionHotPath;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * {@code session.hot-path.json} (docs/spec/behaviour.md §5.2): a token-free summary of the durable session,
@@ -31,11 +32,6 @@ public final class HotPathFile implements SessionHotPath {
     private static final int MAX_BYTES = 4096;
     private static final System.Logger LOG = System.getLogger(HotPathFile.class.getName());
 
-    /** Built on first use: a logged-out one-shot never reads or writes the record (docs/performance.md). */
-    private static final class Json {
-        static final JsonMapper MAPPER = JsonMapper.builder().build();
-    }
-
     private final AuthFiles files;
     private final Clock clock;
 
@@ -46,101 +42,101 @@ public final class HotPathFile implements SessionHotPath {
 
     /** Never throws: a failed publish costs the next process one durable read, nothing more. */
     public void publish(DurableFingerprint fingerprint, Instant refreshTokenExpiresAt) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        ObjectNode print = root.putObject("durable_fingerprint");
-        print.put("inode", fingerprint.inode());
-        print.put("mtime_ns", fingerprint.mtimeNs());
-        print.put("size", fingerprint.size());
-        Instant now = clock.instant();
-        // Plain decimal seconds with microseconds, as Python's time.time() renders.
-        root.put("generated_at", BigDecimal.valueOf(now.getEpochSecond()).add(BigDecimal.valueOf(now.getNano() / 1000, 6)));
-        root.put("max_age_seconds", MAX_AGE_SECONDS);
-        if (refreshTokenExpiresAt == null) {
-            root.putNull("refresh_token_expires_at");
-        } else {
-            root.put("refresh_token_expires_at", IsoTimestamps.format(refreshTokenExpiresAt));
-        }
-        root.put("schema_version", 1);
+        // Written by hand, keys in the reference's order: every durable read republishes the record,
+        // and Jackson's start-up would cost that read about 60 ms of CPU (docs/performance.md).
+        String record = "{\"durable_fingerprint\":{\"inode\":" + fingerprint.inode()
+                + ",\"mtime_ns\":" + fingerprint.mtimeNs() + ",\"size\":" + fingerprint.size() + "}"
+                + ",\"generated_at\":" + decimalSeconds(clock.instant())
+                + ",\"max_age_seconds\":" + MAX_AGE_SECONDS
+                + ",\"refresh_token_expires_at\":" + (refreshTokenExpiresAt == null ? "null"
+                        : StrictJson.quote(IsoTimestamps.format(refreshTokenExpiresAt)))
+                + ",\"schema_version\":1}";
         try {
             OwnerOnlyFiles.replaceAtomically(files.hotPath(), files.hotPathTemporary(),
-                    Json.MAPPER.writeValueAsBytes(root));
-        } catch (IOException | JacksonException unpublished) {
+                    record.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException unpublished) {
             LOG.log(System.Logger.Level.DEBUG, "hot path not published ({0})", unpublished.getClass().getSimpleName());
         }
     }
 
-    @Override
-    public Optional<Summary> loadFresh() {
-        try {
-            return summaryOf(readDocument());
-        } catch (JacksonException unconvertible) {
-            return Optional.empty(); // a number no Java type holds: a doubt like any other
-        }
+    /** Plain decimal seconds with microseconds, as Python's time.time() renders: 1796572800.123456. */
+    static String decimalSeconds(Instant instant) {
+        String micros = Integer.toString(instant.getNano() / 1000);
+        return instant.getEpochSecond() + "." + "0".repeat(6 - micros.length()) + micros;
     }
 
-    private Optional<Summary> summaryOf(Optional<JsonNode> document) {
-        if (document.isEmpty() || !document.get().isObject()) {
+    @Override
+    public Optional<Summary> loadFresh() {
+        return readDocument().flatMap(this::summaryOf);
+    }
+
+    private Optional<Summary> summaryOf(Map<?, ?> root) {
+        OptionalLong schemaVersion = integer(root.get("schema_version"));
+        OptionalDouble generatedAt = number(root.get("generated_at"));
+        OptionalDouble maxAgeSeconds = number(root.get("max_age_seconds"));
+        if (schemaVersion.orElse(0) != 1 || generatedAt.isEmpty() || maxAgeSeconds.isEmpty()
+                || !(root.get("durable_fingerprint") instanceof Map<?, ?> print)) {
             return Optional.empty();
         }
-        JsonNode root = document.get();
-        JsonNode print = root.get("durable_fingerprint");
-        if (!isInt(root.get("schema_version")) || root.get("schema_version").asLong() != 1
-                || !isNumber(root.get("generated_at")) || !isNumber(root.get("max_age_seconds"))
-                || print == null || !print.isObject()
-                || !isInt(print.get("inode")) || !isInt(print.get("mtime_ns")) || !isInt(print.get("size"))) {
+        OptionalLong inode = integer(print.get("inode"));
+        OptionalLong mtimeNs = integer(print.get("mtime_ns"));
+        OptionalLong size = integer(print.get("size"));
+        if (inode.isEmpty() || mtimeNs.isEmpty() || size.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        double generatedAt = root.get("generated_at").asDouble();
-        double age = epochSeconds(now) - generatedAt;
-        double maxAge = Math.min(root.get("max_age_seconds").asDouble(), MAX_AGE_SECONDS);
+        double age = epochSeconds(now) - generatedAt.getAsDouble();
+        double maxAge = Math.min(maxAgeSeconds.getAsDouble(), MAX_AGE_SECONDS);
         if (age < 0 || age > maxAge) {
             return Optional.empty(); // from the future (clock skew), or too old
         }
-        DurableFingerprint expected = new DurableFingerprint(print.get("inode").asLong(),
-                print.get("mtime_ns").asLong(), print.get("size").asLong());
+        DurableFingerprint expected = new DurableFingerprint(inode.getAsLong(), mtimeNs.getAsLong(), size.getAsLong());
         if (!DurableFingerprint.of(files.session()).map(expected::equals).orElse(false)) {
             return Optional.empty(); // the durable file changed or vanished since publication
         }
         Optional<Optional<Instant>> refreshExpiry = refreshExpiry(root.get("refresh_token_expires_at"));
         return refreshExpiry.map(expiry -> new Summary(
-                Instant.ofEpochSecond(0).plus(Duration.ofNanos((long) (generatedAt * 1e9))), expiry.orElse(null)));
+                Instant.ofEpochSecond(0).plus(Duration.ofNanos((long) (generatedAt.getAsDouble() * 1e9))),
+                expiry.orElse(null)));
     }
 
-    private Optional<JsonNode> readDocument() {
+    /** The record as a JSON object, or empty when it is missing, unreadable or not a JSON object. */
+    private Optional<Map<?, ?>> readDocument() {
         try {
             byte[] bytes = OwnerOnlyFiles.readNoFollow(files.hotPath(), MAX_BYTES);
-            return Optional.of(Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8)));
-        } catch (IOException | JacksonException unreadable) {
+            return StrictJson.parse(new String(bytes, StandardCharsets.UTF_8)) instanceof Map<?, ?> root
+                    ? Optional.of(root) : Optional.empty();
+        } catch (IOException | MalformedJsonException unreadable) {
             return Optional.empty();
         }
     }
 
     /** Outer empty: unparseable or naive (a miss). Inner empty: null, "never known to expire". */
-    private static Optional<Optional<Instant>> refreshExpiry(JsonNode node) {
-        if (node == null || node.isNull()) {
+    private static Optional<Optional<Instant>> refreshExpiry(Object value) {
+        if (value == null) {
             return Optional.of(Optional.empty());
         }
-        if (!node.isString()) {
+        if (!(value instanceof String text)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Optional.of(OffsetDateTime.parse(node.asString()).toInstant()));
+            return Optional.of(Optional.of(OffsetDateTime.parse(text).toInstant()));
         } catch (DateTimeParseException naiveOrMalformed) {
             return Optional.empty();
         }
     }
 
-    private static boolean isNumber(JsonNode node) {
-        return node != null && node.isNumber();
+    private static OptionalDouble number(Object value) {
+        return value instanceof JsonNumber number ? OptionalDouble.of(number.doubleValue()) : OptionalDouble.empty();
     }
 
     /** An integer that fits a long: 2^63 or more could never be an inode, mtime or size. */
-    private static boolean isInt(JsonNode node) {
-        return node != null && node.isIntegralNumber() && node.canConvertToLong();
+    private static OptionalLong integer(Object value) {
+        return value instanceof JsonNumber number ? number.longValue() : OptionalLong.empty();
     }
 
+    /** Seconds since the epoch as a double, as Python's time.time(); a few hundred ns off at most. */
     private static double epochSeconds(Instant instant) {
-        return new BigDecimal(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9)).doubleValue();
+        return instant.getEpochSecond() + instant.getNano() / 1e9;
     }
 }

@@ -2,12 +2,14 @@ package dev.speckitty.adapters.storage.session.lock;
 
 import dev.speckitty.adapters.storage.session.codec.IsoTimestamps;
 import dev.speckitty.adapters.storage.session.codec.SessionJson;
+import dev.speckitty.adapters.storage.session.codec.StrictJson.JsonNumber;
+import dev.speckitty.adapters.storage.session.codec.StrictJson.MalformedJsonException;
+import dev.speckitty.adapters.storage.session.codec.StrictJson;
 import dev.speckitty.domain.port.RefreshLock.LockHolder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -35,25 +37,20 @@ final class HolderRecord {
         if (bytes.length == 0) {
             return Optional.empty();
         }
-        JsonNode root;
+        Object document;
         try {
-            root = SessionJson.mapper().readTree(new String(bytes, StandardCharsets.UTF_8));
-        } catch (JacksonException malformed) {
+            document = StrictJson.parse(new String(bytes, StandardCharsets.UTF_8));
+        } catch (MalformedJsonException malformed) {
             return Optional.empty();
         }
-        if (root == null || !root.isObject()) {
+        if (!(document instanceof Map<?, ?> root)
+                || !(root.get("host") instanceof String host)
+                || !(root.get("pid") instanceof JsonNumber pid) || pid.longValue().isEmpty()
+                || !(root.get("started_at") instanceof String startedAt)) {
             return Optional.empty();
         }
-        JsonNode host = root.get("host");
-        JsonNode pid = root.get("pid");
-        JsonNode startedAt = root.get("started_at");
-        JsonNode version = root.get("version");
-        if (host == null || !host.isString() || pid == null || !pid.isIntegralNumber() || !pid.canConvertToLong()
-                || startedAt == null || !startedAt.isString()) {
-            return Optional.empty();
-        }
-        Optional<Instant> started = IsoTimestamps.parse(startedAt.stringValue());
-        String versionText = version != null && version.isString() ? version.stringValue() : "unknown";
-        return started.map(at -> new LockHolder(host.stringValue(), pid.longValue(), at, versionText));
+        Optional<Instant> started = IsoTimestamps.parse(startedAt);
+        String versionText = root.get("version") instanceof String version ? version : "unknown";
+        return started.map(at -> new LockHolder(host, pid.longValue().getAsLong(), at, versionText));
     }
 }

@@ -31,29 +31,31 @@ final class Libc {
     private static final ValueLayout.OfInt FLOCK_OPERATION = INT;
 
     final LibcPlatform platform;
-    private final MethodHandle open;
-    private final MethodHandle flock;
-    private final MethodHandle ftruncate;
-    private final MethodHandle pread;
-    private final MethodHandle pwrite;
-    private final MethodHandle fsync;
-    private final MethodHandle close;
-    private final MethodHandle strerrorname; // glibc 2.32+; absent elsewhere
+    // Each call is linked on first use: linking spins method handles, a few ms of CPU per function,
+    // and a read under the lock needs only open, flock and close.
+    private final Downcall open;
+    private final Downcall flock;
+    private final Downcall ftruncate;
+    private final Downcall pread;
+    private final Downcall pwrite;
+    private final Downcall fsync;
+    private final Downcall close;
+    private final Downcall strerrorname; // glibc 2.32+; null elsewhere
 
     private Libc(LibcPlatform platform, SymbolLookup libc) {
         this.platform = platform;
-        this.open = bind(libc, "open", FunctionDescriptor.of(INT, ValueLayout.ADDRESS, INT, INT),
+        this.open = Downcall.of(libc, "open", FunctionDescriptor.of(INT, ValueLayout.ADDRESS, INT, INT),
                 Linker.Option.firstVariadicArg(2), CAPTURE_ERRNO);
-        this.flock = bind(libc, "flock", FunctionDescriptor.of(INT, INT, FLOCK_OPERATION), CAPTURE_ERRNO);
-        this.ftruncate = bind(libc, "ftruncate", FunctionDescriptor.of(INT, INT, LONG), CAPTURE_ERRNO);
-        this.pread = bind(libc, "pread", FunctionDescriptor.of(LONG, INT, ValueLayout.ADDRESS, LONG, LONG),
+        this.flock = Downcall.of(libc, "flock", FunctionDescriptor.of(INT, INT, FLOCK_OPERATION), CAPTURE_ERRNO);
+        this.ftruncate = Downcall.of(libc, "ftruncate", FunctionDescriptor.of(INT, INT, LONG), CAPTURE_ERRNO);
+        this.pread = Downcall.of(libc, "pread", FunctionDescriptor.of(LONG, INT, ValueLayout.ADDRESS, LONG, LONG),
                 CAPTURE_ERRNO);
-        this.pwrite = bind(libc, "pwrite", FunctionDescriptor.of(LONG, INT, ValueLayout.ADDRESS, LONG, LONG),
+        this.pwrite = Downcall.of(libc, "pwrite", FunctionDescriptor.of(LONG, INT, ValueLayout.ADDRESS, LONG, LONG),
                 CAPTURE_ERRNO);
-        this.fsync = bind(libc, "fsync", FunctionDescriptor.of(INT, INT), CAPTURE_ERRNO);
-        this.close = bind(libc, "close", FunctionDescriptor.of(INT, INT), CAPTURE_ERRNO);
+        this.fsync = Downcall.of(libc, "fsync", FunctionDescriptor.of(INT, INT), CAPTURE_ERRNO);
+        this.close = Downcall.of(libc, "close", FunctionDescriptor.of(INT, INT), CAPTURE_ERRNO);
         this.strerrorname = libc.find("strerrorname_np")
-                .map(symbol -> LINKER.downcallHandle(symbol, FunctionDescriptor.of(ValueLayout.ADDRESS, INT)))
+                .map(symbol -> new Downcall(symbol, FunctionDescriptor.of(ValueLayout.ADDRESS, INT)))
                 .orElse(null);
     }
 
@@ -95,7 +97,8 @@ final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
             MemorySegment cPath = arena.allocateFrom(path);
-            int fd = (int) call(open, errno, cPath, platform.openFlags(), LibcPlatform.FILE_MODE);
+            int flags = platform.openFlags();
+            long fd = call(() -> (int) open.handle().invokeExact(errno, cPath, flags, LibcPlatform.FILE_MODE));
             return (int) checked("open", fd, errno);
         }
     }
@@ -105,7 +108,7 @@ final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
             while (true) {
-                int result = (int) call(flock, errno, fd, LibcPlatform.LOCK_EX | LibcPlatform.LOCK_NB);
+                long result = call(() -> (int) flock.handle().invokeExact(errno, fd, LibcPlatform.LOCK_EX | LibcPlatform.LOCK_NB));
                 if (result == 0) {
                     return true;
                 }
@@ -121,19 +124,19 @@ final class Libc {
     }
 
     void unlock(int fd) throws NativeCallException {
-        simple("flock(LOCK_UN)", flock, fd, LibcPlatform.LOCK_UN);
+        simple("flock(LOCK_UN)", errno -> (int) flock.handle().invokeExact(errno, fd, LibcPlatform.LOCK_UN));
     }
 
     void truncate(int fd) throws NativeCallException {
-        simple("ftruncate", ftruncate, fd, 0L);
+        simple("ftruncate", errno -> (int) ftruncate.handle().invokeExact(errno, fd, 0L));
     }
 
     void fsync(int fd) throws NativeCallException {
-        simple("fsync", fsync, fd);
+        simple("fsync", errno -> (int) fsync.handle().invokeExact(errno, fd));
     }
 
     void close(int fd) throws NativeCallException {
-        simple("close", close, fd);
+        simple("close", errno -> (int) close.handle().invokeExact(errno, fd));
     }
 
     /** Writes all of {@code bytes} from offset 0. */
@@ -143,7 +146,10 @@ final class Libc {
             MemorySegment buffer = arena.allocateFrom(ValueLayout.JAVA_BYTE, bytes);
             long written = 0;
             while (written < bytes.length) {
-                long n = (long) call(pwrite, errno, fd, buffer.asSlice(written), bytes.length - written, written);
+                MemorySegment from = buffer.asSlice(written);
+                long count = bytes.length - written;
+                long offset = written;
+                long n = call(() -> (long) pwrite.handle().invokeExact(errno, fd, from, count, offset));
                 if (n < 0 && errno(errno) == platform.interruptedErrno()) {
                     continue;
                 }
@@ -159,7 +165,10 @@ final class Libc {
             MemorySegment buffer = arena.allocate(limit);
             long total = 0;
             while (total < limit) {
-                long n = (long) call(pread, errno, fd, buffer.asSlice(total), limit - total, total);
+                MemorySegment into = buffer.asSlice(total);
+                long count = limit - total;
+                long offset = total;
+                long n = call(() -> (long) pread.handle().invokeExact(errno, fd, into, count, offset));
                 if (n < 0 && errno(errno) == platform.interruptedErrno()) {
                     continue;
                 }
@@ -175,7 +184,12 @@ final class Libc {
     /** The errno's symbolic name where libc can tell it (glibc: {@code strerrorname_np}), else its number. */
     String errnoName(int code) {
         if (strerrorname != null) {
-            MemorySegment name = (MemorySegment) call(strerrorname, code);
+            MemorySegment name;
+            try {
+                name = (MemorySegment) strerrorname.handle().invokeExact(code);
+            } catch (Throwable unnamed) { // broad-catch: only the errno's name is lost, its number is kept
+                return "errno " + code;
+            }
             if (!name.equals(MemorySegment.NULL)) {
                 return name.reinterpret(64).getString(0);
             }
@@ -183,13 +197,10 @@ final class Libc {
         return "errno " + code;
     }
 
-    private void simple(String what, MethodHandle handle, Object... arguments) throws NativeCallException {
+    private void simple(String what, ErrnoCall call) throws NativeCallException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
-            Object[] withCapture = new Object[arguments.length + 1];
-            withCapture[0] = errno;
-            System.arraycopy(arguments, 0, withCapture, 1, arguments.length);
-            checked(what, ((Number) call(handle, withCapture)).longValue(), errno);
+            checked(what, call(() -> call.call(errno)), errno);
         }
     }
 
@@ -208,9 +219,14 @@ final class Libc {
         return (int) ERRNO.get(capture, 0L);
     }
 
-    private static Object call(MethodHandle handle, Object... arguments) {
+    /**
+     * Runs one downcall. Each call site uses {@code invokeExact} with the function's exact types:
+     * {@code invokeWithArguments} adapted every handle at run time, spinning method-handle classes
+     * (about 10 ms of a one-shot's CPU).
+     */
+    private static long call(NativeCall call) {
         try {
-            return handle.invokeWithArguments(arguments);
+            return call.call();
         } catch (RuntimeException | Error unchecked) { // broad-catch: rethrown unchanged, nothing is swallowed here
             throw unchecked;
         } catch (Throwable checked) { // broad-catch: a native downcall declares no checked exception at all
@@ -218,10 +234,42 @@ final class Libc {
         }
     }
 
-    private static MethodHandle bind(SymbolLookup libc, String name, FunctionDescriptor descriptor,
-            Linker.Option... options) {
-        MemorySegment symbol = libc.find(name).orElseThrow(() -> new MissingSymbolException(name));
-        return LINKER.downcallHandle(symbol, descriptor, options);
+    @FunctionalInterface
+    private interface NativeCall {
+        long call() throws Throwable;
+    }
+
+    /** A call that returns -1 and sets errno on failure, given the segment capturing errno. */
+    @FunctionalInterface
+    private interface ErrnoCall {
+        long call(MemorySegment errno) throws Throwable;
+    }
+
+    /** One libc function: its symbol found at once (a missing one makes libc unusable), linked on first call. */
+    private static final class Downcall {
+        private final MemorySegment symbol;
+        private final FunctionDescriptor descriptor;
+        private final Linker.Option[] options;
+        private volatile MethodHandle handle;
+
+        Downcall(MemorySegment symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+            this.symbol = symbol;
+            this.descriptor = descriptor;
+            this.options = options;
+        }
+
+        static Downcall of(SymbolLookup libc, String name, FunctionDescriptor descriptor, Linker.Option... options) {
+            return new Downcall(libc.find(name).orElseThrow(() -> new MissingSymbolException(name)), descriptor, options);
+        }
+
+        MethodHandle handle() {
+            MethodHandle linked = handle;
+            if (linked == null) {
+                linked = LINKER.downcallHandle(symbol, descriptor, options); // racing threads link equal handles
+                handle = linked;
+            }
+            return linked;
+        }
     }
 
     private static final class MissingSymbolException extends RuntimeException {
