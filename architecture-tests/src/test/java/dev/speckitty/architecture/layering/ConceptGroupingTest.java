@@ -13,7 +13,8 @@ import dev.speckitty.architecture.ProductionClasses;
  * Packages are grouped by what they are for (docs/architecture.md, issue 13): in adapters-storage the
  * encrypted session store ({@code session}) and the local event queue ({@code queue}) share only the
  * owner-only file helpers ({@code files}), which know neither; in application the session core
- * ({@code session}) that sync, tracker, teamspace and login build on knows none of them.
+ * ({@code session}) that sync, tracker, teamspace and login build on knows none of them, and only the
+ * shell reaches login.
  */
 @AnalyzeClasses(locations = ProductionClasses.class, importOptions = ImportOption.DoNotIncludeTests.class)
 class ConceptGroupingTest {
@@ -51,4 +52,11 @@ class ConceptGroupingTest {
                     "dev.speckitty.application.sync..", "dev.speckitty.application.tracker..",
                     "dev.speckitty.application.teamspace..")
             .as("the session core depends on no login, sync, tracker or teamspace use case");
+
+    @ArchTest
+    static final ArchRule hosted_use_cases_need_no_login = noClasses()
+            .that().resideInAnyPackage("dev.speckitty.application.sync..", "dev.speckitty.application.tracker..",
+                    "dev.speckitty.application.teamspace..")
+            .should().dependOnClassesThat().resideInAPackage("dev.speckitty.application.login..")
+            .as("sync, tracker and teamspace use the session core, never login (the shell offers a login)");
 }
