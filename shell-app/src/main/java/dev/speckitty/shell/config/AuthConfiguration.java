@@ -42,12 +42,12 @@ public class AuthConfiguration {
         return new InspectLocalSession(store, clock);
     }
 
-    @Bean
+    @Bean("auth status")
     AuthStatusCommand authStatusCommand(InspectLocalSession inspect, SessionPresence presence, Clock clock) {
         return new AuthStatusCommand(inspect, presence, clock);
     }
 
-    @Bean
+    @Bean("auth whoami")
     AuthWhoamiCommand authWhoamiCommand(InspectLocalSession inspect) {
         return new AuthWhoamiCommand(inspect);
     }
@@ -77,24 +77,24 @@ public class AuthConfiguration {
         return new Login(sessions, new RefreshGate(lock), server, directory, callbacks, browser, clock, Sleeper.REAL);
     }
 
-    @Bean
+    @Bean("auth login")
     AuthLoginCommand authLoginCommand(Login login, HostedTarget target, TerminalStreams streams) {
         return new AuthLoginCommand(login, target, streams.err(), System.console() != null);
     }
 
-    @Bean
+    @Bean("auth logout")
     AuthLogoutCommand authLogoutCommand(SessionManager sessions, RefreshLock lock, HostedTarget target,
             AuthorizationServer server) {
         Logout logout = new Logout(sessions, new RefreshGate(lock), () -> target.ifConfigured(server));
         return new AuthLogoutCommand(logout);
     }
 
-    @Bean
+    @Bean("auth refresh")
     AuthRefreshCommand authRefreshCommand(SessionManager sessions, Clock clock) {
         return new AuthRefreshCommand(sessions, clock);
     }
 
-    @Bean
+    @Bean("auth doctor")
     AuthDoctorCommand authDoctorCommand(SessionManager sessions, SessionStore store, RefreshLock lock,
             RuntimePaths paths, HostedTarget target, SessionStatusProbe probe, Clock clock) {
         AuthDoctor doctor = new AuthDoctor(sessions, store, lock, new FileStorageHealth(paths.authDirectory(),

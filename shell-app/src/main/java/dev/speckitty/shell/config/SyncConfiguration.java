@@ -69,7 +69,7 @@ public class SyncConfiguration {
         return new LoggedOutRecovery(route, login::getObject, streams.out(), streams.err(), streams.in());
     }
 
-    @Bean
+    @Bean("sync now")
     SyncNowCommand syncNowCommand(EventQueue queue, EventIngress ingress, SessionManager sessions,
             Interactivity interactivity, LoggedOutRecovery recovery, TerminalStreams streams, Clock clock) {
         SyncNow syncNow = new SyncNow(queue, ingress, sessions, line -> {
@@ -81,7 +81,7 @@ public class SyncConfiguration {
         return new SyncNowCommand(syncNow, interactivity, recovery, clock, progress);
     }
 
-    @Bean
+    @Bean("sync enqueue")
     SyncEnqueueCommand syncEnqueueCommand(EventQueue queue, TerminalStreams streams, Clock clock) {
         return new SyncEnqueueCommand(new EnqueueEvents(queue, new JacksonEventJson(), clock), streams::in);
     }
@@ -92,12 +92,12 @@ public class SyncConfiguration {
         return new CheckSyncSetup(queue, presence, health, interactivity::saasSyncEnabled, target::baseUrl);
     }
 
-    @Bean
+    @Bean("sync status")
     SyncStatusCommand syncStatusCommand(CheckSyncSetup checkSyncSetup, LoggedOutRecovery recovery) {
         return new SyncStatusCommand(checkSyncSetup, recovery);
     }
 
-    @Bean
+    @Bean("sync doctor")
     SyncDoctorCommand syncDoctorCommand(CheckSyncSetup checkSyncSetup, LoggedOutRecovery recovery) {
         return new SyncDoctorCommand(checkSyncSetup, recovery);
     }
@@ -108,34 +108,34 @@ public class SyncConfiguration {
         return new TrackerWorkflow(presence, sessions, bindings, tracker, health);
     }
 
-    @Bean
+    @Bean("tracker bind")
     TrackerCommands.Bind trackerBindCommand(BindingStore bindings) {
         return new TrackerCommands.Bind(new BindTracker(bindings));
     }
 
-    @Bean
+    @Bean("tracker status")
     TrackerCommands.Call trackerStatusCommand(TrackerWorkflow workflow, HostedTarget target,
             Interactivity interactivity, LoggedOutRecovery recovery) {
         return new TrackerCommands.Call(false, workflow, target, interactivity, recovery);
     }
 
-    @Bean
+    @Bean("tracker pull")
     TrackerCommands.Call trackerPullCommand(TrackerWorkflow workflow, HostedTarget target,
             Interactivity interactivity, LoggedOutRecovery recovery) {
         return new TrackerCommands.Call(true, workflow, target, interactivity, recovery);
     }
 
-    @Bean
+    @Bean("teamspace status")
     TeamspaceCommands.Status teamspaceStatusCommand(BindingStore bindings, SessionPresence presence) {
         return new TeamspaceCommands.Status(new ShowTeamspace(bindings, presence));
     }
 
-    @Bean
+    @Bean("teamspace bind")
     TeamspaceCommands.Bind teamspaceBindCommand(BindingStore bindings) {
         return new TeamspaceCommands.Bind(new BindTeamspace(bindings));
     }
 
-    @Bean
+    @Bean("teamspace unbind")
     TeamspaceCommands.Unbind teamspaceUnbindCommand(BindingStore bindings) {
         return new TeamspaceCommands.Unbind(new UnbindTeamspace(bindings));
     }
