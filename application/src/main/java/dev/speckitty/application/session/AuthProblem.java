@@ -65,8 +65,4 @@ public record AuthProblem(Kind kind, String message) {
     public boolean isContention() {
         return kind == Kind.REFRESH_LOCK_TIMEOUT;
     }
-
-    public boolean requiresLogin() {
-        return kind == Kind.NOT_AUTHENTICATED || kind == Kind.REFRESH_TOKEN_EXPIRED || kind == Kind.SESSION_INVALID;
-    }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.domain.auth.RefreshResult;
 import dev.speckitty.domain.auth.RefreshResult.RejectionCause;
+import dev.speckitty.domain.hosted.FailureCategory;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.testfixtures.FakeRefreshLock;
 import dev.speckitty.testfixtures.InMemorySessionStore;
@@ -250,7 +251,9 @@ class RefreshTransactionTest {
         assertThat(attempt.problem().kind()).isEqualTo(AuthProblem.Kind.REFRESH_LOCK_TIMEOUT);
         assertThat(attempt.problem().message())
                 .isEqualTo("Another spec-kitty process is refreshing the auth session; retry in a moment.");
-        assertThat(attempt.problem().requiresLogin()).isFalse();
+        // contention: retry in a moment, never a reason to log in again
+        assertThat(attempt.problem().isContention()).isTrue();
+        assertThat(attempt.problem().category()).isEqualTo(FailureCategory.REFRESH_LOCK_TIMEOUT);
         assertThat(store.stored()).isEqualTo(seed);
         assertThat(server.refreshTokensSent).isEmpty();
     }
