@@ -1,11 +1,11 @@
 package dev.speckitty.shell.config;
 
-import dev.speckitty.adapters.storage.binding.YamlBindingStore;
+import dev.speckitty.adapters.repository.YamlBindingStore;
 import dev.speckitty.adapters.storage.queue.JacksonEventJson;
 import dev.speckitty.adapters.storage.queue.SqliteEventQueue;
-import dev.speckitty.application.auth.Login;
-import dev.speckitty.application.auth.SessionManager;
-import dev.speckitty.application.auth.SessionPresence;
+import dev.speckitty.application.login.Login;
+import dev.speckitty.application.session.SessionManager;
+import dev.speckitty.application.session.SessionPresence;
 import dev.speckitty.application.sync.CheckSyncSetup;
 import dev.speckitty.application.sync.ConnectedTeamspaceDetector;
 import dev.speckitty.application.sync.EnqueueEvents;

@@ -2,7 +2,7 @@ package dev.speckitty.shell.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
+import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
 import dev.speckitty.domain.port.SessionStore;
 import java.nio.file.Path;
 import java.time.Clock;
