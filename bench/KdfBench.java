@@ -1,7 +1,7 @@
-import dev.speckitty.adapters.storage.crypto.BouncyCastleScrypt;
-import dev.speckitty.adapters.storage.crypto.OpenSslScrypt;
-import dev.speckitty.adapters.storage.crypto.Scrypt;
-import dev.speckitty.adapters.storage.crypto.ScryptParameters;
+import dev.speckitty.adapters.storage.session.crypto.BouncyCastleScrypt;
+import dev.speckitty.adapters.storage.session.crypto.OpenSslScrypt;
+import dev.speckitty.adapters.storage.session.crypto.Scrypt;
+import dev.speckitty.adapters.storage.session.crypto.ScryptParameters;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;

@@ -1,9 +1,14 @@
 package dev.speckitty.shell;
 
 import java.util.List;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.GenericTypeAwareAutowireCandidateResolver;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigUtils;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -30,6 +35,29 @@ final class CliSpringApplication extends SpringApplication {
         setAddCommandLineProperties(false);
         // Also when another main calls run (FastLaunchTraining): the Spring AOT initializer is this class's.
         setMainApplicationClass(SpecKittyApplication.class);
+    }
+
+    /**
+     * Two annotation features no bean here uses, each a measured share of a one-shot's CPU
+     * (docs/performance.md): the {@code @EventListener} method processor, which looked through every
+     * bean's methods after start-up (30-35 ms; events to {@code ApplicationListener} beans still
+     * work), and the {@code @Value}/{@code @Qualifier}/{@code @Lazy} lookups on every injection point
+     * (~15 ms): beans are matched by type, generics included, as before.
+     */
+    @Override
+    protected void refresh(ConfigurableApplicationContext context) {
+        if (context.getBeanFactory() instanceof DefaultListableBeanFactory beanFactory) {
+            beanFactory.setAutowireCandidateResolver(new GenericTypeAwareAutowireCandidateResolver());
+        }
+        if (context instanceof BeanDefinitionRegistry registry) {
+            for (String name : List.of(AnnotationConfigUtils.EVENT_LISTENER_PROCESSOR_BEAN_NAME,
+                    AnnotationConfigUtils.EVENT_LISTENER_FACTORY_BEAN_NAME)) {
+                if (registry.containsBeanDefinition(name)) {
+                    registry.removeBeanDefinition(name);
+                }
+            }
+        }
+        super.refresh(context);
     }
 
     /** No configuration file and no command-line properties: there is no {@code spring.main.*} to bind. */

@@ -1,6 +1,6 @@
 package dev.speckitty.shell;
 
-import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
+import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
 import dev.speckitty.domain.session.Secret;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;

@@ -1,6 +1,6 @@
 package dev.speckitty.application.sync;
 
-import dev.speckitty.application.auth.SessionPresence;
+import dev.speckitty.application.session.SessionPresence;
 import dev.speckitty.domain.port.EventQueue;
 import dev.speckitty.domain.port.HostedHealth;
 import java.time.Duration;

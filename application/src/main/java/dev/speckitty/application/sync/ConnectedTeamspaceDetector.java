@@ -1,8 +1,8 @@
 package dev.speckitty.application.sync;
 
-import dev.speckitty.application.auth.SessionManager;
-import dev.speckitty.application.auth.SessionPresence;
-import dev.speckitty.application.auth.SessionPresence.Presence;
+import dev.speckitty.application.session.SessionManager;
+import dev.speckitty.application.session.SessionPresence;
+import dev.speckitty.application.session.SessionPresence.Presence;
 import dev.speckitty.domain.port.BindingStore;
 import dev.speckitty.domain.session.SessionStorageException;
 import dev.speckitty.domain.session.StoredSession;

@@ -1,7 +1,7 @@
 package dev.speckitty.application.sync;
 
-import dev.speckitty.application.auth.SessionPresence;
-import dev.speckitty.application.auth.SessionPresence.Presence;
+import dev.speckitty.application.session.SessionPresence;
+import dev.speckitty.application.session.SessionPresence.Presence;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 

@@ -1,9 +1,9 @@
 package dev.speckitty.application.sync;
 
-import dev.speckitty.application.auth.AuthProblem;
-import dev.speckitty.application.auth.RefreshAttempt;
-import dev.speckitty.application.auth.SessionManager;
-import dev.speckitty.application.auth.TokenAccess;
+import dev.speckitty.application.session.AuthProblem;
+import dev.speckitty.application.session.RefreshAttempt;
+import dev.speckitty.application.session.SessionManager;
+import dev.speckitty.application.session.TokenAccess;
 import dev.speckitty.domain.hosted.FailureCategory;
 import dev.speckitty.domain.hosted.HostedFailure;
 import dev.speckitty.domain.port.EventIngress;

@@ -1,6 +1,6 @@
 package dev.speckitty.application.sync;
 
-import dev.speckitty.application.auth.SessionPresence.Presence;
+import dev.speckitty.application.session.SessionPresence.Presence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.speckitty.application.teamspace;
 
-import dev.speckitty.application.auth.SessionPresence;
-import dev.speckitty.application.auth.SessionPresence.Presence;
+import dev.speckitty.application.session.SessionPresence;
+import dev.speckitty.application.session.SessionPresence.Presence;
 import dev.speckitty.domain.port.BindingStore;
 import dev.speckitty.domain.teamspace.TeamspaceBinding;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package dev.speckitty.application.tracker;
 
-import dev.speckitty.application.auth.AuthProblem;
-import dev.speckitty.application.auth.RefreshAttempt;
-import dev.speckitty.application.auth.SessionManager;
-import dev.speckitty.application.auth.SessionPresence;
-import dev.speckitty.application.auth.SessionPresence.Presence;
-import dev.speckitty.application.auth.TokenAccess;
+import dev.speckitty.application.session.AuthProblem;
+import dev.speckitty.application.session.RefreshAttempt;
+import dev.speckitty.application.session.SessionManager;
+import dev.speckitty.application.session.SessionPresence;
+import dev.speckitty.application.session.SessionPresence.Presence;
+import dev.speckitty.application.session.TokenAccess;
 import dev.speckitty.domain.hosted.FailureCategory;
 import dev.speckitty.domain.port.BindingStore;
 import dev.speckitty.domain.port.HostedHealth;

@@ -2,8 +2,8 @@ package dev.speckitty.application.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.application.auth.FixedPresence;
-import dev.speckitty.application.auth.SessionPresence.Presence;
+import dev.speckitty.application.session.FixedPresence;
+import dev.speckitty.application.session.SessionPresence.Presence;
 import dev.speckitty.domain.port.EventQueue;
 import dev.speckitty.domain.port.HostedHealth;
 import dev.speckitty.domain.sync.PendingEvent;

@@ -2,9 +2,9 @@ package dev.speckitty.application.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.application.auth.FixedPresence;
-import dev.speckitty.application.auth.SessionPresence;
-import dev.speckitty.application.auth.SessionPresence.Presence;
+import dev.speckitty.application.session.FixedPresence;
+import dev.speckitty.application.session.SessionPresence;
+import dev.speckitty.application.session.SessionPresence.Presence;
 import dev.speckitty.application.teamspace.InMemoryBindingStore;
 import dev.speckitty.domain.port.BindingStore;
 import org.junit.jupiter.api.Test;

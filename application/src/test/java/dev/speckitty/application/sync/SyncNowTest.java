@@ -4,10 +4,10 @@ import static dev.speckitty.testfixtures.Teams.PRIVATE;
 import static dev.speckitty.testfixtures.Teams.SHARED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.application.auth.MembershipRehydration;
-import dev.speckitty.application.auth.RefreshTransaction;
-import dev.speckitty.application.auth.ScriptedAuthorizationServer;
-import dev.speckitty.application.auth.SessionManager;
+import dev.speckitty.application.session.MembershipRehydration;
+import dev.speckitty.application.session.RefreshTransaction;
+import dev.speckitty.application.session.ScriptedAuthorizationServer;
+import dev.speckitty.application.session.SessionManager;
 import dev.speckitty.domain.auth.Membership;
 import dev.speckitty.domain.auth.RefreshResult;
 import dev.speckitty.domain.auth.TokenGrant;

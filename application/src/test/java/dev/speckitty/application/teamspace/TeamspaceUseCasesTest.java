@@ -2,8 +2,8 @@ package dev.speckitty.application.teamspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.application.auth.FixedPresence;
-import dev.speckitty.application.auth.SessionPresence.Presence;
+import dev.speckitty.application.session.FixedPresence;
+import dev.speckitty.application.session.SessionPresence.Presence;
 import dev.speckitty.domain.port.BindingStore.NewProjectSite;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

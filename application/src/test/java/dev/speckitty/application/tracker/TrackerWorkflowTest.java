@@ -2,10 +2,10 @@ package dev.speckitty.application.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.application.auth.MembershipRehydration;
-import dev.speckitty.application.auth.RefreshTransaction;
-import dev.speckitty.application.auth.SessionManager;
-import dev.speckitty.application.auth.SessionPresence;
+import dev.speckitty.application.session.MembershipRehydration;
+import dev.speckitty.application.session.RefreshTransaction;
+import dev.speckitty.application.session.SessionManager;
+import dev.speckitty.application.session.SessionPresence;
 import dev.speckitty.domain.auth.AuthorizationRequest;
 import dev.speckitty.domain.auth.DeviceAuthorization;
 import dev.speckitty.domain.auth.DevicePoll;

@@ -23,6 +23,7 @@ class HexagonalLayeringTest {
             .layer("Domain").definedBy("dev.speckitty.domain..")
             .layer("Application").definedBy("dev.speckitty.application..")
             .layer("Storage adapter").definedBy("dev.speckitty.adapters.storage..")
+            .layer("Repository adapter").definedBy("dev.speckitty.adapters.repository..")
             .layer("Hosted adapter").definedBy("dev.speckitty.adapters.hosted..")
             .layer("Shell").definedBy("dev.speckitty.shell..")
             .layer("Emulator").definedBy("dev.speckitty.emulator..")
@@ -30,6 +31,8 @@ class HexagonalLayeringTest {
             .whereLayer("Domain").mayNotAccessAnyLayer()
             .whereLayer("Application").mayOnlyAccessLayers("Domain")
             .whereLayer("Storage adapter").mayOnlyAccessLayers("Domain")
+            // The repository binding (.kittify/config.yaml, .git/config) is not storage: it shares no code with it.
+            .whereLayer("Repository adapter").mayOnlyAccessLayers("Domain")
             .whereLayer("Hosted adapter").mayOnlyAccessLayers("Domain")
             .whereLayer("Shell").mayNotBeAccessedByAnyLayer()
             // The emulator stands in for the hosted service, so it shares no code with the CLI either way.

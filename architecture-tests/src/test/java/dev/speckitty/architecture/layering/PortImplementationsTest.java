@@ -24,5 +24,5 @@ class PortImplementationsTest {
     static final ArchRule ports_are_implemented_by_adapters = classes()
             .that().implement(A_DOMAIN_PORT)
             .should().resideInAPackage("dev.speckitty.adapters..")
-            .as("domain ports are implemented in adapters-storage or adapters-hosted, never in the shell or application");
+            .as("domain ports are implemented in adapters-storage, adapters-repository or adapters-hosted, never in the shell or application");
 }

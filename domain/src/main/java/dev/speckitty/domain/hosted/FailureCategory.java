@@ -38,15 +38,6 @@ public enum FailureCategory {
         return Optional.ofNullable(action);
     }
 
-    public static Optional<FailureCategory> fromMachineName(String name) {
-        for (FailureCategory category : values()) {
-            if (category.machineName.equals(name)) {
-                return Optional.of(category);
-            }
-        }
-        return Optional.empty();
-    }
-
     private record Rule(FailureCategory category, List<String> keywords) {}
 
     // Order matters: the first category with a matching keyword wins (docs/spec/behaviour.md §1.2).

@@ -16,24 +16,27 @@ import org.springframework.shell.core.command.CommandRegistry;
  */
 public final class CommandTree {
 
-    private final List<Command> commands;
+    private final CommandRegistry registry;
+    private List<Command> commands; // every visible command, listed on first need
 
     public CommandTree(CommandRegistry registry) {
-        this.commands = registry.getCommands().stream()
-                .filter(command -> !command.isHidden())
-                .sorted(Comparator.comparing(Command::getName))
-                .toList();
+        this.registry = registry;
     }
 
     /** Every visible command, sorted by name. */
     public List<Command> commands() {
+        if (commands == null) {
+            commands = registry.getCommands().stream()
+                    .filter(command -> !command.isHidden())
+                    .sorted(Comparator.comparing(Command::getName))
+                    .toList();
+        }
         return commands;
     }
 
+    /** The visible command of that name or alias; the registry builds that one command only. */
     public Optional<Command> command(String name) {
-        return commands.stream()
-                .filter(command -> command.getName().equals(name) || command.getAliases().contains(name))
-                .findFirst();
+        return Optional.ofNullable(registry.getCommandByName(name)).filter(command -> !command.isHidden());
     }
 
     /** A group is a leading word shared by commands and not a command itself ({@code auth}). */
@@ -44,13 +47,13 @@ public final class CommandTree {
     /** The commands directly below a group ({@code auth} → {@code auth login}, {@code auth status}...). */
     public List<Command> commandsIn(String group) {
         String prefix = group + " ";
-        return commands.stream().filter(command -> command.getName().startsWith(prefix)).toList();
+        return commands().stream().filter(command -> command.getName().startsWith(prefix)).toList();
     }
 
     /** Top-level groups, in name order. */
     public List<String> groups() {
         Set<String> groups = new LinkedHashSet<>();
-        for (Command command : commands) {
+        for (Command command : commands()) {
             String name = command.getName();
             if (name.contains(" ")) {
                 groups.add(name.substring(0, name.indexOf(' ')));
@@ -63,7 +66,7 @@ public final class CommandTree {
     public List<String> nextWords(String prefix) {
         Set<String> words = new LinkedHashSet<>();
         String start = prefix.isEmpty() ? "" : prefix + " ";
-        for (Command command : commands) {
+        for (Command command : commands()) {
             String name = command.getName();
             if (name.startsWith(start) && name.length() > start.length()) {
                 String rest = name.substring(start.length());

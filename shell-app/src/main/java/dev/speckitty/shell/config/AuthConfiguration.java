@@ -3,21 +3,21 @@ package dev.speckitty.shell.config;
 import dev.speckitty.shell.settings.RuntimePaths;
 import dev.speckitty.shell.settings.HostedTarget;
 import dev.speckitty.shell.settings.CliVersion;
-import dev.speckitty.adapters.storage.crypto.MachinePassphrase;
-import dev.speckitty.adapters.storage.health.FileStorageHealth;
-import dev.speckitty.adapters.storage.lock.FileRefreshLock;
+import dev.speckitty.adapters.storage.session.crypto.MachinePassphrase;
+import dev.speckitty.adapters.storage.session.health.FileStorageHealth;
+import dev.speckitty.adapters.storage.session.lock.FileRefreshLock;
 import dev.speckitty.adapters.storage.queue.SqliteEventQueue;
-import dev.speckitty.application.auth.AuthDoctor;
-import dev.speckitty.application.auth.InspectLocalSession;
-import dev.speckitty.application.auth.Login;
-import dev.speckitty.application.auth.Logout;
-import dev.speckitty.application.auth.SessionPresence;
+import dev.speckitty.application.session.AuthDoctor;
+import dev.speckitty.application.session.InspectLocalSession;
+import dev.speckitty.application.login.Login;
+import dev.speckitty.application.login.Logout;
+import dev.speckitty.application.session.SessionPresence;
 import dev.speckitty.domain.port.SessionHotPath;
-import dev.speckitty.application.auth.MembershipRehydration;
-import dev.speckitty.application.auth.RefreshGate;
-import dev.speckitty.application.auth.RefreshTransaction;
-import dev.speckitty.application.auth.SessionManager;
-import dev.speckitty.application.auth.Sleeper;
+import dev.speckitty.application.session.MembershipRehydration;
+import dev.speckitty.application.login.RefreshGate;
+import dev.speckitty.application.session.RefreshTransaction;
+import dev.speckitty.application.session.SessionManager;
+import dev.speckitty.application.login.Sleeper;
 import dev.speckitty.domain.port.AuthorizationCallbackListener;
 import dev.speckitty.domain.port.AuthorizationServer;
 import dev.speckitty.domain.port.MembershipDirectory;
@@ -45,12 +45,12 @@ public class AuthConfiguration {
         return new InspectLocalSession(store, clock);
     }
 
-    @Bean
+    @Bean("auth status")
     AuthStatusCommand authStatusCommand(InspectLocalSession inspect, SessionPresence presence, Clock clock) {
         return new AuthStatusCommand(inspect, presence, clock);
     }
 
-    @Bean
+    @Bean("auth whoami")
     AuthWhoamiCommand authWhoamiCommand(InspectLocalSession inspect) {
         return new AuthWhoamiCommand(inspect);
     }
@@ -86,24 +86,24 @@ public class AuthConfiguration {
         return new Login(sessions, new RefreshGate(lock), server, directory, callbacks, browser, clock, sleeper);
     }
 
-    @Bean
+    @Bean("auth login")
     AuthLoginCommand authLoginCommand(Login login, HostedTarget target, TerminalStreams streams) {
         return new AuthLoginCommand(login, target, streams.err(), System.console() != null);
     }
 
-    @Bean
+    @Bean("auth logout")
     AuthLogoutCommand authLogoutCommand(SessionManager sessions, RefreshLock lock, HostedTarget target,
             AuthorizationServer server) {
         Logout logout = new Logout(sessions, new RefreshGate(lock), () -> target.ifConfigured(server));
         return new AuthLogoutCommand(logout);
     }
 
-    @Bean
+    @Bean("auth refresh")
     AuthRefreshCommand authRefreshCommand(SessionManager sessions, Clock clock) {
         return new AuthRefreshCommand(sessions, clock);
     }
 
-    @Bean
+    @Bean("auth doctor")
     AuthDoctorCommand authDoctorCommand(SessionManager sessions, SessionStore store, RefreshLock lock,
             RuntimePaths paths, HostedTarget target, SessionStatusProbe probe, Clock clock) {
         AuthDoctor doctor = new AuthDoctor(sessions, store, lock, new FileStorageHealth(paths.authDirectory(),

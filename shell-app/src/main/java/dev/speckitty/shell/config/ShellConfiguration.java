@@ -6,6 +6,7 @@ import dev.speckitty.shell.command.HelpCommand;
 import dev.speckitty.shell.command.version.VersionCommand;
 import dev.speckitty.shell.runner.SpecKittyShellRunner;
 import dev.speckitty.shell.runner.TerminalStreams;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,9 @@ import org.springframework.shell.core.command.CommandRegistry;
 
 /**
  * The shell without Spring Shell's auto-configuration (see {@code SpecKittyApplication}): the
- * {@link CommandRegistry} collects every {@code Command} bean after start-up, and an application
- * runner hands the program arguments to our {@link SpecKittyShellRunner}.
+ * {@link CommandRegistry} builds a {@code Command} bean when it is asked for by name (every command
+ * bean is named after its command, {@link LazyCommandRegistry}), and an application runner hands
+ * the program arguments to our {@link SpecKittyShellRunner}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ShellConfiguration {
@@ -26,21 +28,21 @@ public class ShellConfiguration {
     }
 
     @Bean
-    CommandRegistry commandRegistry() {
-        return new CommandRegistry();
+    CommandRegistry commandRegistry(ListableBeanFactory beans) {
+        return new LazyCommandRegistry(beans);
     }
 
-    @Bean
+    @Bean("help")
     HelpCommand helpCommand() {
         return new HelpCommand();
     }
 
-    @Bean
+    @Bean("version")
     VersionCommand versionCommand() {
         return new VersionCommand();
     }
 
-    @Bean
+    @Bean("completion")
     CompletionCommand completionCommand() {
         return new CompletionCommand();
     }

@@ -2,11 +2,11 @@ package dev.speckitty.shell.config;
 
 import dev.speckitty.shell.settings.RuntimePaths;
 import dev.speckitty.shell.settings.RuntimeEnvironment;
-import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
-import dev.speckitty.adapters.storage.crypto.MachinePassphrase;
-import dev.speckitty.adapters.storage.files.AuthFiles;
-import dev.speckitty.adapters.storage.hotpath.HotPathFile;
-import dev.speckitty.adapters.storage.lock.SessionFileLock;
+import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
+import dev.speckitty.adapters.storage.session.crypto.MachinePassphrase;
+import dev.speckitty.adapters.storage.session.AuthFiles;
+import dev.speckitty.adapters.storage.session.hotpath.HotPathFile;
+import dev.speckitty.adapters.storage.session.lock.SessionFileLock;
 import dev.speckitty.domain.port.SessionHotPath;
 import dev.speckitty.domain.port.SessionStore;
 import java.time.Clock;

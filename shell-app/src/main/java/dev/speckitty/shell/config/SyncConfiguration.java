@@ -4,12 +4,12 @@ import dev.speckitty.shell.settings.RuntimePaths;
 import dev.speckitty.shell.settings.RuntimeEnvironment;
 import dev.speckitty.shell.settings.Interactivity;
 import dev.speckitty.shell.settings.HostedTarget;
-import dev.speckitty.adapters.storage.binding.YamlBindingStore;
+import dev.speckitty.adapters.repository.YamlBindingStore;
 import dev.speckitty.adapters.storage.queue.JacksonEventJson;
 import dev.speckitty.adapters.storage.queue.SqliteEventQueue;
-import dev.speckitty.application.auth.Login;
-import dev.speckitty.application.auth.SessionManager;
-import dev.speckitty.application.auth.SessionPresence;
+import dev.speckitty.application.login.Login;
+import dev.speckitty.application.session.SessionManager;
+import dev.speckitty.application.session.SessionPresence;
 import dev.speckitty.application.sync.CheckSyncSetup;
 import dev.speckitty.application.sync.ConnectedTeamspaceDetector;
 import dev.speckitty.application.sync.EnqueueEvents;
@@ -73,7 +73,7 @@ public class SyncConfiguration {
         return new LoggedOutRecovery(route, login::getObject, streams.err(), streams.in());
     }
 
-    @Bean
+    @Bean("sync now")
     SyncNowCommand syncNowCommand(EventQueue queue, EventIngress ingress, SessionManager sessions,
             Interactivity interactivity, LoggedOutRecovery recovery, TerminalStreams streams, Clock clock) {
         SyncNow syncNow = new SyncNow(queue, ingress, sessions, line -> {
@@ -85,7 +85,7 @@ public class SyncConfiguration {
         return new SyncNowCommand(syncNow, interactivity, recovery, clock, progress);
     }
 
-    @Bean
+    @Bean("sync enqueue")
     SyncEnqueueCommand syncEnqueueCommand(EventQueue queue, TerminalStreams streams, Clock clock) {
         return new SyncEnqueueCommand(new EnqueueEvents(queue, new JacksonEventJson(), clock), streams::in);
     }
@@ -96,12 +96,12 @@ public class SyncConfiguration {
         return new CheckSyncSetup(queue, presence, health, interactivity::saasSyncEnabled, target::baseUrl);
     }
 
-    @Bean
+    @Bean("sync status")
     SyncStatusCommand syncStatusCommand(CheckSyncSetup checkSyncSetup, LoggedOutRecovery recovery) {
         return new SyncStatusCommand(checkSyncSetup, recovery);
     }
 
-    @Bean
+    @Bean("sync doctor")
     SyncDoctorCommand syncDoctorCommand(CheckSyncSetup checkSyncSetup, LoggedOutRecovery recovery) {
         return new SyncDoctorCommand(checkSyncSetup, recovery);
     }
@@ -112,34 +112,34 @@ public class SyncConfiguration {
         return new TrackerWorkflow(presence, sessions, bindings, tracker, health);
     }
 
-    @Bean
+    @Bean("tracker bind")
     TrackerCommands.Bind trackerBindCommand(BindingStore bindings) {
         return new TrackerCommands.Bind(new BindTracker(bindings));
     }
 
-    @Bean
+    @Bean("tracker status")
     TrackerCommands.Call trackerStatusCommand(TrackerWorkflow workflow, HostedTarget target,
             Interactivity interactivity, LoggedOutRecovery recovery) {
         return new TrackerCommands.Call(false, workflow, target, interactivity, recovery);
     }
 
-    @Bean
+    @Bean("tracker pull")
     TrackerCommands.Call trackerPullCommand(TrackerWorkflow workflow, HostedTarget target,
             Interactivity interactivity, LoggedOutRecovery recovery) {
         return new TrackerCommands.Call(true, workflow, target, interactivity, recovery);
     }
 
-    @Bean
+    @Bean("teamspace status")
     TeamspaceCommands.Status teamspaceStatusCommand(BindingStore bindings, SessionPresence presence) {
         return new TeamspaceCommands.Status(new ShowTeamspace(bindings, presence));
     }
 
-    @Bean
+    @Bean("teamspace bind")
     TeamspaceCommands.Bind teamspaceBindCommand(BindingStore bindings) {
         return new TeamspaceCommands.Bind(new BindTeamspace(bindings));
     }
 
-    @Bean
+    @Bean("teamspace unbind")
     TeamspaceCommands.Unbind teamspaceUnbindCommand(BindingStore bindings) {
         return new TeamspaceCommands.Unbind(new UnbindTeamspace(bindings));
     }

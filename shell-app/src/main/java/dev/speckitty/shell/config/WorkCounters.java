@@ -1,7 +1,7 @@
 package dev.speckitty.shell.config;
 
 import dev.speckitty.adapters.hosted.counting.HostedActivity;
-import dev.speckitty.adapters.storage.StorageActivity;
+import dev.speckitty.adapters.storage.session.StorageActivity;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 

@@ -1,7 +1,7 @@
 package dev.speckitty.shell.render;
 
-import dev.speckitty.application.auth.LocalSessionReport;
-import dev.speckitty.application.auth.LocalSessionState;
+import dev.speckitty.application.session.LocalSessionReport;
+import dev.speckitty.application.session.LocalSessionState;
 import dev.speckitty.domain.port.SessionStore.StorageDescription;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;

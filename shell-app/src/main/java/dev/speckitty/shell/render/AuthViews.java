@@ -1,9 +1,9 @@
 package dev.speckitty.shell.render;
 
-import dev.speckitty.application.auth.DoctorReport;
-import dev.speckitty.application.auth.LocalSessionReport;
-import dev.speckitty.application.auth.LocalSessionState;
-import dev.speckitty.application.auth.SessionPresence.Presence;
+import dev.speckitty.application.session.DoctorReport;
+import dev.speckitty.application.session.LocalSessionReport;
+import dev.speckitty.application.session.LocalSessionState;
+import dev.speckitty.application.session.SessionPresence.Presence;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.text.UntrustedText;
 import java.io.PrintWriter;

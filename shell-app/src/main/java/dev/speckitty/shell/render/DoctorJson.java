@@ -1,7 +1,7 @@
 package dev.speckitty.shell.render;
 
-import dev.speckitty.application.auth.DoctorReport;
-import dev.speckitty.application.auth.DoctorReport.Finding;
+import dev.speckitty.application.session.DoctorReport;
+import dev.speckitty.application.session.DoctorReport.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

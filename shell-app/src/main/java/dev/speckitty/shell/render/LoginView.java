@@ -1,6 +1,6 @@
 package dev.speckitty.shell.render;
 
-import dev.speckitty.application.auth.LoginResult;
+import dev.speckitty.application.login.LoginResult;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.text.UntrustedText;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.speckitty.shell.render;
 
-import dev.speckitty.application.auth.LogoutResult;
-import dev.speckitty.application.auth.LogoutResult.RevocationSkipped;
+import dev.speckitty.application.login.LogoutResult;
+import dev.speckitty.application.login.LogoutResult.RevocationSkipped;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;

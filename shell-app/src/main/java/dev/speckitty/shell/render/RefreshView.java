@@ -1,7 +1,7 @@
 package dev.speckitty.shell.render;
 
-import dev.speckitty.application.auth.AuthProblem;
-import dev.speckitty.application.auth.RefreshAttempt;
+import dev.speckitty.application.session.AuthProblem;
+import dev.speckitty.application.session.RefreshAttempt;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.speckitty.shell.render;
 
-import dev.speckitty.application.auth.SessionPresence.Presence;
+import dev.speckitty.application.session.SessionPresence.Presence;
 import dev.speckitty.application.sync.SyncSetupReport;
 import dev.speckitty.domain.text.UntrustedText;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.speckitty.shell.render;
 
-import dev.speckitty.application.auth.SessionPresence.Presence;
+import dev.speckitty.application.session.SessionPresence.Presence;
 import dev.speckitty.application.teamspace.ShowTeamspace;
 import dev.speckitty.domain.teamspace.TeamspaceBinding;
 import dev.speckitty.domain.text.UntrustedText;

@@ -1,6 +1,6 @@
 package dev.speckitty.shell.acceptance;
 
-import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
+import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
 import dev.speckitty.adapters.storage.queue.SqliteEventQueue;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;

@@ -2,7 +2,7 @@ package dev.speckitty.shell.blackbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
+import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
 import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.CliProcess.Result;
 import dev.speckitty.shell.support.JsonDocuments;

@@ -4,7 +4,7 @@ import dev.speckitty.shell.settings.RuntimeEnvironment;
 import dev.speckitty.shell.settings.RuntimePaths;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
+import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
 import dev.speckitty.domain.port.SessionStore;
 import java.nio.file.Path;
 import java.time.Clock;

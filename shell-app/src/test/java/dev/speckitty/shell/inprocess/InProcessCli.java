@@ -2,8 +2,8 @@ package dev.speckitty.shell.inprocess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.adapters.storage.binding.YamlBindingStore;
-import dev.speckitty.application.auth.Sleeper;
+import dev.speckitty.adapters.repository.YamlBindingStore;
+import dev.speckitty.application.login.Sleeper;
 import dev.speckitty.domain.port.BindingStore;
 import dev.speckitty.domain.port.Browser;
 import dev.speckitty.domain.port.EventQueue;

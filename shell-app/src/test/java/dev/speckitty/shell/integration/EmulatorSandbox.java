@@ -1,6 +1,6 @@
 package dev.speckitty.shell.integration;
 
-import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
+import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;
 import dev.speckitty.emulator.HostedEmulator;

@@ -1,6 +1,6 @@
 package dev.speckitty.shell.integration;
 
-import dev.speckitty.adapters.storage.lock.FileRefreshLock;
+import dev.speckitty.adapters.storage.session.lock.FileRefreshLock;
 import dev.speckitty.domain.port.RefreshLock;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.speckitty.shell.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.adapters.storage.queue.SqliteEventQueue;
-import dev.speckitty.application.auth.AuthTimings;
+import dev.speckitty.application.session.AuthTimings;
 import dev.speckitty.domain.sync.PendingEvent;
 import dev.speckitty.domain.sync.QueuedEvent;
 import dev.speckitty.emulator.EmulatorSettings;

@@ -1,7 +1,7 @@
 package dev.speckitty.shell.integration;
 
-import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
-import dev.speckitty.adapters.storage.lock.FileRefreshLock;
+import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
+import dev.speckitty.adapters.storage.session.lock.FileRefreshLock;
 import dev.speckitty.domain.port.RefreshLock;
 import dev.speckitty.domain.session.StoredSession;
 import java.nio.file.Files;

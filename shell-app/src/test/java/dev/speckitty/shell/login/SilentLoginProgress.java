@@ -1,6 +1,6 @@
 package dev.speckitty.shell.login;
 
-import dev.speckitty.application.auth.LoginProgress;
+import dev.speckitty.application.login.LoginProgress;
 import java.time.Duration;
 
 /** A login that shows nothing: the tests assert on results, files and requests instead. */

@@ -3,7 +3,7 @@ package dev.speckitty.shell.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.speckitty.application.auth.LocalSessionState;
+import dev.speckitty.application.session.LocalSessionState;
 import dev.speckitty.domain.port.SessionStore.StorageDescription;
 import dev.speckitty.domain.session.SessionStorageException;
 import dev.speckitty.domain.session.StoredSession;

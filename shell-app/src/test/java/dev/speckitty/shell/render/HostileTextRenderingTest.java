@@ -2,7 +2,7 @@ package dev.speckitty.shell.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.speckitty.application.auth.LocalSessionState;
+import dev.speckitty.application.session.LocalSessionState;
 import dev.speckitty.domain.port.SessionStore.StorageDescription;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.domain.session.Team;

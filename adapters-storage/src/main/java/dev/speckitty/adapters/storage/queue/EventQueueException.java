@@ -7,7 +7,7 @@ import dev.speckitty.domain.port.LocalFileException;
  * for too long or cannot be written. The message names the path and what to do; it never contains
  * an event.
  */
-public class EventQueueException extends LocalFileException {
+class EventQueueException extends LocalFileException {
 
     public EventQueueException(String message, Throwable cause) {
         super(message, cause);

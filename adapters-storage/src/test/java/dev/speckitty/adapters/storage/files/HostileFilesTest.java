@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.speckitty.adapters.storage.EncryptedFileSessionStore;
-import dev.speckitty.adapters.storage.hotpath.HotPathFile;
+import dev.speckitty.adapters.storage.session.AuthFiles;
+import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
+import dev.speckitty.adapters.storage.session.hotpath.HotPathFile;
 import dev.speckitty.adapters.storage.support.TestSessions;
 import dev.speckitty.domain.session.SessionStorageException;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.speckitty.shell.command.auth;
 
-import dev.speckitty.application.auth.AuthDoctor;
-import dev.speckitty.application.auth.DoctorReport;
+import dev.speckitty.application.session.AuthDoctor;
+import dev.speckitty.application.session.DoctorReport;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.Outcome;
 import dev.speckitty.shell.command.ParsedOptions;

@@ -1,7 +1,7 @@
 package dev.speckitty.shell.command.auth;
 
-import dev.speckitty.application.auth.Login;
-import dev.speckitty.application.auth.LoginResult;
+import dev.speckitty.application.login.Login;
+import dev.speckitty.application.login.LoginResult;
 import dev.speckitty.domain.text.UntrustedText;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;

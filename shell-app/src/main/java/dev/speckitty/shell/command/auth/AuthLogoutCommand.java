@@ -1,7 +1,7 @@
 package dev.speckitty.shell.command.auth;
 
-import dev.speckitty.application.auth.Logout;
-import dev.speckitty.application.auth.LogoutResult;
+import dev.speckitty.application.login.Logout;
+import dev.speckitty.application.login.LogoutResult;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.Outcome;

@@ -1,7 +1,7 @@
 package dev.speckitty.shell.command.auth;
 
-import dev.speckitty.application.auth.RefreshAttempt;
-import dev.speckitty.application.auth.SessionManager;
+import dev.speckitty.application.session.RefreshAttempt;
+import dev.speckitty.application.session.SessionManager;
 import dev.speckitty.shell.command.Exit;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.Outcome;

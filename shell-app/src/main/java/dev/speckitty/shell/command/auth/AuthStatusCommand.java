@@ -1,10 +1,10 @@
 package dev.speckitty.shell.command.auth;
 
-import dev.speckitty.application.auth.InspectLocalSession;
-import dev.speckitty.application.auth.LocalSessionReport;
-import dev.speckitty.application.auth.LocalSessionState;
-import dev.speckitty.application.auth.SessionPresence.Presence;
-import dev.speckitty.application.auth.SessionPresence;
+import dev.speckitty.application.session.InspectLocalSession;
+import dev.speckitty.application.session.LocalSessionReport;
+import dev.speckitty.application.session.LocalSessionState;
+import dev.speckitty.application.session.SessionPresence.Presence;
+import dev.speckitty.application.session.SessionPresence;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.Outcome;

@@ -1,7 +1,7 @@
 package dev.speckitty.shell.command.auth;
 
-import dev.speckitty.application.auth.InspectLocalSession;
-import dev.speckitty.application.auth.LocalSessionState;
+import dev.speckitty.application.session.InspectLocalSession;
+import dev.speckitty.application.session.LocalSessionState;
 import dev.speckitty.domain.session.StoredSession;
 import dev.speckitty.shell.command.CommandFailedException;
 import dev.speckitty.shell.command.OptionSpecs;

@@ -1,6 +1,6 @@
 package dev.speckitty.shell.command.auth;
 
-import dev.speckitty.application.auth.LoginProgress;
+import dev.speckitty.application.login.LoginProgress;
 import dev.speckitty.domain.text.UntrustedText;
 import dev.speckitty.shell.render.DurationFormat;
 import java.io.PrintWriter;

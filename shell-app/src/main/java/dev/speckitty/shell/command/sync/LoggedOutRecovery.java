@@ -1,8 +1,8 @@
 package dev.speckitty.shell.command.sync;
 
-import dev.speckitty.application.auth.Login;
-import dev.speckitty.application.auth.LoginProgress;
-import dev.speckitty.application.auth.LoginResult;
+import dev.speckitty.application.login.Login;
+import dev.speckitty.application.login.LoginProgress;
+import dev.speckitty.application.login.LoginResult;
 import dev.speckitty.application.sync.LoggedOutRoute;
 import java.io.BufferedReader;
 import java.io.IOException;

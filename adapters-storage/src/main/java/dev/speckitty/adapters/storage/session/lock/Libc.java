@@ -1,0 +1,300 @@
+package dev.speckitty.adapters.storage.session.lock;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.util.Optional;
+
+/**
+ * The few libc calls the lock files need, bound at run time through the FFM API: {@code open},
+ * {@code flock}, {@code ftruncate}, {@code pread}, {@code pwrite}, {@code fsync}, {@code close}.
+ * Every call captures {@code errno} in the same native call ({@code Linker.Option.captureCallState}),
+ * so no JVM activity in between can overwrite it. No native library is shipped: libc is the one
+ * the JVM already runs on.
+ */
+final class Libc {
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
+    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG; // off_t, size_t, ssize_t on LP64
+    private static final ValueLayout.OfInt FLOCK_OPERATION = INT;
+
+    final LibcPlatform platform;
+    // Each call is linked on first use: linking spins method handles, a few ms of CPU per function,
+    // and a read under the lock needs only open, flock and close.
+    private final Downcall open;
+    private final Downcall flock;
+    private final Downcall ftruncate;
+    private final Downcall pread;
+    private final Downcall pwrite;
+    private final Downcall fsync;
+    private final Downcall close;
+    private final Downcall strerrorname; // glibc 2.32+; null elsewhere
+
+    private Libc(LibcPlatform platform, SymbolLookup libc) {
+        this.platform = platform;
+        this.open = Downcall.of(libc, "open", FunctionDescriptor.of(INT, ValueLayout.ADDRESS, INT, INT),
+                Linker.Option.firstVariadicArg(2), CAPTURE_ERRNO);
+        this.flock = Downcall.of(libc, "flock", FunctionDescriptor.of(INT, INT, FLOCK_OPERATION), CAPTURE_ERRNO);
+        this.ftruncate = Downcall.of(libc, "ftruncate", FunctionDescriptor.of(INT, INT, LONG), CAPTURE_ERRNO);
+        this.pread = Downcall.of(libc, "pread", FunctionDescriptor.of(LONG, INT, ValueLayout.ADDRESS, LONG, LONG),
+                CAPTURE_ERRNO);
+        this.pwrite = Downcall.of(libc, "pwrite", FunctionDescriptor.of(LONG, INT, ValueLayout.ADDRESS, LONG, LONG),
+                CAPTURE_ERRNO);
+        this.fsync = Downcall.of(libc, "fsync", FunctionDescriptor.of(INT, INT), CAPTURE_ERRNO);
+        this.close = Downcall.of(libc, "close", FunctionDescriptor.of(INT, INT), CAPTURE_ERRNO);
+        this.strerrorname = libc.find("strerrorname_np")
+                .map(symbol -> new Downcall(symbol, FunctionDescriptor.of(ValueLayout.ADDRESS, INT)))
+                .orElse(null);
+    }
+
+    /** libc, or why it cannot be used here (unknown platform, no {@code flock}, native access denied). */
+    static Libc get(java.nio.file.Path forFile) throws FlockUnavailableException {
+        if (Holder.INSTANCE == null) {
+            throw new FlockUnavailableException(forFile, Holder.UNAVAILABLE);
+        }
+        return Holder.INSTANCE;
+    }
+
+    /** Binds on first use, once per JVM. */
+    private static final class Holder {
+        static final Libc INSTANCE;
+        static final String UNAVAILABLE;
+
+        static {
+            Libc loaded = null;
+            String reason = null;
+            Optional<LibcPlatform> platform = LibcPlatform.current();
+            if (platform.isEmpty()) {
+                reason = "no known open(2) flags for " + System.getProperty("os.name") + "/"
+                        + System.getProperty("os.arch");
+            } else {
+                try {
+                    loaded = new Libc(platform.get(), LINKER.defaultLookup());
+                } catch (MissingSymbolException missing) {
+                    reason = "the C library has no " + missing.getMessage();
+                } catch (IllegalCallerException nativeAccessDenied) {
+                    reason = "native access is denied to this JVM (run it with --enable-native-access=ALL-UNNAMED)";
+                }
+            }
+            INSTANCE = loaded;
+            UNAVAILABLE = reason;
+        }
+    }
+
+    int open(String path) throws NativeCallException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
+            MemorySegment cPath = arena.allocateFrom(path);
+            int flags = platform.openFlags();
+            long fd = call(() -> (int) open.handle().invokeExact(errno, cPath, flags, LibcPlatform.FILE_MODE));
+            return (int) checked("open", fd, errno);
+        }
+    }
+
+    /** {@code flock(LOCK_EX|LOCK_NB)}: true when locked, false on contention; retried on EINTR. */
+    boolean tryLockExclusive(int fd) throws NativeCallException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
+            while (true) {
+                long result = call(() -> (int) flock.handle().invokeExact(errno, fd, LibcPlatform.LOCK_EX | LibcPlatform.LOCK_NB));
+                if (result == 0) {
+                    return true;
+                }
+                int code = errno(errno);
+                if (code == platform.contentionErrno()) {
+                    return false;
+                }
+                if (code != platform.interruptedErrno()) {
+                    throw failure("flock(LOCK_EX|LOCK_NB)", code);
+                }
+            }
+        }
+    }
+
+    void unlock(int fd) throws NativeCallException {
+        simple("flock(LOCK_UN)", errno -> (int) flock.handle().invokeExact(errno, fd, LibcPlatform.LOCK_UN));
+    }
+
+    void truncate(int fd) throws NativeCallException {
+        simple("ftruncate", errno -> (int) ftruncate.handle().invokeExact(errno, fd, 0L));
+    }
+
+    void fsync(int fd) throws NativeCallException {
+        simple("fsync", errno -> (int) fsync.handle().invokeExact(errno, fd));
+    }
+
+    void close(int fd) throws NativeCallException {
+        simple("close", errno -> (int) close.handle().invokeExact(errno, fd));
+    }
+
+    /** Writes all of {@code bytes} from offset 0. */
+    void writeFromStart(int fd, byte[] bytes) throws NativeCallException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
+            MemorySegment buffer = arena.allocateFrom(ValueLayout.JAVA_BYTE, bytes);
+            long written = 0;
+            while (written < bytes.length) {
+                MemorySegment from = buffer.asSlice(written);
+                long count = bytes.length - written;
+                long offset = written;
+                long n = call(() -> (long) pwrite.handle().invokeExact(errno, fd, from, count, offset));
+                if (n < 0 && errno(errno) == platform.interruptedErrno()) {
+                    continue;
+                }
+                written += checked("pwrite", n, errno);
+            }
+        }
+    }
+
+    /** Up to {@code limit} bytes from offset 0. */
+    byte[] readFromStart(int fd, int limit) throws NativeCallException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
+            MemorySegment buffer = arena.allocate(limit);
+            long total = 0;
+            while (total < limit) {
+                MemorySegment into = buffer.asSlice(total);
+                long count = limit - total;
+                long offset = total;
+                long n = call(() -> (long) pread.handle().invokeExact(errno, fd, into, count, offset));
+                if (n < 0 && errno(errno) == platform.interruptedErrno()) {
+                    continue;
+                }
+                if (checked("pread", n, errno) == 0) {
+                    break;
+                }
+                total += n;
+            }
+            return buffer.asSlice(0, total).toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
+    /** The errno's symbolic name where libc can tell it (glibc: {@code strerrorname_np}), else its number. */
+    String errnoName(int code) {
+        if (strerrorname != null) {
+            MemorySegment name;
+            try {
+                name = (MemorySegment) strerrorname.handle().invokeExact(code);
+            } catch (Throwable unnamed) { // broad-catch: only the errno's name is lost, its number is kept
+                return "errno " + code;
+            }
+            if (!name.equals(MemorySegment.NULL)) {
+                return name.reinterpret(64).getString(0);
+            }
+        }
+        return "errno " + code;
+    }
+
+    private void simple(String what, ErrnoCall call) throws NativeCallException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
+            checked(what, call(() -> call.call(errno)), errno);
+        }
+    }
+
+    private long checked(String what, long result, MemorySegment errno) throws NativeCallException {
+        if (result < 0) {
+            throw failure(what, errno(errno));
+        }
+        return result;
+    }
+
+    private NativeCallException failure(String what, int code) {
+        return new NativeCallException(what, code, errnoName(code));
+    }
+
+    private static int errno(MemorySegment capture) {
+        return (int) ERRNO.get(capture, 0L);
+    }
+
+    /**
+     * Runs one downcall. Each call site uses {@code invokeExact} with the function's exact types:
+     * {@code invokeWithArguments} adapted every handle at run time, spinning method-handle classes
+     * (about 10 ms of a one-shot's CPU).
+     */
+    private static long call(NativeCall call) {
+        try {
+            return call.call();
+        } catch (RuntimeException | Error unchecked) { // broad-catch: rethrown unchanged, nothing is swallowed here
+            throw unchecked;
+        } catch (Throwable checked) { // broad-catch: a native downcall declares no checked exception at all
+            throw new IllegalStateException("native call failed", checked);
+        }
+    }
+
+    @FunctionalInterface
+    private interface NativeCall {
+        long call() throws Throwable;
+    }
+
+    /** A call that returns -1 and sets errno on failure, given the segment capturing errno. */
+    @FunctionalInterface
+    private interface ErrnoCall {
+        long call(MemorySegment errno) throws Throwable;
+    }
+
+    /** One libc function: its symbol found at once (a missing one makes libc unusable), linked on first call. */
+    private static final class Downcall {
+        private final MemorySegment symbol;
+        private final FunctionDescriptor descriptor;
+        private final Linker.Option[] options;
+        private volatile MethodHandle handle;
+
+        Downcall(MemorySegment symbol, FunctionDescriptor descriptor, Linker.Option... options) {
+            this.symbol = symbol;
+            this.descriptor = descriptor;
+            this.options = options;
+        }
+
+        static Downcall of(SymbolLookup libc, String name, FunctionDescriptor descriptor, Linker.Option... options) {
+            return new Downcall(libc.find(name).orElseThrow(() -> new MissingSymbolException(name)), descriptor, options);
+        }
+
+        MethodHandle handle() {
+            MethodHandle linked = handle;
+            if (linked == null) {
+                linked = LINKER.downcallHandle(symbol, descriptor, options); // racing threads link equal handles
+                handle = linked;
+            }
+            return linked;
+        }
+    }
+
+    private static final class MissingSymbolException extends RuntimeException {
+        MissingSymbolException(String symbol) {
+            super(symbol, null, false, false);
+        }
+    }
+
+    /** A libc call failed with an errno other than contention; the message names the errno. */
+    static final class NativeCallException extends java.io.IOException {
+        private final int errno;
+        private final String errnoName;
+
+        NativeCallException(String call, int errno, String errnoName) {
+            super(call + " failed: " + errnoName);
+            this.errno = errno;
+            this.errnoName = errnoName;
+        }
+
+        int errno() {
+            return errno;
+        }
+
+        String errnoName() {
+            return errnoName;
+        }
+    }
+}
