@@ -1,7 +1,6 @@
 package dev.speckitty.shell.command;
 
 import dev.speckitty.shell.render.View;
-import dev.speckitty.shell.runner.ExitCode;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,8 +15,8 @@ import java.util.function.Supplier;
 public record Outcome<T>(T result, View<T> view, Supplier<Ending> ending) {
 
     /** The exit code and, for a failing one, the reason a {@code --json} failure document names. */
-    public record Ending(ExitCode exit, String reason) {
-        public static final Ending OK = new Ending(ExitCode.OK, null);
+    public record Ending(Exit exit, String reason) {
+        public static final Ending OK = new Ending(Exit.OK, null);
     }
 
     public static <T> Outcome<T> ok(T result, View<T> view) {
@@ -25,7 +24,7 @@ public record Outcome<T>(T result, View<T> view, Supplier<Ending> ending) {
     }
 
     /** A result that ends with a failing exit (a critical finding, a check that failed). */
-    public static <T> Outcome<T> failed(T result, View<T> view, ExitCode exit, String reason) {
+    public static <T> Outcome<T> failed(T result, View<T> view, Exit exit, String reason) {
         Ending ending = new Ending(exit, reason);
         return new Outcome<>(result, view, () -> ending);
     }
@@ -36,7 +35,7 @@ public record Outcome<T>(T result, View<T> view, Supplier<Ending> ending) {
     }
 
     /** No result to show: the exit alone says what happened. */
-    public static Outcome<Void> exit(ExitCode exit, String reason) {
+    public static Outcome<Void> exit(Exit exit, String reason) {
         Ending ending = new Ending(exit, reason);
         return new Outcome<>(null, null, () -> ending);
     }

@@ -1,5 +1,8 @@
 package dev.speckitty.shell.config;
 
+import dev.speckitty.shell.settings.RuntimePaths;
+import dev.speckitty.shell.settings.HostedTarget;
+import dev.speckitty.shell.settings.CliVersion;
 import dev.speckitty.adapters.storage.session.crypto.MachinePassphrase;
 import dev.speckitty.adapters.storage.session.health.FileStorageHealth;
 import dev.speckitty.adapters.storage.session.lock.FileRefreshLock;
@@ -71,10 +74,16 @@ public class AuthConfiguration {
                 new MembershipRehydration(directory), clock);
     }
 
+    /** The wait between device-flow polls: an edge like the clock, so tests can pass time instead. */
+    @Bean
+    Sleeper sleeper() {
+        return Sleeper.REAL;
+    }
+
     @Bean
     Login login(SessionManager sessions, RefreshLock lock, AuthorizationServer server, MembershipDirectory directory,
-            AuthorizationCallbackListener callbacks, Browser browser, Clock clock) {
-        return new Login(sessions, new RefreshGate(lock), server, directory, callbacks, browser, clock, Sleeper.REAL);
+            AuthorizationCallbackListener callbacks, Browser browser, Clock clock, Sleeper sleeper) {
+        return new Login(sessions, new RefreshGate(lock), server, directory, callbacks, browser, clock, sleeper);
     }
 
     @Bean("auth login")

@@ -1,5 +1,9 @@
 package dev.speckitty.shell.config;
 
+import dev.speckitty.shell.settings.RuntimePaths;
+import dev.speckitty.shell.settings.RuntimeEnvironment;
+import dev.speckitty.shell.settings.MachineConfig;
+import dev.speckitty.shell.settings.HostedTarget;
 import dev.speckitty.adapters.hosted.HostedEndpoints;
 import dev.speckitty.adapters.hosted.browser.SystemBrowser;
 import dev.speckitty.adapters.hosted.connection.HostedConnection;

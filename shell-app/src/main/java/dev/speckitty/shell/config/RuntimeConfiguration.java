@@ -1,5 +1,7 @@
 package dev.speckitty.shell.config;
 
+import dev.speckitty.shell.settings.RuntimePaths;
+import dev.speckitty.shell.settings.RuntimeEnvironment;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

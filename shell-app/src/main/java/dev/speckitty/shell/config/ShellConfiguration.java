@@ -1,5 +1,6 @@
 package dev.speckitty.shell.config;
 
+import dev.speckitty.shell.settings.RuntimePaths;
 import dev.speckitty.shell.command.CompletionCommand;
 import dev.speckitty.shell.command.HelpCommand;
 import dev.speckitty.shell.command.version.VersionCommand;

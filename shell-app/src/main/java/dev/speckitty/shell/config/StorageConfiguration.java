@@ -1,5 +1,7 @@
 package dev.speckitty.shell.config;
 
+import dev.speckitty.shell.settings.RuntimePaths;
+import dev.speckitty.shell.settings.RuntimeEnvironment;
 import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
 import dev.speckitty.adapters.storage.session.crypto.MachinePassphrase;
 import dev.speckitty.adapters.storage.session.AuthFiles;

@@ -1,5 +1,9 @@
 package dev.speckitty.shell.config;
 
+import dev.speckitty.shell.settings.RuntimePaths;
+import dev.speckitty.shell.settings.RuntimeEnvironment;
+import dev.speckitty.shell.settings.Interactivity;
+import dev.speckitty.shell.settings.HostedTarget;
 import dev.speckitty.adapters.repository.YamlBindingStore;
 import dev.speckitty.adapters.storage.queue.JacksonEventJson;
 import dev.speckitty.adapters.storage.queue.SqliteEventQueue;
@@ -66,7 +70,7 @@ public class SyncConfiguration {
     LoggedOutRecovery loggedOutRecovery(ConnectedTeamspaceDetector detector, SessionPresence presence,
             Interactivity interactivity, ObjectProvider<Login> login, TerminalStreams streams) {
         LoggedOutRoute route = new LoggedOutRoute(detector, presence, interactivity::interactive);
-        return new LoggedOutRecovery(route, login::getObject, streams.out(), streams.err(), streams.in());
+        return new LoggedOutRecovery(route, login::getObject, streams.err(), streams.in());
     }
 
     @Bean("sync now")

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * {@code auth refresh}: the outcome in the user's terms and how long the access token is valid,
  * or the {@code {outcome, network_call, ...}} document; never the token. A failed refresh is one
- * {@code X} line on stderr, or the same document with its {@code error}.
+ * {@code X} line on stderr, or the same document with its {@code error} in the one shape of every
+ * command's failure document ({@code code, message, action}).
  */
 public final class RefreshView implements View<RefreshView.Refreshed> {
 
@@ -51,7 +52,13 @@ public final class RefreshView implements View<RefreshView.Refreshed> {
             document.put("error", null);
         } else {
             AuthProblem problem = attempt.problem();
-            document.put("error", Map.of("code", problem.kind().machineName(), "message", problem.message()));
+            // the error object of every command's failure document; outcome and network_call stay beside it
+            // (docs/spec/failure-taxonomy.md §3: auth refresh --json reports the outcome plus error)
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("code", problem.kind().machineName());
+            error.put("message", problem.message());
+            error.put("action", null);
+            document.put("error", error);
         }
         return document;
     }

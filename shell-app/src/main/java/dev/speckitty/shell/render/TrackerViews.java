@@ -57,37 +57,4 @@ public final class TrackerViews {
             return body;
         }
     }
-
-    /** A failed tracker call: the error document plus the HTTP status, its message on stderr. */
-    public record Failure(String code, String message, Integer status) {}
-
-    public static final class Failed implements View<Failure> {
-
-        private static final Map<String, String> ACTIONS = Map.of(
-                "session_expired", "Run spec-kitty auth login.",
-                "unauthenticated", "Run spec-kitty auth login.",
-                "retryable_transport", "Check network connectivity and SPEC_KITTY_SAAS_URL, then retry.",
-                "refresh_lock_timeout", "Another spec-kitty process is refreshing the session; retry.",
-                "rate_limited", "Retry later.");
-
-        @Override
-        public void text(Failure failure, PrintWriter err) {
-            err.println(failure.message()); // ours or SafeText-folded; the terminal backstop escapes the rest
-        }
-
-        @Override
-        public Map<String, ?> json(Failure failure) { // the --json failure shape (runner/JsonFailure), plus the HTTP status
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("code", failure.code());
-            error.put("message", failure.message());
-            error.put("action", ACTIONS.getOrDefault(failure.code(), null));
-            error.put("status_code", failure.status());
-            return Map.of("error", error);
-        }
-
-        @Override
-        public boolean failure(Failure failure) {
-            return true;
-        }
-    }
 }

@@ -86,7 +86,7 @@ public final class CommandDispatcher {
                 Outcome<?> outcome = command.run(context);
                 results.render(outcome, ParsedOptions.flag(context, OptionSpecs.JSON), out);
                 Outcome.Ending ending = outcome.ending().get();
-                return ended(ending.exit(), ending.reason(), json, tracked, out);
+                return ended(ExitCode.of(ending.exit()), ending.reason(), json, tracked, out);
             }
             // A streaming command (a prompt, progress lines) prints as it goes and says how it ended.
             ExitStatus status = line.command().execute(context);

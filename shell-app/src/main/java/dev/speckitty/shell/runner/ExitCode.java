@@ -1,6 +1,6 @@
 package dev.speckitty.shell.runner;
 
-import org.springframework.shell.core.command.ExitStatus;
+import dev.speckitty.shell.command.Exit;
 
 /** The process exit codes of the product spec (docs/spec/exit-codes.md); the only place they are numbered. */
 public enum ExitCode {
@@ -24,8 +24,14 @@ public enum ExitCode {
         return code;
     }
 
-    /** How a streaming command (one that prints as it goes: sync now, auth login) says it ended. */
-    public ExitStatus status(String description) {
-        return new ExitStatus(code, description);
+    /** The number of a command's {@link Exit}. */
+    public static ExitCode of(Exit exit) {
+        return switch (exit) {
+            case OK -> OK;
+            case FAILED -> FAILED;
+            case USAGE_OR_INTERNAL -> USAGE_OR_INTERNAL;
+            case LOGGED_OUT_ON_CONNECTED_TEAMSPACE -> LOGGED_OUT_ON_CONNECTED_TEAMSPACE;
+            case INTERRUPTED -> INTERRUPTED;
+        };
     }
 }

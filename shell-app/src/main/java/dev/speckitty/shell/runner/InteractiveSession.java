@@ -2,7 +2,7 @@ package dev.speckitty.shell.runner;
 
 import dev.speckitty.shell.command.Surface;
 import dev.speckitty.shell.command.UsageException;
-import dev.speckitty.shell.config.CliVersion;
+import dev.speckitty.shell.settings.CliVersion;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;

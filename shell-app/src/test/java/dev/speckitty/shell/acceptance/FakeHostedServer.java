@@ -29,33 +29,33 @@ import tools.jackson.databind.json.JsonMapper;
  * stubbed per scenario ({@link #batchSucceedsFor} for the FX default); anything unstubbed answers 404
  * and is still recorded.
  */
-final class FakeHostedServer implements AutoCloseable {
+public final class FakeHostedServer implements AutoCloseable {
 
-    static final String BATCH = "/api/v1/events/batch/";
-    static final String ME = "/api/v1/me";
-    static final String TOKEN = "/oauth/token";
-    static final String HEALTH = "/api/v1/sync/health/";
-    static final String TRACKER_STATUS = "/api/v1/tracker/status";
+    public static final String BATCH = "/api/v1/events/batch/";
+    public static final String ME = "/api/v1/me";
+    public static final String TOKEN = "/oauth/token";
+    public static final String HEALTH = "/api/v1/sync/health/";
+    public static final String TRACKER_STATUS = "/api/v1/tracker/status";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final WireMockServer server;
 
-    FakeHostedServer() {
+    public FakeHostedServer() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
         reset();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
 
-    WireMockServer wireMock() {
+    public WireMockServer wireMock() {
         return server;
     }
 
     /** Back to the defaults, with an empty request journal. */
-    void reset() {
+    public void reset() {
         server.resetAll();
         server.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)));
         server.stubFor(get(urlPathEqualTo("/.well-known/oauth-authorization-server")).willReturn(aResponse().withStatus(404)));
@@ -63,52 +63,52 @@ final class FakeHostedServer implements AutoCloseable {
     }
 
     /** The batch ingress answers 200 with {@code success} for each of {@code eventIds} (the FX default). */
-    void batchSucceedsFor(List<String> eventIds) {
+    public void batchSucceedsFor(List<String> eventIds) {
         String results = eventIds.stream().map(id -> "{\"event_id\":\"" + id + "\",\"status\":\"success\"}")
                 .collect(java.util.stream.Collectors.joining(","));
         batchAnswers(okJson("{\"results\":[" + results + "]}"));
     }
 
     /** Every batch POST gets {@code response}. */
-    void batchAnswers(ResponseDefinitionBuilder response) {
+    public void batchAnswers(ResponseDefinitionBuilder response) {
         server.stubFor(post(urlPathEqualTo(BATCH)).atPriority(1).willReturn(response));
     }
 
     /** Batch POSTs bearing {@code accessToken} get a 401 (added after, so it wins over {@link #batchAnswers}). */
-    void batchRefusesBearer(String accessToken) {
+    public void batchRefusesBearer(String accessToken) {
         server.stubFor(post(urlPathEqualTo(BATCH)).atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(aResponse().withStatus(401).withBody("{\"detail\":\"Given token not valid\"}")));
     }
 
     /** Every refresh grant succeeds with these tokens (15 minutes). */
-    void tokenEndpointRotatesTo(String accessToken, String refreshToken) {
+    public void tokenEndpointRotatesTo(String accessToken, String refreshToken) {
         server.stubFor(post(urlPathEqualTo(TOKEN)).willReturn(okJson("{\"access_token\":\"" + accessToken
                 + "\",\"refresh_token\":\"" + refreshToken + "\",\"expires_in\":900,\"token_type\":\"Bearer\"}")));
     }
 
     /** {@code GET /api/v1/me} answers {@code body}. */
-    void meAnswers(String body) {
+    public void meAnswers(String body) {
         server.stubFor(get(urlPathEqualTo(ME)).willReturn(okJson(body)));
     }
 
-    List<LoggedRequest> requests() {
+    public List<LoggedRequest> requests() {
         return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
     }
 
     /** How many requests of {@code method} reached {@code path}. */
-    long count(String method, String path) {
+    public long count(String method, String path) {
         return requests().stream().filter(r -> r.getMethod().getName().equals(method) && r.getUrl().startsWith(path))
                 .count();
     }
 
     /** The recorded requests as «METHOD path», oldest first. */
-    List<String> journal() {
+    public List<String> journal() {
         return requests().stream().map(r -> r.getMethod().getName() + " " + r.getUrl()).toList();
     }
 
     /** The decompressed JSON bodies of the batch POSTs, oldest first. */
-    List<JsonNode> batchBodies() {
+    public List<JsonNode> batchBodies() {
         List<JsonNode> bodies = new ArrayList<>();
         for (LoggedRequest request : requests()) {
             if (request.getMethod().getName().equals("POST") && request.getUrl().startsWith(BATCH)) {
@@ -119,7 +119,7 @@ final class FakeHostedServer implements AutoCloseable {
     }
 
     /** The event ids of every batch POST, oldest first. */
-    List<List<String>> batchEventIds() {
+    public List<List<String>> batchEventIds() {
         return batchBodies().stream().map(body -> {
             List<String> ids = new ArrayList<>();
             body.path("events").forEach(event -> ids.add(event.path("event_id").asString()));

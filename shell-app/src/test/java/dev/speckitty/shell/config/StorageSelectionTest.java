@@ -1,5 +1,7 @@
 package dev.speckitty.shell.config;
 
+import dev.speckitty.shell.settings.RuntimeEnvironment;
+import dev.speckitty.shell.settings.RuntimePaths;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;

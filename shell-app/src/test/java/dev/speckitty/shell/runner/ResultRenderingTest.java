@@ -3,6 +3,7 @@ package dev.speckitty.shell.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.shell.command.CommandFailedException;
+import dev.speckitty.shell.command.Exit;
 import dev.speckitty.shell.command.Outcome;
 import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.render.View;
@@ -67,12 +68,12 @@ class ResultRenderingTest {
 
     private final CommandRegistry registry = new CommandRegistry(Set.of(
             command("word show", () -> Outcome.ok(new Word("cat"), new WordView())),
-            command("word fail", () -> Outcome.failed(new Word("dog"), new FailedWord(), ExitCode.FAILED, "no dog")),
+            command("word fail", () -> Outcome.failed(new Word("dog"), new FailedWord(), Exit.FAILED, "no dog")),
             command("word narrate", () -> Outcome.ok(new Word("step"), new NarratedWord())),
-            command("word gone", () -> Outcome.exit(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out")),
+            command("word gone", () -> Outcome.exit(Exit.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out")),
             command("word ask", () -> Outcome.shownThen(new Word("asked"), new WordView(), () -> {
                 events.add("ending asked after: " + out.toString().strip());
-                return new Outcome.Ending(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out");
+                return new Outcome.Ending(Exit.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out");
             })),
             command("word unreadable", () -> Outcome.shownThen(new Word("broken"), new WordView(), () -> {
                 throw CommandFailedException.coded("session_unreadable", "The session file cannot be used.");

@@ -8,7 +8,7 @@ import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.command.UsageException;
 import dev.speckitty.shell.render.AuthViews;
-import dev.speckitty.shell.runner.ExitCode;
+import dev.speckitty.shell.command.Exit;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.shell.core.command.CommandContext;
@@ -44,13 +44,13 @@ public final class AuthDoctorCommand extends ResultCommand {
             report = doctor.diagnose(options);
         } catch (RuntimeException internal) { // broad-catch: doctor converts unexpected failures to exit code 2
             return Outcome.failed(new AuthViews.DoctorCrash(internal.getClass().getSimpleName()),
-                    new AuthViews.DoctorCrashed(), ExitCode.USAGE_OR_INTERNAL, "internal error");
+                    new AuthViews.DoctorCrashed(), Exit.USAGE_OR_INTERNAL, "internal error");
         }
         if (report.hasCriticalFinding()) {
-            return Outcome.failed(report, new AuthViews.Doctor(), ExitCode.FAILED, "critical finding");
+            return Outcome.failed(report, new AuthViews.Doctor(), Exit.FAILED, "critical finding");
         }
         return report.serverCheckFailed()
-                ? Outcome.failed(report, new AuthViews.Doctor(), ExitCode.FAILED, "server check failed")
+                ? Outcome.failed(report, new AuthViews.Doctor(), Exit.FAILED, "server check failed")
                 : Outcome.ok(report, new AuthViews.Doctor());
     }
 

@@ -2,12 +2,12 @@ package dev.speckitty.shell.command.auth;
 
 import dev.speckitty.application.session.RefreshAttempt;
 import dev.speckitty.application.session.SessionManager;
+import dev.speckitty.shell.command.Exit;
 import dev.speckitty.shell.command.OptionSpecs;
 import dev.speckitty.shell.command.Outcome;
 import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.render.RefreshView;
-import dev.speckitty.shell.runner.ExitCode;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.shell.core.command.CommandContext;
@@ -37,6 +37,6 @@ public final class AuthRefreshCommand extends ResultCommand {
         RefreshAttempt attempt = sessions.refresh(ParsedOptions.flag(context, FORCE));
         RefreshView.Refreshed refreshed = new RefreshView.Refreshed(attempt, clock.instant());
         return attempt.session() != null ? Outcome.ok(refreshed, new RefreshView())
-                : Outcome.failed(refreshed, new RefreshView(), ExitCode.FAILED, attempt.outcomeName());
+                : Outcome.failed(refreshed, new RefreshView(), Exit.FAILED, attempt.outcomeName());
     }
 }

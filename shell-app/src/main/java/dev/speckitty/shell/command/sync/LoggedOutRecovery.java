@@ -27,16 +27,17 @@ public final class LoggedOutRecovery {
 
     private final LoggedOutRoute route;
     private final Supplier<Login> login;
-    private final PrintWriter out;
-    private final PrintWriter err;
+    private final PrintWriter conversation;
     private final BufferedReader in;
 
-    public LoggedOutRecovery(LoggedOutRoute route, Supplier<Login> login, PrintWriter out, PrintWriter err,
-            BufferedReader in) {
+    /**
+     * {@code conversation} is stderr: the machine lines, the panel, the prompt and the login URL are
+     * for a person, so stdout keeps only the command's result (one document under {@code --json}).
+     */
+    public LoggedOutRecovery(LoggedOutRoute route, Supplier<Login> login, PrintWriter conversation, BufferedReader in) {
         this.route = route;
         this.login = login;
-        this.out = out;
-        this.err = err;
+        this.conversation = conversation;
         this.in = in;
     }
 
@@ -49,9 +50,9 @@ public final class LoggedOutRecovery {
         return switch (route.decide(commandName)) {
             case LoggedOutRoute.Decision.NoTeamspace none -> Decision.NO_TEAMSPACE;
             case LoggedOutRoute.Decision.Stop stop -> {
-                err.println(stop.reason());
-                err.println(stop.structuredLine());
-                err.flush();
+                conversation.println(stop.reason());
+                conversation.println(stop.structuredLine());
+                conversation.flush();
                 yield Decision.EXIT_4;
             }
             case LoggedOutRoute.Decision.Ask ask -> ask(ask, commandName);
@@ -59,12 +60,12 @@ public final class LoggedOutRecovery {
     }
 
     private Decision ask(LoggedOutRoute.Decision.Ask ask, String commandName) {
-        out.println("╭─ Logged out on a connected teamspace");
-        out.println("│ This repo is connected to teamspace " + ask.teamspace() + ", but you are not logged in.");
-        out.println("│ " + ask.reason());
-        out.println("│ Command: spec-kitty " + commandName);
-        out.println("│ Choose: Login to re-authenticate, Skip and continue with the legacy message, Quit.");
-        out.println("╰─");
+        conversation.println("╭─ Logged out on a connected teamspace");
+        conversation.println("│ This repo is connected to teamspace " + ask.teamspace() + ", but you are not logged in.");
+        conversation.println("│ " + ask.reason());
+        conversation.println("│ Command: spec-kitty " + commandName);
+        conversation.println("│ Choose: Login to re-authenticate, Skip and continue with the legacy message, Quit.");
+        conversation.println("╰─");
         return switch (answer()) {
             case "l" -> attemptLogin();
             case "q" -> Decision.QUIT;
@@ -75,8 +76,8 @@ public final class LoggedOutRecovery {
     /** {@code l}, {@code s} or {@code q} (or the word); asks again on anything else; end of input is {@code s}. */
     private String answer() {
         while (true) {
-            out.print("[L]ogin / [S]kip / [Q]uit: ");
-            out.flush();
+            conversation.print("[L]ogin / [S]kip / [Q]uit: ");
+            conversation.flush();
             String line;
             try {
                 line = in.readLine();
@@ -84,14 +85,14 @@ public final class LoggedOutRecovery {
                 return "s";
             }
             if (line == null) {
-                out.println();
+                conversation.println();
                 return "s";
             }
             String word = line.strip().toLowerCase(Locale.ROOT);
             if (ANSWERS.contains(word)) {
                 return word.substring(0, 1);
             }
-            out.println("Please answer L, S or Q.");
+            conversation.println("Please answer L, S or Q.");
         }
     }
 
@@ -99,9 +100,9 @@ public final class LoggedOutRecovery {
         LoginResult result = login.get().run(false, false, new LoginProgress() {
             @Override
             public void browserLogin(String authorizeUrl, boolean opened) {
-                out.println("Open this URL to log in:");
-                out.println("  " + authorizeUrl);
-                out.flush();
+                conversation.println("Open this URL to log in:");
+                conversation.println("  " + authorizeUrl);
+                conversation.flush();
             }
 
             @Override
@@ -111,8 +112,8 @@ public final class LoggedOutRecovery {
             public void waiting(Duration remaining) {}
         });
         if (result instanceof LoginResult.Failed failed) {
-            out.println("Login failed: " + failed.message());
-            out.flush();
+            conversation.println("Login failed: " + failed.message());
+            conversation.flush();
             return Decision.SKIPPED;
         }
         return Decision.LOGGED_IN;

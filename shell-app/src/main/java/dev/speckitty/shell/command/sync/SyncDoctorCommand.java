@@ -5,7 +5,7 @@ import dev.speckitty.application.sync.SyncSetupReport;
 import dev.speckitty.shell.command.Outcome;
 import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.render.SyncSetupViews;
-import dev.speckitty.shell.runner.ExitCode;
+import dev.speckitty.shell.command.Exit;
 import java.util.List;
 import org.springframework.shell.core.command.CommandContext;
 
@@ -31,9 +31,9 @@ public final class SyncDoctorCommand extends ResultCommand {
         SyncSetupReport setup = checkSyncSetup.check(true);
         return Outcome.shownThen(setup, new SyncSetupViews.Doctor(), () -> {
             if (!setup.authenticated() && recovery.handle("sync doctor") == LoggedOutRecovery.Decision.EXIT_4) {
-                return new Outcome.Ending(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out");
+                return new Outcome.Ending(Exit.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out");
             }
-            return setup.doctorFailed() ? new Outcome.Ending(ExitCode.FAILED, "check failed") : Outcome.Ending.OK;
+            return setup.doctorFailed() ? new Outcome.Ending(Exit.FAILED, "check failed") : Outcome.Ending.OK;
         });
     }
 }

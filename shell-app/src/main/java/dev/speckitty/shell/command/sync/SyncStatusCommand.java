@@ -7,7 +7,7 @@ import dev.speckitty.shell.command.Outcome;
 import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.render.SyncSetupViews;
-import dev.speckitty.shell.runner.ExitCode;
+import dev.speckitty.shell.command.Exit;
 import java.util.List;
 import org.springframework.shell.core.command.CommandContext;
 
@@ -35,9 +35,9 @@ public final class SyncStatusCommand extends ResultCommand {
         SyncSetupReport setup = checkSyncSetup.check(check);
         return Outcome.shownThen(setup, new SyncSetupViews.Status(), () -> {
             if (check && !setup.authenticated() && recovery.handle("sync status") == LoggedOutRecovery.Decision.EXIT_4) {
-                return new Outcome.Ending(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out");
+                return new Outcome.Ending(Exit.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out");
             }
-            return setup.unreachable() ? new Outcome.Ending(ExitCode.FAILED, "unreachable") : Outcome.Ending.OK;
+            return setup.unreachable() ? new Outcome.Ending(Exit.FAILED, "unreachable") : Outcome.Ending.OK;
         });
     }
 }

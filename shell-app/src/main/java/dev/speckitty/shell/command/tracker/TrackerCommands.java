@@ -13,11 +13,12 @@ import dev.speckitty.shell.command.ParsedOptions;
 import dev.speckitty.shell.command.ResultCommand;
 import dev.speckitty.shell.command.UsageException;
 import dev.speckitty.shell.command.sync.LoggedOutRecovery;
-import dev.speckitty.shell.config.HostedTarget;
-import dev.speckitty.shell.config.Interactivity;
+import dev.speckitty.shell.settings.HostedTarget;
+import dev.speckitty.shell.settings.Interactivity;
 import dev.speckitty.shell.render.TrackerViews;
-import dev.speckitty.shell.runner.ExitCode;
+import dev.speckitty.shell.command.Exit;
 import java.util.List;
+import java.util.Map;
 import org.springframework.shell.core.command.CommandContext;
 
 /**
@@ -65,6 +66,15 @@ public final class TrackerCommands {
 
     /** {@code tracker status [--json]} and {@code tracker pull [--json]}. */
     public static final class Call extends ResultCommand {
+
+        /** The next step for the failures that have one (docs/spec/failure-taxonomy.md §6). */
+        private static final Map<String, String> ACTIONS = Map.of(
+                "session_expired", "Run spec-kitty auth login.",
+                "unauthenticated", "Run spec-kitty auth login.",
+                "retryable_transport", "Check network connectivity and SPEC_KITTY_SAAS_URL, then retry.",
+                "refresh_lock_timeout", "Another spec-kitty process is refreshing the session; retry.",
+                "rate_limited", "Retry later.");
+
         private final TrackerWorkflow workflow;
         private final HostedTarget target;
         private final Interactivity interactivity;
@@ -92,7 +102,7 @@ public final class TrackerCommands {
             if (readiness == Readiness.MISSING_AUTH) {
                 switch (recovery.handle(getName())) {
                     case EXIT_4, SKIPPED, QUIT -> {
-                        return Outcome.exit(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out");
+                        return Outcome.exit(Exit.LOGGED_OUT_ON_CONNECTED_TEAMSPACE, "logged out");
                     }
                     case NO_TEAMSPACE -> throw new CommandFailedException(readiness.message(null),
                             "  " + recovery.whyNoSession(), "  " + readiness.nextAction(null));
@@ -106,16 +116,22 @@ public final class TrackerCommands {
             TrackerResult result = pull ? workflow.pull() : workflow.status();
             return switch (result) {
                 case TrackerResult.Ok ok -> Outcome.ok(ok.body(), new TrackerViews.Answer());
-                case TrackerResult.Failed failed -> fail(failed.errorCode(), failed.message(), failed.status());
-                case TrackerResult.Unreachable unreachable -> fail("retryable_transport", unreachable.message(), null);
-                case TrackerResult.Unauthorized unauthorized -> fail("session_expired",
-                        "Session expired. Run `spec-kitty auth login` to re-authenticate.", 401);
+                case TrackerResult.Failed failed -> throw failure(failed.errorCode(), failed.message());
+                case TrackerResult.Unreachable unreachable -> throw failure("retryable_transport", unreachable.message());
+                case TrackerResult.Unauthorized unauthorized -> throw failure("session_expired",
+                        "Session expired. Run `spec-kitty auth login` to re-authenticate.");
             };
         }
 
-        private static Outcome<TrackerViews.Failure> fail(String code, String message, Integer status) {
-            return Outcome.failed(new TrackerViews.Failure(code, message, status), new TrackerViews.Failed(),
-                    ExitCode.FAILED, code == null ? "failed" : code);
+        /**
+         * A failed call in the one failure shape of every command (runner/JsonFailure): the message,
+         * then the action. A server answer without a code of the plain shape is {@code unknown}.
+         */
+        private static CommandFailedException failure(String code, String message) {
+            String known = code == null ? "unknown" : code;
+            String action = ACTIONS.get(known);
+            return action == null ? CommandFailedException.coded(known, message)
+                    : CommandFailedException.coded(known, message, "  " + action);
         }
     }
 }

@@ -1,12 +1,12 @@
-package dev.speckitty.shell.config;
+package dev.speckitty.shell.settings;
 
-import dev.speckitty.shell.command.CommandFailedException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.util.List;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -53,7 +53,7 @@ public final class MachineConfig {
             return Optional.empty();
         }
         if (!sync.isObject()) {
-            throw new CommandFailedException("Machine config " + file + ": sync must be a table ([sync]), not "
+            throw new Unreadable("Machine config " + file + ": sync must be a table ([sync]), not "
                     + typeOf(sync) + ".", FIX_HINT);
         }
         JsonNode url = sync.get("server_url");
@@ -61,7 +61,7 @@ public final class MachineConfig {
             return Optional.empty();
         }
         if (!url.isString()) {
-            throw new CommandFailedException("Machine config " + file + ": [sync] server_url must be a string, not "
+            throw new Unreadable("Machine config " + file + ": [sync] server_url must be a string, not "
                     + typeOf(url) + ".", FIX_HINT);
         }
         return Optional.of(url.asString().strip()).filter(s -> !s.isEmpty());
@@ -71,11 +71,11 @@ public final class MachineConfig {
         try {
             return Files.readString(file);
         } catch (CharacterCodingException notUtf8) {
-            throw new CommandFailedException("Machine config " + file + " is not UTF-8 text.", FIX_HINT);
+            throw new Unreadable("Machine config " + file + " is not UTF-8 text.", FIX_HINT);
         } catch (IOException unreadable) {
             String reason = unreadable instanceof FileSystemException fs && fs.getReason() != null
                     ? fs.getReason() : unreadable.getClass().getSimpleName();
-            throw new CommandFailedException("Machine config " + file + " cannot be read (" + reason + ").", FIX_HINT);
+            throw new Unreadable("Machine config " + file + " cannot be read (" + reason + ").", FIX_HINT);
         }
     }
 
@@ -84,7 +84,7 @@ public final class MachineConfig {
             return Toml.MAPPER.readTree(text);
         } catch (JacksonException | DateTimeException malformed) { // an impossible date (month 13) is malformed too
             // the parser's message quotes the file, which may hold other secrets: only the path is shown
-            throw new CommandFailedException("Machine config " + file + " is not valid TOML.", FIX_HINT);
+            throw new Unreadable("Machine config " + file + " is not valid TOML.", FIX_HINT);
         }
     }
 
@@ -103,5 +103,20 @@ public final class MachineConfig {
             return "a number";
         }
         return node.isPojo() ? "a date or time" : "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** config.toml cannot be used: what is wrong with it (never its content) and how to fix it. */
+    public static final class Unreadable extends RuntimeException {
+
+        private final List<String> hints;
+
+        Unreadable(String message, String... hints) {
+            super(message, null, false, false);
+            this.hints = List.of(hints);
+        }
+
+        public List<String> hints() {
+            return hints;
+        }
     }
 }

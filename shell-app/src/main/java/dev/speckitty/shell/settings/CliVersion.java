@@ -1,4 +1,4 @@
-package dev.speckitty.shell.config;
+package dev.speckitty.shell.settings;
 
 /** The CLI's version from the jar manifest, for the refresh-lock holder record. */
 public final class CliVersion {

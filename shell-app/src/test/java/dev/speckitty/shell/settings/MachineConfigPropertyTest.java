@@ -1,9 +1,10 @@
-package dev.speckitty.shell.config;
+package dev.speckitty.shell.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.speckitty.shell.command.CommandFailedException;
+import dev.speckitty.domain.hosted.HostedAddress;
+import dev.speckitty.domain.hosted.HostedUnavailableException;
 import dev.speckitty.adapters.storage.support.Generate;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,7 +101,7 @@ class MachineConfigPropertyTest {
         if (!configured) {
             assertThat(target.baseUrl()).as(shown).isEmpty();
             Throwable missing = catchThrowable(target::requireBaseUrl);
-            assertThat(missing).isInstanceOf(CommandFailedException.class).hasMessageContaining(
+            assertThat(missing).isInstanceOf(HostedUnavailableException.class).hasMessageContaining(
                     "No hosted server is configured. Set SPEC_KITTY_SAAS_URL, or set [sync] server_url in " + config.file());
             return;
         }
@@ -109,21 +110,23 @@ class MachineConfigPropertyTest {
             return;
         }
         Throwable refused = catchThrowable(target::baseUrl);
-        assertThat(refused).as(shown).isInstanceOf(CommandFailedException.class);
-        assertThat(refused.getMessage()).isEqualTo("X The hosted server URL is not an http(s) URL with a host name.");
-        assertNoEcho((CommandFailedException) refused);
+        assertThat(refused).as(shown).isInstanceOf(HostedUnavailableException.class);
+        assertThat(refused.getMessage()).isEqualTo("The hosted server URL is not an http(s) URL with a host name.");
+        HostedAddress.Unusable address = ((HostedUnavailableException) refused).address();
+        assertThat(address.message()).doesNotContain(SECRET, "Exception", "\tat ");
+        assertThat(address.hints()).noneMatch(hint -> hint.contains(SECRET));
     }
 
     private static void assertClearError(Throwable failure, Path file, String says, String shown) {
-        assertThat(failure).as(shown).isInstanceOf(CommandFailedException.class);
-        CommandFailedException error = (CommandFailedException) failure;
+        assertThat(failure).as(shown).isInstanceOf(MachineConfig.Unreadable.class);
+        MachineConfig.Unreadable error = (MachineConfig.Unreadable) failure;
         assertThat(error.getMessage()).as(shown).startsWith("Machine config " + file + says);
         assertThat(error.hints()).singleElement().asString().contains("[sync] server_url");
         assertThat(error.getCause()).isNull();
         assertNoEcho(error);
     }
 
-    private static void assertNoEcho(CommandFailedException error) {
+    private static void assertNoEcho(MachineConfig.Unreadable error) {
         assertThat(error.getMessage()).doesNotContain(SECRET, "Exception", "\tat ");
         assertThat(error.hints()).noneMatch(hint -> hint.contains(SECRET));
     }

@@ -1,4 +1,4 @@
-package dev.speckitty.shell.config;
+package dev.speckitty.shell.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

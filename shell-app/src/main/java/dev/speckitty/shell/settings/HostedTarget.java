@@ -1,9 +1,9 @@
-package dev.speckitty.shell.config;
+package dev.speckitty.shell.settings;
 
 import dev.speckitty.adapters.hosted.HostedUrlPolicy;
 import dev.speckitty.domain.hosted.HostedAddress;
 import dev.speckitty.domain.hosted.HostedAddress.Reason;
-import dev.speckitty.shell.command.CommandFailedException;
+import dev.speckitty.domain.hosted.HostedUnavailableException;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +13,9 @@ import java.util.Optional;
  * that names both, and no network (docs/spec/decisions.md decision 1). The URL must pass
  * {@link HostedUrlPolicy}, the rule discovery applies to every endpoint too. Found once, on first
  * use, as a {@link HostedAddress} value: the hosted port beans read it, and the shell's commands
- * read it through {@link #baseUrl()} and {@link #requireBaseUrl()}.
+ * read it through {@link #baseUrl()} and {@link #requireBaseUrl()}. A refused or unreadable setting
+ * is the domain's {@link HostedUnavailableException}, never a shell exception: application code
+ * that is handed these suppliers stays free of the shell.
  */
 public final class HostedTarget {
 
@@ -41,14 +43,14 @@ public final class HostedTarget {
         return switch (address()) {
             case HostedAddress.Configured configured -> Optional.of(configured.url());
             case HostedAddress.Unusable unusable when unusable.reason() == Reason.NOT_CONFIGURED -> Optional.empty();
-            case HostedAddress.Unusable unusable -> throw CommandFailedException.of(unusable);
+            case HostedAddress.Unusable unusable -> throw new HostedUnavailableException(unusable);
         };
     }
 
     public String requireBaseUrl() {
         return switch (address()) {
             case HostedAddress.Configured configured -> configured.url();
-            case HostedAddress.Unusable unusable -> throw CommandFailedException.of(unusable);
+            case HostedAddress.Unusable unusable -> throw new HostedUnavailableException(unusable);
         };
     }
 
@@ -62,7 +64,7 @@ public final class HostedTarget {
         try {
             configured = environment.get(URL_VARIABLE).map(String::strip).filter(s -> !s.isEmpty())
                     .or(machineConfig::syncServerUrl);
-        } catch (CommandFailedException unreadable) { // config.toml broken: the same words, as a value
+        } catch (MachineConfig.Unreadable unreadable) { // config.toml broken: the same words, as a value
             return new HostedAddress.Unusable(Reason.CONFIG_UNREADABLE, unreadable.getMessage(),
                     unreadable.hints().stream().map(String::strip).toList());
         }

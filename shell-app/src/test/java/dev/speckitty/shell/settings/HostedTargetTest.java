@@ -1,10 +1,10 @@
-package dev.speckitty.shell.config;
+package dev.speckitty.shell.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.speckitty.domain.hosted.HostedAddress;
-import dev.speckitty.shell.command.CommandFailedException;
+import dev.speckitty.domain.hosted.HostedUnavailableException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,8 +59,8 @@ class HostedTargetTest {
             "http://localhost.example.com"})
     void refusesPlainHttpToAnotherHost(String url) {
         Throwable refused = catchThrowable(() -> target(url).baseUrl());
-        assertThat(refused).isInstanceOf(CommandFailedException.class)
-                .hasMessage("X The hosted server URL uses plain http:// for a host other than this machine; use https://.")
+        assertThat(refused).isInstanceOf(HostedUnavailableException.class)
+                .hasMessage("The hosted server URL uses plain http:// for a host other than this machine; use https://.")
                 .hasMessageNotContaining(url);
     }
 
@@ -69,8 +69,8 @@ class HostedTargetTest {
             "http://me:SECRET_pw@127.0.0.1:8080"})
     void refusesCredentialsInTheUrlWithoutEchoingThem(String url) {
         Throwable refused = catchThrowable(() -> target(url).baseUrl());
-        assertThat(refused).isInstanceOf(CommandFailedException.class)
-                .hasMessage("X The hosted server URL must not carry a user name or password.")
+        assertThat(refused).isInstanceOf(HostedUnavailableException.class)
+                .hasMessage("The hosted server URL must not carry a user name or password.")
                 .hasMessageNotContaining("SECRET");
     }
 
@@ -79,8 +79,8 @@ class HostedTargetTest {
             "http://127.0.0.1:8080/api?SECRET_x"})
     void refusesAQueryOrFragmentWithoutEchoingIt(String url) {
         Throwable refused = catchThrowable(() -> target(url).baseUrl());
-        assertThat(refused).isInstanceOf(CommandFailedException.class)
-                .hasMessage("X The hosted server URL must not have a query (?…) or a fragment (#…).")
+        assertThat(refused).isInstanceOf(HostedUnavailableException.class)
+                .hasMessage("The hosted server URL must not have a query (?…) or a fragment (#…).")
                 .hasMessageNotContaining("SECRET");
     }
 }

@@ -1,4 +1,4 @@
-package dev.speckitty.shell.config;
+package dev.speckitty.shell.settings;
 
 import java.util.Locale;
 import java.util.Set;
