@@ -97,10 +97,9 @@ abstract class StandardsServerScenarios {
         Result done = login.await();
 
         assertThat(done.exitCode()).as(done.describe()).isZero();
-        assertThat(done.stderr()).contains("Code:  "); // the conversation is on stderr, the result on stdout
-        assertThat(done.stdout()).contains("+ Authenticated as dev@example.com");
+        assertThat(done.stdout()).contains("Code:  ").contains("+ Authenticated as dev@example.com");
         if (userCode != null) {
-            assertThat(done.stderr()).as("the code the user typed in is the one the CLI showed").contains(userCode);
+            assertThat(done.stdout()).as("the code the user typed in is the one the CLI showed").contains(userCode);
         }
         StoredSession session = stored(deviceBox);
         remember(session);
@@ -116,8 +115,8 @@ abstract class StandardsServerScenarios {
         Result login = CliProcess.runWith(browserBox, environment, "auth", "login");
 
         assertThat(login.exitCode()).as(login.describe()).isZero();
-        assertThat(login.stderr()).contains("code_challenge_method=S256").contains("redirect_uri=http%3A%2F%2F127.0.0.1");
-        assertThat(login.stdout()).contains("+ Authenticated as dev@example.com");
+        assertThat(login.stdout()).contains("code_challenge_method=S256")
+                .contains("redirect_uri=http%3A%2F%2F127.0.0.1").contains("+ Authenticated as dev@example.com");
         StoredSession session = stored(browserBox);
         remember(session);
         assertThat(session.authMethod()).isEqualTo("authorization_code");

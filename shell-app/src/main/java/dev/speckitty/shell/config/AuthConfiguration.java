@@ -88,7 +88,7 @@ public class AuthConfiguration {
 
     @Bean("auth login")
     AuthLoginCommand authLoginCommand(Login login, HostedTarget target, TerminalStreams streams) {
-        return new AuthLoginCommand(login, target, streams.err(), System.console() != null);
+        return new AuthLoginCommand(login, target, streams.conversation(), streams.err(), System.console() != null);
     }
 
     @Bean("auth logout")

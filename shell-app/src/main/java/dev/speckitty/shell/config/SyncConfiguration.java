@@ -70,7 +70,7 @@ public class SyncConfiguration {
     LoggedOutRecovery loggedOutRecovery(ConnectedTeamspaceDetector detector, SessionPresence presence,
             Interactivity interactivity, ObjectProvider<Login> login, TerminalStreams streams) {
         LoggedOutRoute route = new LoggedOutRoute(detector, presence, interactivity::interactive);
-        return new LoggedOutRecovery(route, login::getObject, streams.err(), streams.in());
+        return new LoggedOutRecovery(route, login::getObject, streams.conversation(), streams.err(), streams.in());
     }
 
     @Bean("sync now")

@@ -50,6 +50,7 @@ public final class CommandDispatcher {
     public ExitCode dispatch(List<String> words) {
         String topic = "";
         boolean json = JsonFailure.requested(words);
+        streams.conversation().route(json);
         TrackingWriter tracked = new TrackingWriter(streams.out());
         PrintWriter out = new PrintWriter(tracked);
         try {

@@ -12,11 +12,17 @@ import java.io.Writer;
 import java.nio.charset.Charset;
 
 /**
- * Where the shell reads and writes: stdout carries only command output, stderr everything else.
+ * Where the shell reads and writes: stdout carries command output and the {@link Conversation} of a
+ * text line, stderr everything else.
  * Both pass a {@link TerminalSafeWriter}, so no control character from outside data reaches the
  * terminal. Tests pass in-memory streams.
  */
-public record TerminalStreams(PrintWriter out, PrintWriter err, BufferedReader in) {
+public record TerminalStreams(PrintWriter out, PrintWriter err, BufferedReader in, Conversation conversation) {
+
+    /** With a {@link Conversation} over these two writers. */
+    public TerminalStreams(PrintWriter out, PrintWriter err, BufferedReader in) {
+        this(out, err, in, Conversation.over(out, err));
+    }
 
     public static TerminalStreams system() {
         boolean colour = Colour.enabled(System.getenv(), System.console() != null);
@@ -36,6 +42,7 @@ public record TerminalStreams(PrintWriter out, PrintWriter err, BufferedReader i
     }
 
     public void flush() {
+        conversation.flush();
         out.flush();
         err.flush();
     }

@@ -64,9 +64,8 @@ class HostileTextCliTest {
 
             Result login = CliProcess.runWith(box, env, "auth", "login", "--headless");
             assertThat(login.exitCode()).as(login.describe()).isZero();
-            assertThat(login.stderr()).as(login.describe()) // the conversation is on stderr, the result on stdout
-                    .contains("Code:  ABCD-\\x1b[2J-"); // grouped for reading (RFC 8628 §6.1), escapes and all
             assertThat(login.stdout()).as(login.describe())
+                    .contains("Code:  ABCD-\\x1b[2J-") // grouped for reading (RFC 8628 §6.1), escapes and all
                     .contains("+ Authenticated as dev\\x1b[2J\\x1b]8;;https://evil.example/\\x07click")
                     .contains("\\x9b31m\\x9d0;pwned\\x9c \\u202egnp.exe\\u2066x\\u2069\\u200b\\x0d\\x0a" + FORGED);
             text.add(login);

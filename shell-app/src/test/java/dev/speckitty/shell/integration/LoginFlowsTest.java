@@ -61,8 +61,7 @@ class LoginFlowsTest {
             Path headlessBox = CliProcess.freshSandbox(tempDir.resolve("headless"));
             Result headless = CliProcess.runWith(headlessBox, env, "auth", "login", "--headless");
             assertThat(headless.exitCode()).as(headless.describe()).isZero();
-            assertThat(headless.stderr()).contains("Code:  "); // the conversation is on stderr, the result on stdout
-            assertThat(headless.stdout()).contains("+ Authenticated as dev@example.com");
+            assertThat(headless.stdout()).contains("Code:  ").contains("+ Authenticated as dev@example.com");
             assertThat(emulator.counters().tokensIssued(GrantType.DEVICE_CODE)).isEqualTo(1);
             StoredSession device = EmulatorSandbox.store(headlessBox).read().orElseThrow();
             assertThat(device.authMethod()).isEqualTo("device_code");
@@ -72,8 +71,8 @@ class LoginFlowsTest {
             Path browserBox = CliProcess.freshSandbox(tempDir.resolve("browser"));
             Result browser = CliProcess.runWith(browserBox, env, "auth", "login");
             assertThat(browser.exitCode()).as(browser.describe()).isZero();
-            assertThat(browser.stderr()).contains("code_challenge_method=S256").contains("redirect_uri=http%3A%2F%2F127.0.0.1");
-            assertThat(browser.stdout()).contains("+ Authenticated as dev@example.com");
+            assertThat(browser.stdout()).contains("code_challenge_method=S256")
+                    .contains("redirect_uri=http%3A%2F%2F127.0.0.1").contains("+ Authenticated as dev@example.com");
             assertThat(emulator.counters().tokensIssued(GrantType.AUTHORIZATION_CODE)).isEqualTo(1);
             assertThat(emulator.counters().calls(Endpoint.AUTHORIZE)).isEqualTo(1);
             StoredSession code = EmulatorSandbox.store(browserBox).read().orElseThrow();

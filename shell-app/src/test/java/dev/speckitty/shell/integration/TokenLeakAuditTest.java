@@ -146,8 +146,7 @@ class TokenLeakAuditTest {
     private void browserLogins(Target t) throws Exception {
         Path box = project("browser", ProjectFiles.PROJECT);
         Result login = expect(0, run(t, box, "auth", "login"));
-        assertThat(login.stderr()).contains("code_challenge_method=S256"); // the conversation is on stderr
-        assertThat(login.stdout()).contains("+ Authenticated as dev@example.com");
+        assertThat(login.stdout()).contains("code_challenge_method=S256", "+ Authenticated as dev@example.com");
         expect(0, run(t, box, "auth", "status", "--json"));
         Result again = expect(0, run(t, box, "auth", "login", "--force"));
         assertThat(again.stdout()).contains("+ Authenticated as dev@example.com");

@@ -21,8 +21,9 @@ import org.springframework.shell.core.command.CommandContext;
  * {@code auth login [--headless] [--force]}: browser login (authorization code + PKCE on a
  * loopback redirect) or, headless, the device grant. The new session is written in one atomic
  * step at the very end, so Ctrl-C (exit 130) or a failure leaves the previous state intact. The
- * conversation while it runs (the URL, the device code, the countdown) goes to stderr; the result
- * is rendered by the runner (LoginView), so stdout carries only it, or its one JSON document.
+ * conversation while it runs (the URL, the device code) goes to stdout before the result, as the
+ * reference prints it, and to stderr under {@code --json}, whose stdout carries one document; the
+ * result is rendered by the runner (LoginView).
  */
 public final class AuthLoginCommand extends ResultCommand {
 
@@ -32,9 +33,16 @@ public final class AuthLoginCommand extends ResultCommand {
     private final Login login;
     private final HostedTarget target;
     private final PrintWriter conversation;
+    private final PrintWriter err;
     private final boolean terminal;
 
-    public AuthLoginCommand(Login login, HostedTarget target, PrintWriter conversation, boolean terminal) {
+    /**
+     * @param conversation the URL, the device code and the waiting lines: stdout, as the reference
+     *     prints them, or stderr under {@code --json} (runner.Conversation)
+     * @param err the countdown a terminal rewrites in place, and "Login cancelled by user."
+     */
+    public AuthLoginCommand(Login login, HostedTarget target, PrintWriter conversation, PrintWriter err,
+            boolean terminal) {
         super("auth login", "Log in to the hosted service (browser, or --headless for a device code).",
                 AuthGroup.NAME, List.of(
                         OptionSpecs.flag(HEADLESS, "Use the device authorization grant (no browser needed)"),
@@ -42,6 +50,7 @@ public final class AuthLoginCommand extends ResultCommand {
         this.login = login;
         this.target = target;
         this.conversation = conversation;
+        this.err = err;
         this.terminal = terminal;
     }
 
@@ -53,10 +62,11 @@ public final class AuthLoginCommand extends ResultCommand {
             conversation.println("Opening browser for OAuth authentication...");
             conversation.println("SaaS: " + UntrustedText.line(baseUrl));
         }
-        ConsoleLoginProgress progress = new ConsoleLoginProgress(conversation, terminal);
+        ConsoleLoginProgress progress = new ConsoleLoginProgress(conversation, err, terminal);
         Thread cancelled = new Thread(() -> { // flushed here: nothing else flushes stderr during shutdown
-            conversation.println(System.lineSeparator() + "Login cancelled by user.");
             conversation.flush();
+            err.println(System.lineSeparator() + "Login cancelled by user.");
+            err.flush();
         });
         Runtime.getRuntime().addShutdownHook(cancelled); // Ctrl-C: the JVM exits 130 with nothing written
         LoginResult result;

@@ -28,16 +28,20 @@ public final class LoggedOutRecovery {
     private final LoggedOutRoute route;
     private final Supplier<Login> login;
     private final PrintWriter conversation;
+    private final PrintWriter err;
     private final BufferedReader in;
 
     /**
-     * {@code conversation} is stderr: the machine lines, the panel, the prompt and the login URL are
-     * for a person, so stdout keeps only the command's result (one document under {@code --json}).
+     * @param conversation the panel, the prompt and the login URL, for a person: stdout as the
+     *     reference prints them (docs/spec/behaviour.md §2.3, E-table), stderr under {@code --json}
+     * @param err the two lines for automation (reason and structured line), always stderr
      */
-    public LoggedOutRecovery(LoggedOutRoute route, Supplier<Login> login, PrintWriter conversation, BufferedReader in) {
+    public LoggedOutRecovery(LoggedOutRoute route, Supplier<Login> login, PrintWriter conversation, PrintWriter err,
+            BufferedReader in) {
         this.route = route;
         this.login = login;
         this.conversation = conversation;
+        this.err = err;
         this.in = in;
     }
 
@@ -50,9 +54,9 @@ public final class LoggedOutRecovery {
         return switch (route.decide(commandName)) {
             case LoggedOutRoute.Decision.NoTeamspace none -> Decision.NO_TEAMSPACE;
             case LoggedOutRoute.Decision.Stop stop -> {
-                conversation.println(stop.reason());
-                conversation.println(stop.structuredLine());
-                conversation.flush();
+                err.println(stop.reason());
+                err.println(stop.structuredLine());
+                err.flush();
                 yield Decision.EXIT_4;
             }
             case LoggedOutRoute.Decision.Ask ask -> ask(ask, commandName);
