@@ -30,7 +30,8 @@ SPEC_KITTY_FAST_LAUNCH_LAYOUT=3
 SPEC_KITTY_FAST_LAUNCH_TRAINING_MAIN=dev.speckitty.shell.FastLaunchTraining
 SPEC_KITTY_FAST_LAUNCH_AOT_NAME=spec-kitty.aot
 
-# Prints "<key>" for the exec jar at $1 and JAVA_HOME, or fails (no stat, no release file).
+# Sets SPEC_KITTY_FAST_LAUNCH_KEY to the key of the exec jar at $1 and JAVA_HOME, or fails (no stat,
+# no release file). A variable, not printed: a command substitution would fork on every launch.
 spec_kitty_fast_launch_key() {
   local jar="$1" line runtime="" stat_out
   [ -f "$JAVA_HOME/release" ] || return 1
@@ -40,7 +41,7 @@ spec_kitty_fast_launch_key() {
   [ -n "$runtime" ] || return 1
   stat_out="$(stat -c '%s-%.9Y' "$jar" 2>/dev/null)" || return 1
   case "$stat_out" in *[!0-9.-]*|"") return 1 ;; esac
-  echo "v${SPEC_KITTY_FAST_LAUNCH_LAYOUT}-${stat_out}-${runtime//[^A-Za-z0-9.+_-]/_}"
+  SPEC_KITTY_FAST_LAUNCH_KEY="v${SPEC_KITTY_FAST_LAUNCH_LAYOUT}-${stat_out}-${runtime//[^A-Za-z0-9.+_-]/_}"
 }
 
 # The directory holding every layout of the exec jar at $1.
@@ -52,7 +53,8 @@ spec_kitty_fast_launch_base() {
 # SPEC_KITTY_FAST_JAR (the extracted jar) and SPEC_KITTY_FAST_FLAGS (the extra JVM flags).
 spec_kitty_fast_launch_ready() {
   local jar="$1" key dir line stamp_dir="" stamp_java=""
-  key="$(spec_kitty_fast_launch_key "$jar")" || return 1
+  spec_kitty_fast_launch_key "$jar" || return 1
+  key="$SPEC_KITTY_FAST_LAUNCH_KEY"
   dir="${jar%/*}/fast-launch/$key"
   [ -f "$dir/stamp" ] || return 1
   while IFS= read -r line; do
@@ -78,7 +80,8 @@ spec_kitty_fast_launch_ready() {
 spec_kitty_fast_launch_build() {
   local jar="$1" mode="${2:-nowait}" note="${3:-}" key base log status=0
   spec_kitty_fast_launch_ready "$jar" && return 0
-  key="$(spec_kitty_fast_launch_key "$jar")" || return 1
+  spec_kitty_fast_launch_key "$jar" || return 1
+  key="$SPEC_KITTY_FAST_LAUNCH_KEY"
   base="$(spec_kitty_fast_launch_base "$jar")"
   if [ "$mode" != wait ] && [ -f "$base/$key.failed" ]; then
     return 1
