@@ -10,6 +10,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IsoTimestampsTest {
 
     @Test
+    void writesWhatTheJdksFormatterWritesForRandomInstants() {
+        java.util.Random random = new java.util.Random(1206L);
+        java.time.format.DateTimeFormatter seconds = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+        for (int i = 0; i < 5000; i++) {
+            long second = random.nextLong(Instant.parse("0001-01-01T00:00:00Z").getEpochSecond(),
+                    Instant.parse("9999-12-31T23:59:59Z").getEpochSecond());
+            int micros = random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000);
+            Instant instant = Instant.ofEpochSecond(second, micros * 1000L + random.nextInt(1000));
+            java.time.OffsetDateTime utc = instant.atOffset(java.time.ZoneOffset.UTC);
+            String expected = seconds.format(utc) + (micros == 0 ? "" : "." + String.format("%06d", micros)) + "+00:00";
+            assertThat(IsoTimestamps.format(instant)).isEqualTo(expected);
+            assertThat(IsoTimestamps.parse(expected)).hasValue(instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        }
+    }
+
+    @Test
     void writesLikePythonIsoformatOnUtc() {
         assertThat(IsoTimestamps.format(Instant.parse("2026-04-09T13:37:00.123456Z")))
                 .isEqualTo("2026-04-09T13:37:00.123456+00:00");
