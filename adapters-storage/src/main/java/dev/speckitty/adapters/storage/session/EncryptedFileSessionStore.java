@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.Supplier;
 import javax.crypto.AEADBadTagException;
 
 /**
@@ -55,7 +54,6 @@ public final class EncryptedFileSessionStore implements SessionStore {
     private final SessionKeyDerivation kdf;
     private final DerivedKeyCache keys = new DerivedKeyCache();
     private final SessionCipher cipher;
-    private final WriteRandomness random = new WriteRandomness();
     private final SessionFileLock lock;
     private final StorageActivity activity;
     private final HotPathFile hotPath;
@@ -80,7 +78,7 @@ public final class EncryptedFileSessionStore implements SessionStore {
         this.files = new AuthFiles(authDirectory);
         this.salt = new SaltFile(files.salt());
         this.kdf = kdf;
-        this.cipher = new SessionCipher(random::get);
+        this.cipher = new SessionCipher(() -> WriteRandomness.SOURCE);
         this.lock = new SessionFileLock(files.sessionLock(), lockTimeout);
         this.activity = activity;
         this.hotPath = hotPath;
@@ -156,7 +154,7 @@ public final class EncryptedFileSessionStore implements SessionStore {
                 if (expected != null && !storedIdentityIs(expected)) {
                     return false; // deleted (logout) or replaced (login) while this session was prepared
                 }
-                byte[] saltNow = salt.loadOrCreate(random.get());
+                byte[] saltNow = salt.loadOrCreate(WriteRandomness.SOURCE);
                 if (envelope == null || !Arrays.equals(saltNow, saltBefore.get())) {
                     envelope = seal(plaintext, saltNow); // first login, or a delete rotated the salt meanwhile
                 }
@@ -356,18 +354,11 @@ public final class EncryptedFileSessionStore implements SessionStore {
     private record Snapshot(String envelopeText, Optional<byte[]> salt, Optional<DurableFingerprint> fingerprint) {}
 
     /**
-     * The one {@link SecureRandom} of the writes (nonces, a new salt), made on first use: a read needs
-     * none, and setting one up walks the security providers, about 10 ms of a one-shot's CPU.
+     * The {@link SecureRandom} of the writes (nonces, a new salt), made when a write first needs it:
+     * a read needs none, and setting one up walks the security providers, about 10 ms of a
+     * one-shot's CPU.
      */
-    private static final class WriteRandomness implements Supplier<SecureRandom> {
-        private SecureRandom random;
-
-        @Override
-        public synchronized SecureRandom get() {
-            if (random == null) {
-                random = new SecureRandom();
-            }
-            return random;
-        }
+    private static final class WriteRandomness {
+        static final SecureRandom SOURCE = new SecureRandom();
     }
 }

@@ -282,7 +282,7 @@ class SessionReadFailuresTest {
     /** A well-formed envelope, under the right key, around an arbitrary plaintext. */
     private void sealPlaintext(String plaintext) throws Exception {
         var key = new SessionKeyDerivation(PASSPHRASE).derive(Files.readAllBytes(salt));
-        var sealed = new SessionCipher(new SecureRandom()).encrypt(key, plaintext.getBytes(StandardCharsets.UTF_8));
+        var sealed = new SessionCipher(SecureRandom::new).encrypt(key, plaintext.getBytes(StandardCharsets.UTF_8));
         Files.write(session, SessionEnvelope.encode(sealed));
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -95,7 +96,8 @@ public final class SessionEnvelope {
             if (!number.integral()) {
                 return "(a non-integer number)";
             }
-            return number.longValue().isPresent() ? Long.toString(number.longValue().getAsLong()) : "(a large integer)";
+            OptionalLong value = number.longValue();
+            return value.isPresent() ? Long.toString(value.getAsLong()) : "(a large integer)";
         }
         return "(a JSON " + typeName(version) + ")";
     }

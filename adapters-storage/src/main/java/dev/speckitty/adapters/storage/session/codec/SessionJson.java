@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -163,9 +164,7 @@ public final class SessionJson {
         if (value == null) {
             return null;
         }
-        if (!(value instanceof JsonNumber number) || number.longValue().isEmpty()) {
-            throw new InvalidSessionPayloadException("field \"" + field + "\" is not an integer");
-        }
-        return number.longValue().getAsLong();
+        OptionalLong integer = value instanceof JsonNumber number ? number.longValue() : OptionalLong.empty();
+        return integer.orElseThrow(() -> new InvalidSessionPayloadException("field \"" + field + "\" is not an integer"));
     }
 }

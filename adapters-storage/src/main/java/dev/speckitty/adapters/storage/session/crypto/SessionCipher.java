@@ -23,10 +23,6 @@ public final class SessionCipher {
         this.random = random;
     }
 
-    public SessionCipher(SecureRandom random) {
-        this(() -> random);
-    }
-
     public Sealed encrypt(SessionKey key, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_LENGTH];
         random.get().nextBytes(nonce);

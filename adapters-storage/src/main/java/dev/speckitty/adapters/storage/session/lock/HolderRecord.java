@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -45,12 +46,14 @@ final class HolderRecord {
         }
         if (!(document instanceof Map<?, ?> root)
                 || !(root.get("host") instanceof String host)
-                || !(root.get("pid") instanceof JsonNumber pid) || pid.longValue().isEmpty()
+                || !(root.get("pid") instanceof JsonNumber pidNumber)
                 || !(root.get("started_at") instanceof String startedAt)) {
             return Optional.empty();
         }
+        OptionalLong pid = pidNumber.longValue();
         Optional<Instant> started = IsoTimestamps.parse(startedAt);
         String versionText = root.get("version") instanceof String version ? version : "unknown";
-        return started.map(at -> new LockHolder(host, pid.longValue().getAsLong(), at, versionText));
+        return pid.isEmpty() ? Optional.empty()
+                : started.map(at -> new LockHolder(host, pid.getAsLong(), at, versionText));
     }
 }

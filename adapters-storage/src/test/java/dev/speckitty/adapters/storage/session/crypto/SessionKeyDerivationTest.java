@@ -15,7 +15,7 @@ class SessionKeyDerivationTest {
     void keyIsDeterministicPerPassphraseAndSalt() {
         byte[] salt = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
         SessionKeyDerivation kdf = new SessionKeyDerivation("host:1".getBytes(StandardCharsets.UTF_8));
-        SessionCipher cipher = new SessionCipher(new SecureRandom());
+        SessionCipher cipher = new SessionCipher(SecureRandom::new);
 
         SessionCipher.Sealed sealed = cipher.encrypt(kdf.derive(salt), "hello".getBytes(StandardCharsets.UTF_8));
 

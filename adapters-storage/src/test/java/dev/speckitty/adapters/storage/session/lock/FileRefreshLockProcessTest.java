@@ -106,10 +106,7 @@ class FileRefreshLockProcessTest {
     @Timeout(20)
     void anOldRecordWithoutALiveHolderIsOverwrittenAtOnce() throws Exception {
         Path path = authDir().resolve("refresh.lock");
-        try (ChildProcess dead = ChildProcess.start("hold", authDir().toString(), "15000", "120")) {
-            dead.awaitLine("LOCKED", 10);
-            dead.kill(); // the kernel drops its flock; the 120 s-old record stays
-        }
+        leaveTheRecordOfADeadHolder(120);
         Object inodeBefore = Files.getAttribute(path, "unix:ino");
         long started = System.nanoTime();
 
@@ -164,10 +161,7 @@ class FileRefreshLockProcessTest {
     @Timeout(20)
     void releaseIfStuckLeavesAFreshRecord() throws Exception {
         Path path = authDir().resolve("refresh.lock");
-        try (ChildProcess holder = ChildProcess.start("hold", authDir().toString(), "15000", "5")) {
-            holder.awaitLine("LOCKED", 10);
-            holder.kill();
-        }
+        leaveTheRecordOfADeadHolder(5);
         byte[] before = Files.readAllBytes(path);
 
         assertThat(lock().releaseIfStuck(Duration.ofSeconds(60))).isFalse();
@@ -200,5 +194,13 @@ class FileRefreshLockProcessTest {
 
     private static long waited(String outcome) {
         return Long.parseLong(outcome.substring(outcome.indexOf("waited=") + "waited=".length()).trim());
+    }
+
+    /** A holder process locks, writes a record {@code ageSeconds} old and is killed: the kernel drops its flock, the record stays. */
+    private void leaveTheRecordOfADeadHolder(int ageSeconds) throws Exception {
+        try (ChildProcess dead = ChildProcess.start("hold", authDir().toString(), "15000", Integer.toString(ageSeconds))) {
+            dead.awaitLine("LOCKED", 10);
+            dead.kill();
+        }
     }
 }
