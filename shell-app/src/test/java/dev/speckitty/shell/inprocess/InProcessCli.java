@@ -100,6 +100,9 @@ public final class InProcessCli {
     }
 
     /** Logged out, sync not enabled, no hosted URL, a project directory without {@code .kittify/}. */
+    public static final String PROJECT_CONFIG = "project:\n  uuid: 11111111-1111-1111-1111-111111111111\n  slug: acme-local\n";
+    public static final String ORIGIN = "[remote \"origin\"]\n\turl = git@github.com:acme/spec-kitty.git\n";
+
     public static InProcessCli in(Path root) {
         return new InProcessCli(root, new InMemorySessionStore());
     }
@@ -142,6 +145,11 @@ public final class InProcessCli {
     public InProcessCli stdin(String text) {
         this.stdin = text;
         return this;
+    }
+
+    /** A project with identity ({@link #PROJECT_CONFIG}) whose git origin is acme/spec-kitty: a connected Teamspace. */
+    public InProcessCli connectedProject() {
+        return projectFile(".kittify/config.yaml", PROJECT_CONFIG).projectFile(".git/config", ORIGIN);
     }
 
     /** Writes {@code relative} under the project directory (e.g. {@code .kittify/config.yaml}). */

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every {@code sync} command in-process (InProcessCli): its text, its --json document and its exit. */
 class SyncCommandsTest {
 
-    static final String PROJECT_CONFIG = "project:\n  uuid: 11111111-1111-1111-1111-111111111111\n  slug: acme-local\n";
-    static final String ORIGIN = "[remote \"origin\"]\n\turl = git@github.com:acme/spec-kitty.git\n";
 
     @RegisterExtension
     static final LoopbackHosted HOSTED = new LoopbackHosted();
@@ -35,8 +33,7 @@ class SyncCommandsTest {
 
     /** A repository connected to teamspace acme/spec-kitty (project identity + git origin), logged out. */
     private InProcessCli loggedOutOnAConnectedTeamspace() {
-        return InProcessCli.in(root).hostedAt(hosted().baseUrl()).projectFile(".kittify/config.yaml", PROJECT_CONFIG)
-                .projectFile(".git/config", ORIGIN);
+        return InProcessCli.in(root).hostedAt(hosted().baseUrl()).connectedProject();
     }
 
     private static void enqueue(InProcessCli cli, String... ids) {

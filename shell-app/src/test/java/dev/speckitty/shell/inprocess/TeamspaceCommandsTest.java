@@ -16,8 +16,7 @@ class TeamspaceCommandsTest {
     Path root;
 
     private InProcessCli project() {
-        return InProcessCli.in(root).projectFile(".kittify/config.yaml", SyncCommandsTest.PROJECT_CONFIG)
-                .projectFile(".git/config", SyncCommandsTest.ORIGIN);
+        return InProcessCli.in(root).connectedProject();
     }
 
     @Test

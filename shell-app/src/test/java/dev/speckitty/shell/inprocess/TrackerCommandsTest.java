@@ -31,8 +31,7 @@ class TrackerCommandsTest {
     /** Logged in, sync enabled, a project with identity, origin and a bound tracker. */
     private InProcessCli trackerBound() {
         InProcessCli cli = InProcessCli.withSession(root, AuthCommandsTest.ada()).hostedAt(hosted().baseUrl())
-                .projectFile(".kittify/config.yaml", SyncCommandsTest.PROJECT_CONFIG)
-                .projectFile(".git/config", SyncCommandsTest.ORIGIN);
+                .connectedProject();
         assertThat(cli.run("tracker", "bind", "--provider", "linear", "--project-slug", "eng").exit())
                 .isEqualTo(ExitCode.OK);
         return cli;
@@ -40,7 +39,7 @@ class TrackerCommandsTest {
 
     @Test
     void bindWritesTheTrackerIntoTheProjectConfig() throws Exception {
-        InProcessCli cli = InProcessCli.in(root).projectFile(".kittify/config.yaml", SyncCommandsTest.PROJECT_CONFIG);
+        InProcessCli cli = InProcessCli.in(root).projectFile(".kittify/config.yaml", InProcessCli.PROJECT_CONFIG);
         Result text = cli.run("tracker", "bind", "--provider", "linear", "--project-slug", "eng");
         assertThat(text.exit()).as(text.toString()).isEqualTo(ExitCode.OK);
         assertThat(text.out()).isEqualTo("+ Tracker bound: linear\n");
@@ -51,7 +50,7 @@ class TrackerCommandsTest {
 
     @Test
     void bindWithoutAReferenceIsAUsageError() {
-        Result json = InProcessCli.in(root).projectFile(".kittify/config.yaml", SyncCommandsTest.PROJECT_CONFIG)
+        Result json = InProcessCli.in(root).projectFile(".kittify/config.yaml", InProcessCli.PROJECT_CONFIG)
                 .run("tracker", "bind", "--provider", "linear", "--json");
         assertThat(json.exit()).isEqualTo(ExitCode.USAGE_OR_INTERNAL);
         assertThat(json.error().path("code").asString()).isEqualTo("usage_error");
@@ -140,8 +139,7 @@ class TrackerCommandsTest {
     @Test
     void loggedOutOnAConnectedTeamspaceExitsFourWithoutARequest() {
         InProcessCli cli = InProcessCli.in(root).hostedAt(hosted().baseUrl())
-                .projectFile(".kittify/config.yaml", SyncCommandsTest.PROJECT_CONFIG)
-                .projectFile(".git/config", SyncCommandsTest.ORIGIN);
+                .connectedProject();
         Result json = cli.run("tracker", "pull", "--json");
         assertThat(json.exit()).as(json.toString()).isEqualTo(ExitCode.LOGGED_OUT_ON_CONNECTED_TEAMSPACE);
         assertThat(json.error().path("code").asString()).isEqualTo("logged_out_on_connected_teamspace");
