@@ -59,7 +59,7 @@ public abstract class SpecKittyCommand implements Command {
     }
 
     @Override
-    public List<String> getAliases() {
+    public final List<String> getAliases() { // none: LazyCommandRegistry finds a command by its name alone
         return List.of();
     }
 

@@ -28,13 +28,18 @@ final class LazyCommandRegistry extends CommandRegistry {
         // Spring Shell's registry collects every Command bean here.
     }
 
+    /**
+     * The command of that name, built alone; null when no command bean has that name. Our commands
+     * have no aliases (SpecKittyCommand), so a name that is no bean's is no command's: the runner
+     * tries "teamspace bind acme/x" before "teamspace bind", and that miss builds nothing.
+     */
     @Override
     public Command getCommandByName(String name) {
-        if (!complete && beans.containsBean(name) && beans.isTypeMatch(name, Command.class)) {
-            return beans.getBean(name, Command.class);
+        if (complete) {
+            return super.getCommandByName(name);
         }
-        complete();
-        return super.getCommandByName(name);
+        return beans.containsBean(name) && beans.isTypeMatch(name, Command.class)
+                ? beans.getBean(name, Command.class) : null;
     }
 
     @Override

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * {@code auth login}: who is now logged in (or already was) and the default team, or
- * {@code {status, user, default_team_id}}. The conversation before it (URL, device code,
- * countdown) went to stderr while the login ran.
+ * {@code {status, user, default_team_id}}. The conversation before it (URL, device code) went
+ * to stdout, or to stderr under {@code --json} (runner.Conversation), while the login ran.
  */
 public final class LoginView implements View<LoginView.LoggedIn> {
 

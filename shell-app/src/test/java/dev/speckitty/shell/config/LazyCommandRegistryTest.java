@@ -24,6 +24,8 @@ class LazyCommandRegistryTest {
             registry.afterSingletonsInstantiated();
             assertThat(built).isEmpty();
 
+            assertThat(registry.getCommandByName("auth status extra-argument")).isNull();
+            assertThat(built).as("a name no bean has builds nothing").isEmpty();
             assertThat(registry.getCommandByName("auth status").getName()).isEqualTo("auth status");
             assertThat(built).containsExactly("auth status");
         }
