@@ -95,11 +95,10 @@ final class Libc {
 
     int open(String path) throws NativeCallException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
             MemorySegment cPath = arena.allocateFrom(path);
             int flags = platform.openFlags();
-            long fd = call(() -> (int) open.handle().invokeExact(errno, cPath, flags, LibcPlatform.FILE_MODE));
-            return (int) checked("open", fd, errno);
+            return (int) checkedCall("open",
+                    errno -> (int) open.handle().invokeExact(errno, cPath, flags, LibcPlatform.FILE_MODE));
         }
     }
 
@@ -108,7 +107,8 @@ final class Libc {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
             while (true) {
-                long result = call(() -> (int) flock.handle().invokeExact(errno, fd, LibcPlatform.LOCK_EX | LibcPlatform.LOCK_NB));
+                long result = call(() -> (int) flock.handle().invokeExact(errno, fd,
+                        LibcPlatform.LOCK_EX | LibcPlatform.LOCK_NB));
                 if (result == 0) {
                     return true;
                 }
@@ -124,19 +124,19 @@ final class Libc {
     }
 
     void unlock(int fd) throws NativeCallException {
-        simple("flock(LOCK_UN)", errno -> (int) flock.handle().invokeExact(errno, fd, LibcPlatform.LOCK_UN));
+        checkedCall("flock(LOCK_UN)", errno -> (int) flock.handle().invokeExact(errno, fd, LibcPlatform.LOCK_UN));
     }
 
     void truncate(int fd) throws NativeCallException {
-        simple("ftruncate", errno -> (int) ftruncate.handle().invokeExact(errno, fd, 0L));
+        checkedCall("ftruncate", errno -> (int) ftruncate.handle().invokeExact(errno, fd, 0L));
     }
 
     void fsync(int fd) throws NativeCallException {
-        simple("fsync", errno -> (int) fsync.handle().invokeExact(errno, fd));
+        checkedCall("fsync", errno -> (int) fsync.handle().invokeExact(errno, fd));
     }
 
     void close(int fd) throws NativeCallException {
-        simple("close", errno -> (int) close.handle().invokeExact(errno, fd));
+        checkedCall("close", errno -> (int) close.handle().invokeExact(errno, fd));
     }
 
     /** Writes all of {@code bytes} from offset 0. */
@@ -197,10 +197,11 @@ final class Libc {
         return "errno " + code;
     }
 
-    private void simple(String what, ErrnoCall call) throws NativeCallException {
+    /** Runs a call that returns -1 and sets errno on failure; its result, or the failure named by errno. */
+    private long checkedCall(String what, ErrnoCall call) throws NativeCallException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
-            checked(what, call(() -> call.call(errno)), errno);
+            return checked(what, call(() -> call.call(errno)), errno);
         }
     }
 
