@@ -1,10 +1,13 @@
 package dev.speckitty.shell;
 
+import dev.speckitty.adapters.storage.session.crypto.SessionKeyDerivation;
 import dev.speckitty.shell.config.PhaseTimer;
 import dev.speckitty.shell.config.StderrLogging;
 import dev.speckitty.shell.config.WorkCounters;
 import dev.speckitty.shell.hardening.ProcessHardening;
 import dev.speckitty.shell.runner.ExitCode;
+import dev.speckitty.shell.settings.RuntimeEnvironment;
+import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.context.TypeExcludeFilter;
@@ -40,7 +43,10 @@ public class SpecKittyApplication {
         // Warnings to stderr (config/StderrLogging), set before the first logger; Boot leaves logging alone.
         StderrLogging.configure();
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+        Optional<SessionKeyDerivation> earlyKey = EarlySessionKey.startFor(args, RuntimeEnvironment.system());
         SpringApplication application = new CliSpringApplication();
+        earlyKey.ifPresent(keys -> application.addInitializers(
+                context -> context.getBeanFactory().registerSingleton("sessionKeyDerivation", keys)));
         ConfigurableApplicationContext context;
         try {
             context = application.run(args);
@@ -52,6 +58,9 @@ public class SpecKittyApplication {
         }
         WorkCounters counters = context.getBean(WorkCounters.class);
         int exitCode = SpringApplication.exit(context);
+        if (earlyKey.map(SessionKeyDerivation::discardUnusedEarlyKey).orElse(false)) {
+            counters.keyDerived(); // derived early for a command that then decrypted nothing
+        }
         PhaseTimer.mark("context_closed");
         PhaseTimer.threads();
         if ("1".equals(System.getenv(WorkCounters.ENABLE_VARIABLE))) {

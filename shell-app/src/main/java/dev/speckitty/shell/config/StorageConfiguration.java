@@ -4,6 +4,7 @@ import dev.speckitty.shell.settings.RuntimePaths;
 import dev.speckitty.shell.settings.RuntimeEnvironment;
 import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
 import dev.speckitty.adapters.storage.session.crypto.MachinePassphrase;
+import dev.speckitty.adapters.storage.session.crypto.SessionKeyDerivation;
 import dev.speckitty.adapters.storage.session.AuthFiles;
 import dev.speckitty.adapters.storage.session.hotpath.HotPathFile;
 import dev.speckitty.adapters.storage.session.lock.SessionFileLock;
@@ -31,11 +32,14 @@ public class StorageConfiguration {
         return hotPathFile(paths, environment, clock).<SessionHotPath>map(file -> file).orElse(Optional::empty);
     }
 
+    /** @param startedEarly the key derivation {@code main} started early for this command, if it did */
     @Bean
     SessionStore sessionStore(RuntimePaths paths, RuntimeEnvironment environment, Clock clock,
-            WorkCounters counters) {
-        return new EncryptedFileSessionStore(paths.authDirectory(), MachinePassphrase.forThisMachine(),
-                SessionFileLock.DEFAULT_TIMEOUT, counters, hotPathFile(paths, environment, clock).orElse(null));
+            WorkCounters counters, Optional<SessionKeyDerivation> startedEarly) {
+        SessionKeyDerivation keys = startedEarly.orElseGet(
+                () -> new SessionKeyDerivation(MachinePassphrase.forThisMachine()));
+        return new EncryptedFileSessionStore(paths.authDirectory(), keys, SessionFileLock.DEFAULT_TIMEOUT, counters,
+                hotPathFile(paths, environment, clock).orElse(null));
     }
 
     /** Disabled only by the exact value "1" (docs/spec/behaviour.md §5): the benchmark's baseline. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class StorageSelectionTest {
             RuntimePaths paths = RuntimePaths.resolve(environment, home.toString());
 
             SessionStore store = new StorageConfiguration().sessionStore(paths, environment, Clock.systemUTC(),
-                    new WorkCounters());
+                    new WorkCounters(), Optional.empty());
 
             assertThat(store).isInstanceOf(EncryptedFileSessionStore.class);
             assertThat(store.describe().backend()).isEqualTo("encrypted-file");

@@ -50,6 +50,19 @@ public final class SessionCipher {
         }
     }
 
+    /**
+     * Loads AES-GCM (the JDK's security providers, the cipher's classes) ahead of need, e.g. on a
+     * thread beside start-up: set up for decryption under a throwaway all-zero key, never used.
+     */
+    static void loadAhead() {
+        try {
+            Cipher.getInstance(TRANSFORMATION).init(Cipher.DECRYPT_MODE, new SecretKeySpec(new byte[32], "AES"),
+                    new GCMParameterSpec(TAG_LENGTH * 8, new byte[NONCE_LENGTH]));
+        } catch (GeneralSecurityException unavailable) {
+            // the real decryption reports it
+        }
+    }
+
     /** Nonce and ciphertext-with-tag of one encryption. */
     public record Sealed(byte[] nonce, byte[] ciphertext) {}
 }

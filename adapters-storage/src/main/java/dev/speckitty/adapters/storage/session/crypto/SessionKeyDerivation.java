@@ -1,6 +1,8 @@
 package dev.speckitty.adapters.storage.session.crypto;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * scrypt(N=2^14, r=8, p=1, dkLen=32): the reference CLI's key derivation, byte for byte, through
@@ -12,6 +14,7 @@ public final class SessionKeyDerivation {
 
     private final byte[] passphrase;
     private final Scrypt scrypt;
+    private EarlyKey early; // guarded by this
 
     public SessionKeyDerivation(byte[] passphrase) {
         this(passphrase, new PreferredScrypt());
@@ -22,10 +25,38 @@ public final class SessionKeyDerivation {
         this.scrypt = scrypt;
     }
 
+    /**
+     * Starts deriving the key for the salt now in {@code saltFile} on a thread of its own, after
+     * {@code first} has run ({@link EarlyKey}); {@link #derive} hands it over for exactly that salt.
+     */
+    public synchronized void startEarly(Path saltFile, Runnable first) {
+        if (early == null) {
+            early = EarlyKey.start(saltFile, first, this::deriveNow);
+        }
+    }
+
+    /** The key for {@code salt}: the one {@link #startEarly} derived for exactly this salt, else scrypt now. */
     public SessionKey derive(byte[] salt) {
         if (salt.length != SALT_LENGTH) {
             throw new IllegalArgumentException("salt must be " + SALT_LENGTH + " bytes");
         }
+        return earlyKey(salt).orElseGet(() -> deriveNow(salt));
+    }
+
+    /**
+     * Destroys a key {@link #startEarly} derived that no {@link #derive} took (the command did not
+     * decrypt the session, or the salt changed meanwhile); true when there was one, so the work
+     * counters can still count that derivation.
+     */
+    public synchronized boolean discardUnusedEarlyKey() {
+        return early != null && early.discard();
+    }
+
+    private synchronized Optional<SessionKey> earlyKey(byte[] salt) {
+        return early == null ? Optional.empty() : early.take(salt);
+    }
+
+    private SessionKey deriveNow(byte[] salt) {
         return new SessionKey(scrypt.derive(passphrase, salt, ScryptParameters.SESSION_KEY));
     }
 

@@ -93,6 +93,19 @@ final class Libc {
         }
     }
 
+    /**
+     * Links the calls a locked read makes (open, flock, close) now, on the caller's thread, so that
+     * the first lock does not pay for it; nothing when libc cannot be used (the lock reports why).
+     */
+    static void linkReadCalls() {
+        Libc libc = Holder.INSTANCE;
+        if (libc != null) {
+            libc.open.handle();
+            libc.flock.handle();
+            libc.close.handle();
+        }
+    }
+
     int open(String path) throws NativeCallException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cPath = arena.allocateFrom(path);
