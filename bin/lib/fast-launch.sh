@@ -1,11 +1,11 @@
 # shellcheck shell=bash
 # The launcher's fast layout for one build of shell-app: the exec jar extracted (`-Djarmode=tools
-# extract`), plus a JDK AOT cache (JEP 483/514/515) recorded by a training run (logged-in `auth status`,
+# extract`) and merged into one jar (bin/lib/JarMerge.java: one jar to open instead of 55), plus a JDK AOT cache (JEP 483/514/515) recorded by a training run (logged-in `auth status`,
 # `auth whoami`, `auth status --short`), used
 # with the Spring AOT bean definitions (`-Dspring.aot.enabled=true`). Sourced by bin/spec-kitty and
 # bin/lib/build-fast-launch.sh; needs JAVA_HOME set (bin/lib/java-home.sh). See docs/performance.md.
 #
-# Layout: shell-app/target/fast-launch/<key>/{app/<exec jar>, app/lib/, app/spec-kitty.aot, stamp}.
+# Layout: shell-app/target/fast-launch/<key>/{app/<exec jar name> (the merged jar), app/spec-kitty.aot, stamp}.
 # The key is cheap to compute on every launch (no fork but one `stat`): the exec jar's size and
 # mtime in ns, and the JDK's runtime version. A rebuilt jar or another JDK gives another key, so a
 # stale layout is never used; `stamp` is written last, only after the cache was verified, and
@@ -24,11 +24,14 @@
 SPEC_KITTY_JVM_FLAGS=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
   -XX:CompileThresholdScaling=10 -XX:-UsePerfData --enable-native-access=ALL-UNNAMED)
 # Bump when the training run, the flags or the layout change: old layouts then stop matching.
-SPEC_KITTY_FAST_LAUNCH_LAYOUT=3
+SPEC_KITTY_FAST_LAUNCH_LAYOUT=4
 # The training run's main class: auth status, auth whoami and auth status --short in one JVM, on a
 # throwaway home holding a placeholder session (dev.speckitty.shell.FastLaunchTraining).
 SPEC_KITTY_FAST_LAUNCH_TRAINING_MAIN=dev.speckitty.shell.FastLaunchTraining
 SPEC_KITTY_FAST_LAUNCH_AOT_NAME=spec-kitty.aot
+# The tool that merges the extracted jars, a single-file program run by the java launcher, which
+# compiles it (so it needs a JDK's jdk.compiler: a jlink runtime sets SPEC_KITTY_FAST_LAUNCH_TOOL_JAVA).
+SPEC_KITTY_FAST_LAUNCH_MERGE_TOOL="${BASH_SOURCE[0]%/*}/JarMerge.java"
 
 # Sets SPEC_KITTY_FAST_LAUNCH_KEY to the key of the exec jar at $1 and JAVA_HOME, or fails (no stat,
 # no release file). A variable, not printed: a command substitution would fork on every launch.
@@ -50,7 +53,7 @@ spec_kitty_fast_launch_base() {
 }
 
 # Succeeds when a verified layout matches the exec jar at $1 and this JDK; sets
-# SPEC_KITTY_FAST_JAR (the extracted jar) and SPEC_KITTY_FAST_FLAGS (the extra JVM flags).
+# SPEC_KITTY_FAST_JAR (the merged jar) and SPEC_KITTY_FAST_FLAGS (the extra JVM flags).
 spec_kitty_fast_launch_ready() {
   local jar="$1" key dir line stamp_dir="" stamp_java=""
   spec_kitty_fast_launch_key "$jar" || return 1
@@ -118,11 +121,16 @@ _spec_kitty_fast_launch_build_locked() {
   local jar="$1" base="$2" key="$3" java="$JAVA_HOME/bin/java"
   local dir="$base/$key" train app_jar aot sha
   echo "fast-launch: building $dir from $jar ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
-  rm -rf "$dir" && mkdir -p "$dir" || return 1
-  "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" </dev/null || { rm -rf "$dir"; return 1; }
+  rm -rf "$dir" && mkdir -p "$dir/app" || return 1
+  "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir/extracted" </dev/null || { rm -rf "$dir"; return 1; }
   app_jar="$dir/app/${jar##*/}"
   aot="$dir/app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME"
-  [ -f "$app_jar" ] || { echo "fast-launch: extract made no $app_jar"; rm -rf "$dir"; return 1; }
+  [ -f "$dir/extracted/${jar##*/}" ] || { echo "fast-launch: extract made no $dir/extracted/${jar##*/}"; rm -rf "$dir"; return 1; }
+  # The app jar and the jars of its Class-Path merged into one, in class-path order; a class in two
+  # jars with different bytes fails the build (JarMerge names it).
+  "${SPEC_KITTY_FAST_LAUNCH_TOOL_JAVA:-$java}" "$SPEC_KITTY_FAST_LAUNCH_MERGE_TOOL" "$dir/extracted/${jar##*/}" "$app_jar" \
+    </dev/null || { echo "fast-launch: merging the extracted jars failed"; rm -rf "$dir"; return 1; }
+  rm -rf "$dir/extracted"
   train="$dir/training"
   # Training run: the one-shots users run most (logged in, a session to decrypt) on a throwaway home,
   # no hosted URL, a clean environment; -cp with the same jar, so the cache matches `-jar` launches.
@@ -133,8 +141,8 @@ _spec_kitty_fast_launch_build_locked() {
     cat "$train/training.err"
     rm -rf "$dir"; return 1
   fi
-  # Verification: with the cache and Spring AOT, `auth status` and `help` (every command must be
-  # registered) print exactly what the plain jar prints, with the same exit code, and nothing at
+  # Verification: the merged jar with the cache and Spring AOT, `auth status` and `help` (every
+  # command must be registered) print exactly what the plain jar prints, with the same exit code, and nothing at
   # all on stderr (a JVM warning there means the cache was rejected: not worth using).
   local name
   for name in status help; do
@@ -160,6 +168,7 @@ _spec_kitty_fast_launch_build_locked() {
     echo "dir=$dir"
     echo "jar=$jar"
     echo "jar_sha256=$sha"
+    echo "app=app/${jar##*/}: the extracted jars merged by bin/lib/JarMerge.java"
     echo "java_home=$JAVA_HOME"
     echo "flags=${SPEC_KITTY_JVM_FLAGS[*]} -Dspring.aot.enabled=true -XX:AOTCache=app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME"
     echo "training=$SPEC_KITTY_FAST_LAUNCH_TRAINING_MAIN: auth status, auth whoami, auth status --short (placeholder session, clean environment)"
