@@ -120,7 +120,11 @@ public class JarMerge {
                 merge.dropped);
     }
 
-    /** The app jar, then its manifest's Class-Path entries (relative to the app jar), in order. */
+    /**
+     * The app jar, then its manifest's Class-Path entries (relative to the app jar), in order. An
+     * entry that is not there is skipped, as the JVM skips it (bin/dist leaves out other platforms'
+     * native jars but not their names in the manifest).
+     */
     static List<Path> classPath(Path app) throws IOException {
         List<Path> jars = new ArrayList<>(List.of(app));
         try (JarFile jar = new JarFile(app.toFile(), false)) {
@@ -128,7 +132,12 @@ public class JarMerge {
                     : jar.getManifest().getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
             if (classPath != null && !classPath.isBlank()) {
                 for (String relative : classPath.trim().split("\\s+")) {
-                    jars.add(app.toAbsolutePath().getParent().resolve(relative));
+                    Path entry = app.toAbsolutePath().getParent().resolve(relative);
+                    if (Files.isRegularFile(entry)) {
+                        jars.add(entry);
+                    } else {
+                        System.out.println("jar-merge: " + relative + " is not there; skipped, as the JVM skips it");
+                    }
                 }
             }
         }
