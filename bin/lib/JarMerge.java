@@ -1,3 +1,4 @@
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +31,9 @@ import java.util.zip.ZipOutputStream;
  * Rules, in class-path order (the app jar first):
  * - a class or resource: the first jar's; another jar's copy must have the same bytes, else the
  *   merge fails naming both jars (the original class path would have shadowed it silently);
- * - META-INF/services/* and META-INF/spring/*.imports: the lines of all jars, de-duplicated;
+ * - META-INF/services/*: the provider lines of all jars, de-duplicated (as ServiceLoader reads them);
+ * - META-INF/spring/*.imports: the lines of all jars, in order, duplicates kept (as Spring's
+ *   ImportCandidates reads them);
  * - spring.factories and aot.factories: merged by key, the values' lists joined in class-path order;
  * - spring.handlers, spring.schemas, spring.tooling, spring-autoconfigure-metadata.properties and
  *   Netty's io.netty.versions.properties: merged by key; one key with two values fails;
@@ -51,7 +55,8 @@ public class JarMerge {
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
     private static final Pattern VERSIONED = Pattern.compile("META-INF/versions/\\d+/(.+)");
     private static final Pattern SIGNATURE = Pattern.compile("META-INF/[^/]+\\.(SF|RSA|DSA|EC)|META-INF/SIG-[^/]+");
-    private static final Pattern LINE_LIST = Pattern.compile("META-INF/services/[^/]+|META-INF/spring/[^/]+\\.imports");
+    private static final Pattern SERVICES = Pattern.compile("META-INF/services/[^/]+");
+    private static final Pattern IMPORTS = Pattern.compile("META-INF/spring/[^/]+\\.imports");
     private static final Set<String> LIST_PROPERTIES = Set.of("META-INF/spring.factories", "META-INF/spring/aot.factories");
     private static final Set<String> UNIQUE_PROPERTIES = Set.of("META-INF/spring.handlers", "META-INF/spring.schemas",
             "META-INF/spring.tooling", "META-INF/spring-autoconfigure-metadata.properties",
@@ -77,7 +82,8 @@ public class JarMerge {
     private final Map<String, Kept> kept = new TreeMap<>();
     /** Logical name (without META-INF/versions/N/) -> the jar that owns it, so no jar mixes its variants with another's. */
     private final Map<String, String> owners = new LinkedHashMap<>();
-    private final Map<String, LinkedHashSet<String>> lineLists = new TreeMap<>();
+    /** Line lists: a services file's distinct providers, an .imports file's every line. */
+    private final Map<String, Collection<String>> lineLists = new TreeMap<>();
     private final Map<String, Map<String, LinkedHashSet<String>>> listProperties = new TreeMap<>();
     private final Map<String, Map<String, String>> uniqueProperties = new TreeMap<>();
     /** Package directory ("org/example/") -> its own jar's attributes, for the packages that read them. */
@@ -111,7 +117,7 @@ public class JarMerge {
         }
         Path out = Path.of(args[1]);
         Path partial = out.resolveSibling(out.getFileName() + ".partial");
-        try (OutputStream file = Files.newOutputStream(partial)) {
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
             merge.write(appManifest, file);
         }
         Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -153,8 +159,10 @@ public class JarMerge {
                 directories.add(name);
             } else if (isDropped(name, source, multiRelease)) {
                 dropped++;
-            } else if (LINE_LIST.matcher(name).matches()) {
+            } else if (SERVICES.matcher(name).matches()) {
                 lineLists.computeIfAbsent(name, n -> new LinkedHashSet<>()).addAll(lines(text(source, entry)));
+            } else if (IMPORTS.matcher(name).matches()) {
+                lineLists.computeIfAbsent(name, n -> new ArrayList<>()).addAll(lines(text(source, entry)));
             } else if (LIST_PROPERTIES.contains(name)) {
                 mergeLists(name, properties(source, entry));
             } else if (UNIQUE_PROPERTIES.contains(name)) {
