@@ -76,6 +76,11 @@ class DistributionTest {
                 "sbom/spec-kitty.cdx.json", "app/spec-kitty.aot", "SHA256SUMS")) {
             assertThat(distDir.resolve(shipped)).as(shipped).exists();
         }
+        try (Stream<Path> app = Files.list(distDir.resolve("app"))) {
+            assertThat(app.map(p -> p.getFileName().toString()).sorted())
+                    .as("app/: the jars merged into one (bin/lib/JarMerge.java) and the AOT cache")
+                    .containsExactly("shell-app-" + version + "-exec.jar", "spec-kitty.aot");
+        }
         assertThat(Files.readString(distDir.resolve("NOTICE"))).contains("spring-core-").contains("Apache-2.0")
                 .contains("sqlite-jdbc-").contains("runtime/legal/");
         assertRuntimeHoldsExactlyTheNeededModules(distDir);
