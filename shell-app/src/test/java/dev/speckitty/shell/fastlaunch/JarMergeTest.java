@@ -21,6 +21,7 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipFile;
+import javax.tools.ToolProvider;
 import org.bouncycastle.crypto.generators.SCrypt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +37,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.dataformat.toml.TomlFactory;
 
 /**
- * bin/lib/JarMerge.java, run as the fast layout runs it ({@code java JarMerge.java <app jar> <out
- * jar>}), over real library jars from this test's class path (Jackson and its TOML format, which both
+ * bin/lib/JarMerge.java, compiled once and run in a JVM of its own per merge, as the fast layout
+ * runs it ({@code java JarMerge.java <app jar> <out jar>} compiles it each time), over real library jars from this test's class path (Jackson and its TOML format, which both
  * provide {@code TokenStreamFactory} and {@code ObjectMapper} services; Spring Core, AOP and Boot with their factories files;
  * Bouncy Castle, which is signed and multi-release; SLF4J, twice under two names) behind a small app
  * jar whose manifest's Class-Path names them. The JDK's class loader, {@code ServiceLoader} and
@@ -51,6 +52,7 @@ class JarMergeTest {
     @TempDir
     static Path temp;
 
+    private static Path toolClasses;
     private static Path appJar;
     private static List<Path> separateJars;
     private static Path merged;
@@ -59,6 +61,10 @@ class JarMergeTest {
 
     @BeforeAll
     static void merge() throws Exception {
+        toolClasses = Files.createDirectories(temp.resolve("tool"));
+        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", toolClasses.toString(),
+                tool().toString());
+        assertThat(compiled).as("javac bin/lib/JarMerge.java").isZero();
         Path lib = Files.createDirectories(temp.resolve("app/lib"));
         List<String> classPath = new ArrayList<>();
         writeJar(lib.resolve("extra.jar"), null, Map.of(
@@ -210,12 +216,12 @@ class JarMergeTest {
 
     private record Run(int code, String output) {}
 
-    /** {@code java bin/lib/JarMerge.java <app> <out>} with this JDK, as bin/lib/fast-launch.sh runs it. */
+    /** {@code java JarMerge <app> <out>} with this JDK, as bin/lib/fast-launch.sh runs it (there from source). */
     private static Run jarMerge(Path app, Path out) throws IOException, InterruptedException {
         Path log = Files.createTempFile(temp, "jar-merge", ".log");
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                tool().toString(), app.toString(), out.toString()).redirectErrorStream(true).redirectOutput(log.toFile())
-                .start();
+                "-cp", toolClasses.toString(), "JarMerge", app.toString(), out.toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("JarMerge finished").isTrue();
         return new Run(process.exitValue(), Files.readString(log));
     }
