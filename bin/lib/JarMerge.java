@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +44,8 @@ import java.util.zip.ZipOutputStream;
  *   Implementation-/Specification- attributes from the main section, i.e. the app's, unless it has
  *   a section of its own: a library package gets one, with its jar's attributes, when one of its
  *   classes asks for a package's attributes (Reactor Netty makes its User-Agent header from its
- *   Implementation-Version). A section for every package (500 of them) made the manifest 78 KB,
- *   and parsing it cost each start ~10 ms of CPU (docs/performance.md);
+ *   Implementation-Version). A section for every package (521 of them) made the manifest 78 KB,
+ *   which every start parses (a cold parse took 8-25 ms; docs/performance.md);
  * - every entry dated 1980-02-01 00:00, sorted by name after the manifest: the same jars give the
  *   same bytes.
  * Prints one summary line; on a conflict prints every conflict on stderr and exits 1.
@@ -81,7 +81,7 @@ public class JarMerge {
 
     private final Map<String, Kept> kept = new TreeMap<>();
     /** Logical name (without META-INF/versions/N/) -> the jar that owns it, so no jar mixes its variants with another's. */
-    private final Map<String, String> owners = new LinkedHashMap<>();
+    private final Map<String, String> owners = new HashMap<>();
     /** Line lists: a services file's distinct providers, an .imports file's every line. */
     private final Map<String, Collection<String>> lineLists = new TreeMap<>();
     private final Map<String, Map<String, LinkedHashSet<String>>> listProperties = new TreeMap<>();
@@ -202,13 +202,17 @@ public class JarMerge {
             return;
         }
         kept.put(name, new Kept(bytes, source.name()));
-        if (!source.app() && logical.endsWith(".class") && PACKAGE_READER.matcher(new String(bytes, StandardCharsets.ISO_8859_1)).find()) {
+        if (!source.app() && logical.endsWith(".class") && readsPackageAttributes(bytes)) {
             String directory = logical.substring(0, logical.lastIndexOf('/') + 1);
             Attributes attributes = packageAttributes(source, directory);
             if (!attributes.isEmpty()) {
                 packages.putIfAbsent(directory, attributes);
             }
         }
+    }
+
+    private static boolean readsPackageAttributes(byte[] classFile) {
+        return PACKAGE_READER.matcher(new String(classFile, StandardCharsets.ISO_8859_1)).find();
     }
 
     /** The jar's own package attributes for {@code directory}: its main attributes, overridden by a section of that name. */
