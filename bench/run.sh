@@ -91,6 +91,7 @@ ensure_build() {
   spec_kitty_fast_launch_ready "$JAR" || { note "bench: fast layout not ready"; exit 1; }
   FAST_JAR="$SPEC_KITTY_FAST_JAR"
   FAST_FLAGS=("${SPEC_KITTY_FAST_FLAGS[@]}")
+  FAST_START=("${SPEC_KITTY_FAST_START[@]}")
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -215,7 +216,7 @@ section_startup() {
   add_row "$JAVA" -cp "$hello" Hello
   add_row "$JAVA" -jar "$JAR" auth status
   add_row "$ROOT/bin/spec-kitty" auth status
-  add_row "$JAVA" "${SPEC_KITTY_JVM_FLAGS[@]}" "${FAST_FLAGS[@]}" -jar "$FAST_JAR" auth status
+  add_row "$JAVA" "${SPEC_KITTY_JVM_FLAGS[@]}" "${FAST_FLAGS[@]}" "${FAST_START[@]}" auth status
   measure_rows
   v_med=${ROW_MED[0]}; v_min=${ROW_MIN[0]}
   h_med=${ROW_MED[1]}; h_min=${ROW_MIN[1]}
@@ -274,7 +275,7 @@ section_startup_steps() {
   step "2. + \`-XX:TieredStopAtLevel=1 -XX:+UseSerialGC\`" "$JAVA" "${flags[@]}" -jar "$JAR" auth status
   step "3. + extracted jar layout (merged into one jar)" "$JAVA" "${flags[@]}" -jar "$FAST_JAR" auth status
   step "4. + JDK AOT cache (trained)" "$JAVA" "${flags[@]}" -XX:AOTCache="$WORK/steps/no-spring-aot.aot" -jar "$FAST_JAR" auth status
-  step "5. + Spring AOT = the launcher's java command" "$JAVA" "${flags[@]}" "${FAST_FLAGS[@]}" -jar "$FAST_JAR" auth status
+  step "5. + Spring AOT = the launcher's java command" "$JAVA" "${flags[@]}" "${FAST_FLAGS[@]}" "${FAST_START[@]}" auth status
   step "6. step 5 with JVM defaults (no client-VM flags)" "$JAVA" -Xlog:disable -Xlog:all=warning:stderr -Dspring.aot.enabled=true \
     -XX:AOTCache="$WORK/steps/default-vm.aot" -jar "$FAST_JAR" auth status
   step "7. step 5 + lazy bean initialisation (not kept)" "$JAVA" "${flags[@]}" -Dspring.aot.enabled=true \

@@ -29,6 +29,11 @@ SPEC_KITTY_FAST_LAUNCH_LAYOUT=4
 # throwaway home holding a placeholder session (dev.speckitty.shell.FastLaunchTraining).
 SPEC_KITTY_FAST_LAUNCH_TRAINING_MAIN=dev.speckitty.shell.FastLaunchTraining
 SPEC_KITTY_FAST_LAUNCH_AOT_NAME=spec-kitty.aot
+# The fast layout starts the merged jar with `-cp <jar> <main class>`, not `-jar <jar>`: the java
+# launcher opens a -jar jar once for its manifest and, closed again, the class path opens it anew,
+# reading its 19,000-entry central directory twice (~15 ms CPU per one-shot; docs/performance.md,
+# fourth round). The exec jar's Main-Class; the verification below fails if they differ.
+SPEC_KITTY_MAIN_CLASS=dev.speckitty.shell.SpecKittyApplication
 # The tool that merges the extracted jars, a single-file program run by the java launcher, which
 # compiles it (so it needs a JDK's jdk.compiler: a jlink runtime sets SPEC_KITTY_FAST_LAUNCH_TOOL_JAVA).
 SPEC_KITTY_FAST_LAUNCH_MERGE_TOOL="${BASH_SOURCE[0]%/*}/JarMerge.java"
@@ -53,7 +58,8 @@ spec_kitty_fast_launch_base() {
 }
 
 # Succeeds when a verified layout matches the exec jar at $1 and this JDK; sets
-# SPEC_KITTY_FAST_JAR (the merged jar) and SPEC_KITTY_FAST_FLAGS (the extra JVM flags).
+# SPEC_KITTY_FAST_JAR (the merged jar), SPEC_KITTY_FAST_FLAGS (the extra JVM flags) and
+# SPEC_KITTY_FAST_START (what starts it: -cp <merged jar> <main class>; the CLI's arguments follow).
 spec_kitty_fast_launch_ready() {
   local jar="$1" key dir line stamp_dir="" stamp_java=""
   spec_kitty_fast_launch_key "$jar" || return 1
@@ -72,6 +78,7 @@ spec_kitty_fast_launch_ready() {
   [ -f "$dir/app/${jar##*/}" ] && [ -f "$dir/app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME" ] || return 1
   SPEC_KITTY_FAST_JAR="$dir/app/${jar##*/}"
   SPEC_KITTY_FAST_FLAGS=(-XX:AOTCache="$dir/app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME" -Dspring.aot.enabled=true)
+  SPEC_KITTY_FAST_START=(-cp "$SPEC_KITTY_FAST_JAR" "$SPEC_KITTY_MAIN_CLASS")
   return 0
 }
 
@@ -150,7 +157,7 @@ _spec_kitty_fast_launch_build_locked() {
     [ "$name" = help ] && words=(help)
     _spec_kitty_fast_launch_run "$train" "$name.expected" "${SPEC_KITTY_JVM_FLAGS[@]}" -jar "$jar" "${words[@]}"
     _spec_kitty_fast_launch_run "$train" "$name.actual" "${SPEC_KITTY_JVM_FLAGS[@]}" -Dspring.aot.enabled=true \
-      -XX:AOTCache="$aot" -jar "$app_jar" "${words[@]}"
+      -XX:AOTCache="$aot" -cp "$app_jar" "$SPEC_KITTY_MAIN_CLASS" "${words[@]}"
     if ! cmp -s "$train/$name.expected.out" "$train/$name.actual.out" \
         || ! cmp -s "$train/$name.expected.rc" "$train/$name.actual.rc" || [ -s "$train/$name.actual.err" ]; then
       echo "fast-launch: verification of '${words[*]}' failed. Plain jar (exit $(cat "$train/$name.expected.rc")):"
@@ -170,7 +177,7 @@ _spec_kitty_fast_launch_build_locked() {
     echo "jar_sha256=$sha"
     echo "app=app/${jar##*/}: the extracted jars merged by bin/lib/JarMerge.java"
     echo "java_home=$JAVA_HOME"
-    echo "flags=${SPEC_KITTY_JVM_FLAGS[*]} -Dspring.aot.enabled=true -XX:AOTCache=app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME"
+    echo "flags=${SPEC_KITTY_JVM_FLAGS[*]} -Dspring.aot.enabled=true -XX:AOTCache=app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME -cp app/${jar##*/} $SPEC_KITTY_MAIN_CLASS"
     echo "training=$SPEC_KITTY_FAST_LAUNCH_TRAINING_MAIN: auth status, auth whoami, auth status --short (placeholder session, clean environment)"
     echo "verified=auth status, help: same stdout and exit code as the plain jar, empty stderr"
     echo "built_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)"

@@ -197,7 +197,9 @@ class DistributionTest {
             String commandLine = Files.readString(Path.of("/proc", String.valueOf(shell.pid()), "cmdline"))
                     .replace('\0', ' ');
             assertThat(commandLine).as("the running CLI's JVM arguments")
-                    .contains("-XX:AOTCache=" + installed.resolve("app/spec-kitty.local.aot"));
+                    .contains("-XX:AOTCache=" + installed.resolve("app/spec-kitty.local.aot"))
+                    .contains("-cp " + installed.resolve("app/shell-app-" + installed.getFileName() + "-exec.jar")
+                            + " dev.speckitty.shell.SpecKittyApplication"); // the merged jar, started without -jar
             try (OutputStream stdin = shell.getOutputStream()) {
                 stdin.write("help\nexit\n".getBytes(StandardCharsets.UTF_8));
             }
