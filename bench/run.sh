@@ -91,7 +91,7 @@ ensure_build() {
   spec_kitty_fast_launch_ready "$JAR" || { note "bench: fast layout not ready"; exit 1; }
   FAST_JAR="$SPEC_KITTY_FAST_JAR"
   FAST_FLAGS=("${SPEC_KITTY_FAST_FLAGS[@]}")
-  FAST_DIR="$(dirname "$FAST_JAR")"
+  FAST_START=("${SPEC_KITTY_FAST_START[@]}")
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -216,7 +216,7 @@ section_startup() {
   add_row "$JAVA" -cp "$hello" Hello
   add_row "$JAVA" -jar "$JAR" auth status
   add_row "$ROOT/bin/spec-kitty" auth status
-  add_row "$JAVA" "${SPEC_KITTY_JVM_FLAGS[@]}" "${FAST_FLAGS[@]}" -jar "$FAST_JAR" auth status
+  add_row "$JAVA" "${SPEC_KITTY_JVM_FLAGS[@]}" "${FAST_FLAGS[@]}" "${FAST_START[@]}" auth status
   measure_rows
   v_med=${ROW_MED[0]}; v_min=${ROW_MIN[0]}
   h_med=${ROW_MED[1]}; h_min=${ROW_MIN[1]}
@@ -273,9 +273,9 @@ section_startup_steps() {
   }
   step "1. \`java -jar\` exec jar (JVM defaults)" "$JAVA" -jar "$JAR" auth status
   step "2. + \`-XX:TieredStopAtLevel=1 -XX:+UseSerialGC\`" "$JAVA" "${flags[@]}" -jar "$JAR" auth status
-  step "3. + extracted jar layout" "$JAVA" "${flags[@]}" -jar "$FAST_JAR" auth status
+  step "3. + extracted jar layout (merged into one jar)" "$JAVA" "${flags[@]}" -jar "$FAST_JAR" auth status
   step "4. + JDK AOT cache (trained)" "$JAVA" "${flags[@]}" -XX:AOTCache="$WORK/steps/no-spring-aot.aot" -jar "$FAST_JAR" auth status
-  step "5. + Spring AOT = the launcher's java command" "$JAVA" "${flags[@]}" "${FAST_FLAGS[@]}" -jar "$FAST_JAR" auth status
+  step "5. + Spring AOT = the launcher's java command" "$JAVA" "${flags[@]}" "${FAST_FLAGS[@]}" "${FAST_START[@]}" auth status
   step "6. step 5 with JVM defaults (no client-VM flags)" "$JAVA" -Xlog:disable -Xlog:all=warning:stderr -Dspring.aot.enabled=true \
     -XX:AOTCache="$WORK/steps/default-vm.aot" -jar "$FAST_JAR" auth status
   step "7. step 5 + lazy bean initialisation (not kept)" "$JAVA" "${flags[@]}" -Dspring.aot.enabled=true \
@@ -466,16 +466,16 @@ section_oneshot() {
 # kdf: one session-key derivation per fresh JVM (launcher flags), OpenSSL through FFM against
 # Bouncy Castle, rows interleaved; "none" is the same JVM and class path deriving nothing.
 section_kdf() {
-  local lib="$FAST_DIR/lib" classes="$WORK/kdf" r impl out
+  local classes="$WORK/kdf" r impl out
   mkdir -p "$classes"
-  "$JAVA_HOME/bin/javac" -cp "$lib/*" -d "$classes" "$ROOT/bench/KdfBench.java"
+  "$JAVA_HOME/bin/javac" -cp "$FAST_JAR" -d "$classes" "$ROOT/bench/KdfBench.java"
   note "bench: kdf (${RUNS} runs per row)..."
   local -a impls=(none openssl bouncycastle)
   for impl in "${impls[@]}"; do : >"$WORK/kdf.$impl.runs"; : >"$WORK/kdf.$impl.ms"; done
   for ((r = 0; r < RUNS; r++)); do
     for impl in "${impls[@]}"; do
       out="$WORK/kdf.$impl.out"
-      sample "$(printf '%q ' "$JAVA" "${SPEC_KITTY_JVM_FLAGS[@]}" -cp "$classes:$lib/*" KdfBench "$impl") >$out" \
+      sample "$(printf '%q ' "$JAVA" "${SPEC_KITTY_JVM_FLAGS[@]}" -cp "$classes:$FAST_JAR" KdfBench "$impl") >$out" \
         >>"$WORK/kdf.$impl.runs" || exit 1
       cut -d' ' -f1 "$out" >>"$WORK/kdf.$impl.ms"
       cut -d' ' -f2 "$out" >"$WORK/kdf.$impl.key"

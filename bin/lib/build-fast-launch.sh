@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prepares the launcher's fast layout (extracted jar + JDK AOT cache from a training run) for the
-# shell-app exec jar: bin/lib/build-fast-launch.sh [<exec jar>]. Waits for a concurrent build.
+# Prepares the launcher's fast layout (the extracted jars merged into one + a JDK AOT cache from a
+# training run) for the shell-app exec jar: bin/lib/build-fast-launch.sh [<exec jar>]. Waits for a
+# concurrent build.
 # bin/spec-kitty does this on first use; `./mvnw verify` / `install` run it (pre-integration-test).
 set -euo pipefail
 

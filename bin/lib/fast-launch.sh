@@ -1,11 +1,11 @@
 # shellcheck shell=bash
 # The launcher's fast layout for one build of shell-app: the exec jar extracted (`-Djarmode=tools
-# extract`), plus a JDK AOT cache (JEP 483/514/515) recorded by a training run (logged-in `auth status`,
+# extract`) and merged into one jar (bin/lib/JarMerge.java: one jar to open instead of 55), plus a JDK AOT cache (JEP 483/514/515) recorded by a training run (logged-in `auth status`,
 # `auth whoami`, `auth status --short`), used
 # with the Spring AOT bean definitions (`-Dspring.aot.enabled=true`). Sourced by bin/spec-kitty and
 # bin/lib/build-fast-launch.sh; needs JAVA_HOME set (bin/lib/java-home.sh). See docs/performance.md.
 #
-# Layout: shell-app/target/fast-launch/<key>/{app/<exec jar>, app/lib/, app/spec-kitty.aot, stamp}.
+# Layout: shell-app/target/fast-launch/<key>/{app/<exec jar name> (the merged jar), app/spec-kitty.aot, stamp}.
 # The key is cheap to compute on every launch (no fork but one `stat`): the exec jar's size and
 # mtime in ns, and the JDK's runtime version. A rebuilt jar or another JDK gives another key, so a
 # stale layout is never used; `stamp` is written last, only after the cache was verified, and
@@ -24,11 +24,19 @@
 SPEC_KITTY_JVM_FLAGS=(-Xlog:disable -Xlog:all=warning:stderr -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
   -XX:CompileThresholdScaling=10 -XX:-UsePerfData --enable-native-access=ALL-UNNAMED)
 # Bump when the training run, the flags or the layout change: old layouts then stop matching.
-SPEC_KITTY_FAST_LAUNCH_LAYOUT=3
+SPEC_KITTY_FAST_LAUNCH_LAYOUT=4
 # The training run's main class: auth status, auth whoami and auth status --short in one JVM, on a
 # throwaway home holding a placeholder session (dev.speckitty.shell.FastLaunchTraining).
 SPEC_KITTY_FAST_LAUNCH_TRAINING_MAIN=dev.speckitty.shell.FastLaunchTraining
 SPEC_KITTY_FAST_LAUNCH_AOT_NAME=spec-kitty.aot
+# The fast layout starts the merged jar with `-cp <jar> <main class>`, not `-jar <jar>`: the java
+# launcher opens a -jar jar once for its manifest and, closed again, the class path opens it anew,
+# reading its 19,000-entry central directory twice (~15 ms CPU per one-shot; docs/performance.md,
+# fourth round). The exec jar's Main-Class; the verification below fails if they differ.
+SPEC_KITTY_MAIN_CLASS=dev.speckitty.shell.SpecKittyApplication
+# The tool that merges the extracted jars, a single-file program run by the java launcher, which
+# compiles it (so it needs a JDK's jdk.compiler: a jlink runtime sets SPEC_KITTY_FAST_LAUNCH_TOOL_JAVA).
+SPEC_KITTY_FAST_LAUNCH_MERGE_TOOL="${BASH_SOURCE[0]%/*}/JarMerge.java"
 
 # Sets SPEC_KITTY_FAST_LAUNCH_KEY to the key of the exec jar at $1 and JAVA_HOME, or fails (no stat,
 # no release file). A variable, not printed: a command substitution would fork on every launch.
@@ -50,7 +58,8 @@ spec_kitty_fast_launch_base() {
 }
 
 # Succeeds when a verified layout matches the exec jar at $1 and this JDK; sets
-# SPEC_KITTY_FAST_JAR (the extracted jar) and SPEC_KITTY_FAST_FLAGS (the extra JVM flags).
+# SPEC_KITTY_FAST_JAR (the merged jar), SPEC_KITTY_FAST_FLAGS (the extra JVM flags) and
+# SPEC_KITTY_FAST_START (what starts it: -cp <merged jar> <main class>; the CLI's arguments follow).
 spec_kitty_fast_launch_ready() {
   local jar="$1" key dir line stamp_dir="" stamp_java=""
   spec_kitty_fast_launch_key "$jar" || return 1
@@ -69,6 +78,7 @@ spec_kitty_fast_launch_ready() {
   [ -f "$dir/app/${jar##*/}" ] && [ -f "$dir/app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME" ] || return 1
   SPEC_KITTY_FAST_JAR="$dir/app/${jar##*/}"
   SPEC_KITTY_FAST_FLAGS=(-XX:AOTCache="$dir/app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME" -Dspring.aot.enabled=true)
+  SPEC_KITTY_FAST_START=(-cp "$SPEC_KITTY_FAST_JAR" "$SPEC_KITTY_MAIN_CLASS")
   return 0
 }
 
@@ -118,11 +128,16 @@ _spec_kitty_fast_launch_build_locked() {
   local jar="$1" base="$2" key="$3" java="$JAVA_HOME/bin/java"
   local dir="$base/$key" train app_jar aot sha
   echo "fast-launch: building $dir from $jar ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
-  rm -rf "$dir" && mkdir -p "$dir" || return 1
-  "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" </dev/null || { rm -rf "$dir"; return 1; }
+  rm -rf "$dir" && mkdir -p "$dir/app" || return 1
+  "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir/extracted" </dev/null || { rm -rf "$dir"; return 1; }
   app_jar="$dir/app/${jar##*/}"
   aot="$dir/app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME"
-  [ -f "$app_jar" ] || { echo "fast-launch: extract made no $app_jar"; rm -rf "$dir"; return 1; }
+  [ -f "$dir/extracted/${jar##*/}" ] || { echo "fast-launch: extract made no $dir/extracted/${jar##*/}"; rm -rf "$dir"; return 1; }
+  # The app jar and the jars of its Class-Path merged into one, in class-path order; a class in two
+  # jars with different bytes fails the build (JarMerge names it).
+  "${SPEC_KITTY_FAST_LAUNCH_TOOL_JAVA:-$java}" "$SPEC_KITTY_FAST_LAUNCH_MERGE_TOOL" "$dir/extracted/${jar##*/}" "$app_jar" \
+    </dev/null || { echo "fast-launch: merging the extracted jars failed"; rm -rf "$dir"; return 1; }
+  rm -rf "$dir/extracted"
   train="$dir/training"
   # Training run: the one-shots users run most (logged in, a session to decrypt) on a throwaway home,
   # no hosted URL, a clean environment; -cp with the same jar, so the cache matches `-jar` launches.
@@ -133,8 +148,8 @@ _spec_kitty_fast_launch_build_locked() {
     cat "$train/training.err"
     rm -rf "$dir"; return 1
   fi
-  # Verification: with the cache and Spring AOT, `auth status` and `help` (every command must be
-  # registered) print exactly what the plain jar prints, with the same exit code, and nothing at
+  # Verification: the merged jar with the cache and Spring AOT, `auth status` and `help` (every
+  # command must be registered) print exactly what the plain jar prints, with the same exit code, and nothing at
   # all on stderr (a JVM warning there means the cache was rejected: not worth using).
   local name
   for name in status help; do
@@ -142,7 +157,7 @@ _spec_kitty_fast_launch_build_locked() {
     [ "$name" = help ] && words=(help)
     _spec_kitty_fast_launch_run "$train" "$name.expected" "${SPEC_KITTY_JVM_FLAGS[@]}" -jar "$jar" "${words[@]}"
     _spec_kitty_fast_launch_run "$train" "$name.actual" "${SPEC_KITTY_JVM_FLAGS[@]}" -Dspring.aot.enabled=true \
-      -XX:AOTCache="$aot" -jar "$app_jar" "${words[@]}"
+      -XX:AOTCache="$aot" -cp "$app_jar" "$SPEC_KITTY_MAIN_CLASS" "${words[@]}"
     if ! cmp -s "$train/$name.expected.out" "$train/$name.actual.out" \
         || ! cmp -s "$train/$name.expected.rc" "$train/$name.actual.rc" || [ -s "$train/$name.actual.err" ]; then
       echo "fast-launch: verification of '${words[*]}' failed. Plain jar (exit $(cat "$train/$name.expected.rc")):"
@@ -160,8 +175,9 @@ _spec_kitty_fast_launch_build_locked() {
     echo "dir=$dir"
     echo "jar=$jar"
     echo "jar_sha256=$sha"
+    echo "app=app/${jar##*/}: the extracted jars merged by bin/lib/JarMerge.java"
     echo "java_home=$JAVA_HOME"
-    echo "flags=${SPEC_KITTY_JVM_FLAGS[*]} -Dspring.aot.enabled=true -XX:AOTCache=app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME"
+    echo "flags=${SPEC_KITTY_JVM_FLAGS[*]} -Dspring.aot.enabled=true -XX:AOTCache=app/$SPEC_KITTY_FAST_LAUNCH_AOT_NAME -cp app/${jar##*/} $SPEC_KITTY_MAIN_CLASS"
     echo "training=$SPEC_KITTY_FAST_LAUNCH_TRAINING_MAIN: auth status, auth whoami, auth status --short (placeholder session, clean environment)"
     echo "verified=auth status, help: same stdout and exit code as the plain jar, empty stderr"
     echo "built_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)"

@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The licence part of a distribution (bin/dist): for every jar in the application's lib/, its
  * coordinates and licences from the CycloneDX SBOM, and the licence and notice files the jar
  * itself carries, copied to legal/<jar>/. Writes NOTICE; prints a warning for a jar the SBOM does
- * not name. Run with the application's own Jackson on the class path:
- *   java -cp 'app/lib/*' DistNotice.java <sbom.json> <app lib dir> <legal dir> <NOTICE> <header text>
+ * not name. Reads the libraries as the exec jar packages them (its extracted lib/: the distribution
+ * ships them merged into one jar), with the application's own Jackson on the class path:
+ *   java -cp '<extracted>/lib/*' DistNotice.java <sbom.json> <extracted lib dir> <legal dir> <NOTICE> <header text>
  */
 public class DistNotice {
 

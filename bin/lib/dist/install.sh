@@ -63,17 +63,21 @@ LOCAL_AOT="$TARGET/app/spec-kitty.local.aot"
 TRAINING_MAIN=dev.speckitty.shell.FastLaunchTraining # as bin/lib/fast-launch.sh trains
 
 train_here() {
-  local java="$TARGET/runtime/bin/java" scratch arg jar="" next_is_jar=0 rc=0
+  local java="$TARGET/runtime/bin/java" scratch arg jar="" main="" next="" rc=0
   local -a flags=()
+  # launch.args: the JVM flags, the shipped cache's -XX:AOTCache=, then -cp <app jar> <main class>.
   while IFS= read -r arg; do
-    if [ "$next_is_jar" = 1 ]; then jar="${arg//@APP@/$TARGET/app}"; break; fi
+    case "$next" in
+      jar) jar="${arg//@APP@/$TARGET/app}"; next=main; continue ;;
+      main) main="$arg"; break ;;
+    esac
     case "$arg" in
-      -jar) next_is_jar=1 ;;
+      -cp) next=jar ;;
       -XX:AOTCache=*) ;;
       *) flags+=("$arg") ;;
     esac
   done <"$TARGET/lib/launch.args"
-  [ -n "$jar" ] || return 1
+  [ -n "$jar" ] && [ -n "$main" ] || return 1
   scratch="$(mktemp -d "${TMPDIR:-/tmp}/spec-kitty-install.XXXXXX")" || return 1
   mkdir -p "$scratch/home"
   # A throwaway home with a placeholder session and a clean environment, as at build time.
@@ -82,7 +86,7 @@ train_here() {
     >"$scratch/training.log" 2>&1 </dev/null || rc=$?
   # The new cache must be accepted without a word on stderr before it is used.
   if [ "$rc" = 0 ] && [ -s "$LOCAL_AOT.tmp" ] && env -i PATH="$PATH" HOME="$scratch" SPEC_KITTY_HOME="$scratch/home" \
-      "$java" "${flags[@]}" -XX:AOTCache="$LOCAL_AOT.tmp" -jar "$jar" --version >/dev/null 2>"$scratch/verify.err" \
+      "$java" "${flags[@]}" -XX:AOTCache="$LOCAL_AOT.tmp" -cp "$jar" "$main" --version >/dev/null 2>"$scratch/verify.err" \
       </dev/null && [ ! -s "$scratch/verify.err" ]; then
     mv -f "$LOCAL_AOT.tmp" "$LOCAL_AOT"
   else

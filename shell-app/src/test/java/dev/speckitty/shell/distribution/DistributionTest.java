@@ -76,6 +76,11 @@ class DistributionTest {
                 "sbom/spec-kitty.cdx.json", "app/spec-kitty.aot", "SHA256SUMS")) {
             assertThat(distDir.resolve(shipped)).as(shipped).exists();
         }
+        try (Stream<Path> app = Files.list(distDir.resolve("app"))) {
+            assertThat(app.map(p -> p.getFileName().toString()).sorted())
+                    .as("app/: the jars merged into one (bin/lib/JarMerge.java) and the AOT cache")
+                    .containsExactly("shell-app-" + version + "-exec.jar", "spec-kitty.aot");
+        }
         assertThat(Files.readString(distDir.resolve("NOTICE"))).contains("spring-core-").contains("Apache-2.0")
                 .contains("sqlite-jdbc-").contains("runtime/legal/");
         assertRuntimeHoldsExactlyTheNeededModules(distDir);
@@ -192,7 +197,9 @@ class DistributionTest {
             String commandLine = Files.readString(Path.of("/proc", String.valueOf(shell.pid()), "cmdline"))
                     .replace('\0', ' ');
             assertThat(commandLine).as("the running CLI's JVM arguments")
-                    .contains("-XX:AOTCache=" + installed.resolve("app/spec-kitty.local.aot"));
+                    .contains("-XX:AOTCache=" + installed.resolve("app/spec-kitty.local.aot"))
+                    .contains("-cp " + installed.resolve("app/shell-app-" + installed.getFileName() + "-exec.jar")
+                            + " dev.speckitty.shell.SpecKittyApplication"); // the merged jar, started without -jar
             try (OutputStream stdin = shell.getOutputStream()) {
                 stdin.write("help\nexit\n".getBytes(StandardCharsets.UTF_8));
             }

@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How the black-box tests start the CLI: exactly as {@code bin/spec-kitty} does, from the packaged
- * jar's verified fast layout (extracted jar, JDK AOT cache, Spring AOT, the launcher's JVM flags),
- * with the hermetic guard jar appended to the class path. The layout and flags come from the
- * launcher's own shell library, so tests and launcher cannot drift apart. Failsafe passes the
- * paths as system properties; the pre-integration-test phase built the layout.
+ * jar's verified fast layout (its jars merged into one, JDK AOT cache, Spring AOT, the launcher's
+ * JVM flags), with the hermetic guard jar appended to the class path. The layout and flags come
+ * from the launcher's own shell library, so tests and launcher cannot drift apart. Failsafe passes
+ * the paths as system properties; the pre-integration-test phase built the layout.
  */
 final class PackagedLaunch {
 
