@@ -6,15 +6,13 @@ import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
 import dev.speckitty.shell.EarlySessionKey;
 import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.CliProcess.Result;
+import dev.speckitty.shell.support.CounterLine;
 import dev.speckitty.shell.support.NoTokenLeak;
 import dev.speckitty.shell.support.SampleSessions;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,10 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(NoTokenLeak.class)
 class EarlySessionKeyCliTest {
 
-    private static final Map<String, String> COUNTERS = Map.of("SPEC_KITTY_DEBUG_COUNTERS", "1");
-    private static final Pattern COUNTER_LINE =
-            Pattern.compile("spec-kitty-counters durable_reads=(\\d+) kdf_derivations=(\\d+) ");
-
     @TempDir
     Path tempDir;
 
@@ -42,29 +36,22 @@ class EarlySessionKeyCliTest {
         return sandbox;
     }
 
-    /** {durable_reads, kdf_derivations} of the counter line. */
-    private static List<Integer> counters(Result result) {
-        Matcher matcher = COUNTER_LINE.matcher(result.stderr());
-        assertThat(matcher.find()).as(result.describe()).isTrue();
-        return List.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
-    }
-
     @Test
     void everyCommandGuessedToDecryptDecryptsWithOneDerivation() throws Exception {
         for (String command : EarlySessionKey.DECRYPTING_COMMANDS) {
             Path sandbox = seeded(command.replace(' ', '-')); // logout removes the session: one home each
-            Result result = CliProcess.runWith(sandbox, COUNTERS, command.split(" "));
+            Result result = CliProcess.runWith(sandbox, CounterLine.ENABLED, command.split(" "));
             assertThat(result.exitCode()).as(result.describe()).isZero();
-            assertThat(counters(result)).as(command).containsExactly(1, 1);
+            assertThat(CounterLine.of(result)).as(command).isEqualTo(new CounterLine(1, 1));
         }
     }
 
     @Test
     void aGuessThatDecryptsNothingStillCountsItsDerivation() throws Exception {
-        Result result = CliProcess.runWith(seeded("usage"), COUNTERS, "auth", "whoami", "--no-such-option");
+        Result result = CliProcess.runWith(seeded("usage"), CounterLine.ENABLED, "auth", "whoami", "--no-such-option");
 
         assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
-        assertThat(counters(result)).containsExactly(0, 1);
+        assertThat(CounterLine.of(result)).isEqualTo(new CounterLine(0, 1));
     }
 
     @Test
@@ -73,9 +60,9 @@ class EarlySessionKeyCliTest {
         CliProcess.run(sandbox, "auth", "status"); // publishes the hot-path handoff --short answers from
         for (List<String> words : List.of(List.of("auth", "status", "--short"), List.of("auth", "whoami", "--help"),
                 List.of("version"))) {
-            Result result = CliProcess.runWith(sandbox, COUNTERS, words.toArray(String[]::new));
+            Result result = CliProcess.runWith(sandbox, CounterLine.ENABLED, words.toArray(String[]::new));
             assertThat(result.exitCode()).as(result.describe()).isZero();
-            assertThat(counters(result).get(1)).as(String.join(" ", words)).isZero();
+            assertThat(CounterLine.of(result).kdfDerivations()).as(String.join(" ", words)).isZero();
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
 import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.CliProcess.Result;
+import dev.speckitty.shell.support.CounterLine;
 import dev.speckitty.shell.support.NoTokenLeak;
 import dev.speckitty.shell.support.SampleSessions;
 import java.nio.file.Files;
@@ -12,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(NoTokenLeak.class)
 class HotPathCliTest {
 
-    private static final Map<String, String> COUNTERS = Map.of("SPEC_KITTY_DEBUG_COUNTERS", "1");
-    private static final Pattern COUNTER_LINE =
-            Pattern.compile("spec-kitty-counters durable_reads=(\\d+) kdf_derivations=(\\d+) ");
-
     @TempDir
     Path tempDir;
 
@@ -39,17 +34,11 @@ class HotPathCliTest {
         return sandbox;
     }
 
-    private static int[] counters(Result result) {
-        Matcher matcher = COUNTER_LINE.matcher(result.stderr());
-        assertThat(matcher.find()).as(result.describe()).isTrue();
-        return new int[] {Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))};
-    }
-
     @Test
     void eightPresenceOnlyStartsReadNothingWithTheHotPathAndEightTimesWithout() throws Exception {
         Path sandbox = seeded();
-        Result first = CliProcess.runWith(sandbox, COUNTERS, "auth", "status");
-        assertThat(counters(first)[0]).isEqualTo(1); // the durable read publishes the handoff
+        Result first = CliProcess.runWith(sandbox, CounterLine.ENABLED, "auth", "status");
+        assertThat(CounterLine.of(first).durableReads()).isEqualTo(1); // the durable read publishes the handoff
         Path handoff = CliProcess.authDirectory(sandbox).resolve("session.hot-path.json");
         assertThat(Files.readString(handoff)).doesNotContain("SENTINEL").doesNotContain("@");
 
@@ -57,17 +46,17 @@ class HotPathCliTest {
         int hotKdf = 0;
         int baselineReads = 0;
         for (int i = 0; i < 8; i++) {
-            Result hot = CliProcess.runWith(sandbox, COUNTERS, "auth", "status", "--short");
+            Result hot = CliProcess.runWith(sandbox, CounterLine.ENABLED, "auth", "status", "--short");
             assertThat(hot.stdout()).isEqualTo("authenticated\n");
-            hotReads += counters(hot)[0];
-            hotKdf += counters(hot)[1];
+            hotReads += CounterLine.of(hot).durableReads();
+            hotKdf += CounterLine.of(hot).kdfDerivations();
         }
         for (int i = 0; i < 8; i++) {
             Result baseline = CliProcess.runWith(sandbox,
                     Map.of("SPEC_KITTY_DEBUG_COUNTERS", "1", "SPEC_KITTY_DISABLE_SESSION_HOT_PATH", "1"),
                     "auth", "status", "--short");
             assertThat(baseline.stdout()).isEqualTo("authenticated\n");
-            baselineReads += counters(baseline)[0];
+            baselineReads += CounterLine.of(baseline).durableReads();
         }
 
         assertThat(hotReads).isZero();
@@ -107,10 +96,10 @@ class HotPathCliTest {
         Path handoff = CliProcess.authDirectory(sandbox).resolve("session.hot-path.json");
         Files.writeString(handoff, Files.readString(handoff).replaceAll("\"generated_at\":[0-9.]+", "\"generated_at\":0"));
 
-        Result result = CliProcess.runWith(sandbox, COUNTERS, "auth", "status");
+        Result result = CliProcess.runWith(sandbox, CounterLine.ENABLED, "auth", "status");
 
         assertThat(result.stdout()).startsWith("+ Authenticated");
-        assertThat(counters(result)[0]).isEqualTo(1);
+        assertThat(CounterLine.of(result).durableReads()).isEqualTo(1);
         assertThat(Files.readString(handoff)).doesNotContain("\"generated_at\":0,");
     }
 }

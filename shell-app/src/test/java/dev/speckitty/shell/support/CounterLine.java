@@ -1,0 +1,25 @@
+package dev.speckitty.shell.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.speckitty.shell.support.CliProcess.Result;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The storage counts of the line a CLI process prints at exit with {@code SPEC_KITTY_DEBUG_COUNTERS=1}. */
+public record CounterLine(int durableReads, int kdfDerivations) {
+
+    /** The environment that turns the line on. */
+    public static final Map<String, String> ENABLED = Map.of("SPEC_KITTY_DEBUG_COUNTERS", "1");
+
+    private static final Pattern LINE =
+            Pattern.compile("spec-kitty-counters durable_reads=(\\d+) kdf_derivations=(\\d+) ");
+
+    /** The line on the process's stderr; fails the test when there is none. */
+    public static CounterLine of(Result result) {
+        Matcher matcher = LINE.matcher(result.stderr());
+        assertThat(matcher.find()).as(result.describe()).isTrue();
+        return new CounterLine(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)));
+    }
+}
