@@ -3,12 +3,15 @@ package dev.speckitty.shell.blackbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.speckitty.adapters.storage.session.EncryptedFileSessionStore;
+import dev.speckitty.adapters.storage.session.crypto.MachinePassphrase;
+import dev.speckitty.adapters.storage.support.Python;
 import dev.speckitty.shell.EarlySessionKey;
 import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.CliProcess.Result;
 import dev.speckitty.shell.support.CounterLine;
 import dev.speckitty.shell.support.NoTokenLeak;
 import dev.speckitty.shell.support.SampleSessions;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,6 +47,22 @@ class EarlySessionKeyCliTest {
             assertThat(result.exitCode()).as(result.describe()).isZero();
             assertThat(CounterLine.of(result)).as(command).isEqualTo(new CounterLine(1, 1));
         }
+    }
+
+    /** The independent counterpart: a session and salt written by Python's {@code cryptography}, not by us. */
+    @Test
+    void theEarlyKeyDecryptsASessionPythonWrote() throws Exception {
+        Python.requireCryptography();
+        Path sandbox = CliProcess.freshSandbox(tempDir.resolve("python"));
+        String passphrase = new String(MachinePassphrase.forThisMachine(), StandardCharsets.UTF_8);
+        Python.Result written = Python.run(Python.compatScript().toString(), "write",
+                CliProcess.authDirectory(sandbox).toString(), passphrase);
+        assertThat(written.exitCode()).as(written.stderr()).isZero();
+
+        Result result = CliProcess.runWith(sandbox, CounterLine.ENABLED, "auth", "doctor");
+
+        assertThat(result.stdout()).as(result.describe()).contains("compat@example.com");
+        assertThat(CounterLine.of(result)).isEqualTo(new CounterLine(1, 1));
     }
 
     @Test

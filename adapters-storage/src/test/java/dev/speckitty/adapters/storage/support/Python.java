@@ -1,12 +1,17 @@
 package dev.speckitty.adapters.storage.support;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
 
 /**
  * Runs python3 as a real OS process. A missing python3 or cryptography package fails the test
@@ -54,11 +59,21 @@ public final class Python {
         }
     }
 
+    /** The independent Python implementation of the session format; copied out when it is read from a jar. */
     public static Path compatScript() {
+        URL script = Python.class.getResource("/compat/session_compat.py");
         try {
-            return Path.of(Python.class.getResource("/compat/session_compat.py").toURI());
-        } catch (URISyntaxException impossible) {
-            throw new IllegalStateException(impossible);
+            if ("file".equals(script.getProtocol())) {
+                return Path.of(script.toURI());
+            }
+            Path copy = Files.createTempFile("session_compat", ".py"); // from this module's test jar (shell-app's tests)
+            copy.toFile().deleteOnExit();
+            try (InputStream in = script.openStream()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return copy;
+        } catch (URISyntaxException | IOException unreadable) {
+            throw new IllegalStateException("cannot read " + script, unreadable);
         }
     }
 }
