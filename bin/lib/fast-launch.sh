@@ -140,7 +140,7 @@ _spec_kitty_fast_launch_build_locked() {
   rm -rf "$dir/extracted"
   train="$dir/training"
   # Training run: the one-shots users run most (logged in, a session to decrypt) on a throwaway home,
-  # no hosted URL, a clean environment; -cp with the same jar, so the cache matches `-jar` launches.
+  # no hosted URL, a clean environment; started with -cp as every launch starts it.
   _spec_kitty_fast_launch_run "$train" training "${SPEC_KITTY_JVM_FLAGS[@]}" -Dspring.aot.enabled=true \
     -XX:AOTCacheOutput="$aot" -cp "$app_jar" "$SPEC_KITTY_FAST_LAUNCH_TRAINING_MAIN"
   if [ ! -s "$aot" ] || [ "$(cat "$train/training.rc")" != 0 ]; then

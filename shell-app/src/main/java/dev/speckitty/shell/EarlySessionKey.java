@@ -42,7 +42,7 @@ public final class EarlySessionKey {
             return Optional.empty();
         }
         SessionKeyDerivation keys = new SessionKeyDerivation(MachinePassphrase.forThisMachine());
-        RuntimePaths paths = RuntimePaths.resolve(environment, System.getProperty("user.home"));
+        RuntimePaths paths = RuntimePaths.of(environment);
         keys.startEarly(new AuthFiles(paths.authDirectory()).salt(), () -> {
             SessionFileLock.linkAhead(); // no secret involved: before the hardening is in place
             ProcessHardening.awaitApplied();

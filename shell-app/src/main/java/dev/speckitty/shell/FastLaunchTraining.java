@@ -32,7 +32,7 @@ public final class FastLaunchTraining {
         if (environment.get(RuntimePaths.HOME_VARIABLE).isEmpty()) {
             fail("set " + RuntimePaths.HOME_VARIABLE + " to a throwaway directory");
         }
-        Path auth = RuntimePaths.resolve(environment, System.getProperty("user.home")).authDirectory();
+        Path auth = RuntimePaths.of(environment).authDirectory();
         if (Files.exists(auth.resolve("session.json"))) {
             fail(auth + " already holds a session; training needs a throwaway home");
         }

@@ -17,7 +17,7 @@ public class RuntimeConfiguration {
 
     @Bean
     RuntimePaths runtimePaths(RuntimeEnvironment environment) {
-        return RuntimePaths.resolve(environment, System.getProperty("user.home"));
+        return RuntimePaths.of(environment);
     }
 
     @Bean

@@ -10,6 +10,11 @@ public record RuntimePaths(Path home) {
 
     public static final String HOME_VARIABLE = "SPEC_KITTY_HOME";
 
+    /** This process's paths: {@link #resolve} with the JVM's {@code user.home}. */
+    public static RuntimePaths of(RuntimeEnvironment environment) {
+        return resolve(environment, System.getProperty("user.home"));
+    }
+
     public static RuntimePaths resolve(RuntimeEnvironment environment, String jvmUserHome) {
         Path home = environment.get(HOME_VARIABLE)
                 .map(Path::of)
