@@ -5,6 +5,9 @@ spec only (docs/spec/behaviour.md §3.2, §3.3; docs/spec/hosted-contract.md §4
     reference_refresh.py refresh <auth_dir> <base_url>
         one refresh transaction under refresh.lock; prints "refreshed", "adopted", "lock_timeout" or
         "failed <status>"
+    reference_refresh.py refresh-on-cue <auth_dir> <base_url> <hold_after_seconds>
+        takes refresh.lock, prints "held <pid>", waits for a line on stdin, then runs the transaction
+        as above (prints its outcome) and keeps the lock <hold_after_seconds> longer
     reference_refresh.py hold <auth_dir> <seconds> <record_age_seconds>
         takes refresh.lock, writes a holder record that started <record_age_seconds> ago, prints
         "held <pid>", holds it, releases it
@@ -112,36 +115,53 @@ def refresh(auth_dir, base_url):
         print("lock_timeout", flush=True)
         return 3
     try:
-        session, salt = read_session(auth_dir)
-        now = datetime.now(timezone.utc)
-        if datetime.fromisoformat(session["access_token_expires_at"]) > now + timedelta(seconds=BUFFER_S):
-            print("adopted", flush=True)  # another process refreshed while we waited
-            return 0
-        form = urllib.parse.urlencode({"grant_type": "refresh_token", "refresh_token": session["refresh_token"],
-                                       "client_id": "cli_native"}).encode("ascii")
-        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-        try:
-            with opener.open(urllib.request.Request(base_url.rstrip("/") + "/oauth/token", data=form),
-                             timeout=10) as response:
-                grant = json.load(response)
-        except urllib.error.HTTPError as refused:
-            print(f"failed {refused.code}", flush=True)
-            return 1
-        session["access_token"] = grant["access_token"]
-        session["refresh_token"] = grant.get("refresh_token", session["refresh_token"])
-        session["access_token_expires_at"] = (now + timedelta(seconds=grant.get("expires_in", 3600))).isoformat()
-        if grant.get("refresh_token_expires_at"):
-            session["refresh_token_expires_at"] = grant["refresh_token_expires_at"]
-        elif grant.get("refresh_token_expires_in") is not None:
-            session["refresh_token_expires_at"] = (
-                now + timedelta(seconds=grant["refresh_token_expires_in"])).isoformat()
-        if grant.get("generation") is not None:
-            session["generation"] = grant["generation"]
-        write_session(auth_dir, session, salt)
-        print("refreshed", flush=True)
-        return 0
+        return refresh_locked(auth_dir, base_url)
     finally:
         unlock(lock, truncate=True)
+
+
+def refresh_on_cue(auth_dir, base_url, hold_after_s):
+    lock = take_refresh_lock(auth_dir)
+    try:
+        print(f"held {os.getpid()}", flush=True)
+        sys.stdin.readline()
+        status = refresh_locked(auth_dir, base_url)
+        time.sleep(hold_after_s)
+        return status
+    finally:
+        unlock(lock, truncate=True)
+
+
+def refresh_locked(auth_dir, base_url):
+    """Read, decide, refresh, write; the caller holds refresh.lock."""
+    session, salt = read_session(auth_dir)
+    now = datetime.now(timezone.utc)
+    if datetime.fromisoformat(session["access_token_expires_at"]) > now + timedelta(seconds=BUFFER_S):
+        print("adopted", flush=True)  # another process refreshed while we waited
+        return 0
+    form = urllib.parse.urlencode({"grant_type": "refresh_token", "refresh_token": session["refresh_token"],
+                                   "client_id": "cli_native"}).encode("ascii")
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(urllib.request.Request(base_url.rstrip("/") + "/oauth/token", data=form),
+                         timeout=10) as response:
+            grant = json.load(response)
+    except urllib.error.HTTPError as refused:
+        print(f"failed {refused.code}", flush=True)
+        return 1
+    session["access_token"] = grant["access_token"]
+    session["refresh_token"] = grant.get("refresh_token", session["refresh_token"])
+    session["access_token_expires_at"] = (now + timedelta(seconds=grant.get("expires_in", 3600))).isoformat()
+    if grant.get("refresh_token_expires_at"):
+        session["refresh_token_expires_at"] = grant["refresh_token_expires_at"]
+    elif grant.get("refresh_token_expires_in") is not None:
+        session["refresh_token_expires_at"] = (
+            now + timedelta(seconds=grant["refresh_token_expires_in"])).isoformat()
+    if grant.get("generation") is not None:
+        session["generation"] = grant["generation"]
+    write_session(auth_dir, session, salt)
+    print("refreshed", flush=True)
+    return 0
 
 
 def hold(auth_dir, seconds, record_age_s):
@@ -155,6 +175,8 @@ def hold(auth_dir, seconds, record_age_s):
 def main(argv):
     if len(argv) == 4 and argv[1] == "refresh":
         return refresh(argv[2], argv[3])
+    if len(argv) == 5 and argv[1] == "refresh-on-cue":
+        return refresh_on_cue(argv[2], argv[3], float(argv[4]))
     if len(argv) == 5 and argv[1] == "hold":
         return hold(argv[2], float(argv[3]), float(argv[4]))
     sys.stderr.write(__doc__)

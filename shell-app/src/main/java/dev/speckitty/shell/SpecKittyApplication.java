@@ -63,6 +63,7 @@ public class SpecKittyApplication {
         }
         PhaseTimer.mark("context_closed");
         PhaseTimer.threads();
+        PhaseTimer.print(counters.refreshLockTimingLine());
         if ("1".equals(System.getenv(WorkCounters.ENABLE_VARIABLE))) {
             System.err.println(counters.line());
         }

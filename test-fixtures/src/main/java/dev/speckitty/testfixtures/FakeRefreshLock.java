@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * The refresh lock in memory. Free by default, and exclusive between threads as the file lock is
@@ -16,7 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The holder record is separate from the lock, as the lock file's record is: a test sets it with
  * {@link #recordHolder} to play a stuck or a fresh holder, and {@link #releaseIfStuck} clears it only
- * when it is older than asked, measured on the given clock. Granted and refused acquisitions are counted,
+ * when it is older than asked, measured on the given clock. Held elsewhere, an acquire asks its
+ * stopWaiting once before it times out. Granted, refused and stopped acquisitions are counted,
  * and {@link #onAcquire} lets a test see when the lock is asked for.
  */
 public final class FakeRefreshLock implements RefreshLock {
@@ -25,9 +27,11 @@ public final class FakeRefreshLock implements RefreshLock {
     private final Clock clock;
     private final AtomicInteger acquisitions = new AtomicInteger();
     private final AtomicInteger refusals = new AtomicInteger();
+    private final AtomicInteger stopped = new AtomicInteger();
     private volatile boolean heldElsewhere;
     private volatile LockHolder holder;
     private volatile Runnable onAcquire = () -> {};
+    private volatile Runnable whileWaiting = () -> {};
 
     /** A free lock whose holder ages are measured on the system clock. */
     public FakeRefreshLock() {
@@ -63,9 +67,26 @@ public final class FakeRefreshLock implements RefreshLock {
         return this;
     }
 
+    /**
+     * Held elsewhere, runs {@code action} after stopWaiting was asked and before the wait times out,
+     * e.g. to play a holder whose result lands too late for the waiter to see it.
+     */
+    public FakeRefreshLock whileWaiting(Runnable action) {
+        whileWaiting = Objects.requireNonNull(action, "action");
+        return this;
+    }
+
     @Override
-    public Optional<Lease> acquire(Duration timeout) {
+    public Optional<Lease> acquire(Duration timeout, BooleanSupplier stopWaiting) {
         onAcquire.run();
+        // Held elsewhere, the wait is played as one attempt, one question to stopWaiting, then the timeout.
+        if (heldElsewhere && stopWaiting.getAsBoolean()) {
+            stopped.incrementAndGet();
+            return Optional.empty();
+        }
+        if (heldElsewhere) {
+            whileWaiting.run();
+        }
         if (heldElsewhere || !tryLock(timeout)) {
             refusals.incrementAndGet();
             return Optional.empty();
@@ -111,5 +132,10 @@ public final class FakeRefreshLock implements RefreshLock {
     /** Acquisitions that timed out (held elsewhere or by another thread). */
     public int refusals() {
         return refusals.get();
+    }
+
+    /** Waits the caller ended itself: stopWaiting said true while the lock was held elsewhere. */
+    public int stoppedWaits() {
+        return stopped.get();
     }
 }

@@ -74,6 +74,12 @@ public final class InMemorySessionStore implements SessionStore {
         return Optional.ofNullable(stored);
     }
 
+    /** No cheap change check in memory: every call is a counted read. */
+    @Override
+    public Optional<StoredSession> readIfChanged() {
+        return read();
+    }
+
     /** Counts the attempt even when it fails: a retry loop is visible in {@link #writes()}. */
     @Override
     public synchronized void write(StoredSession session) {

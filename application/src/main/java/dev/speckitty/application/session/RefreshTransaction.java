@@ -14,7 +14,8 @@ import java.util.Optional;
  * of processes spends a rotating refresh token exactly once (docs/spec/behaviour.md §3.3).
  *
  * <p>Always refreshes with the <em>persisted</em> material, never the caller's copy: another
- * process may have rotated it. Replay and lock contention never delete the session.
+ * process may have rotated it. Replay and lock contention never delete the session. A waiter
+ * that sees the holder's result land adopts it without taking the lock.
  */
 public final class RefreshTransaction {
 
@@ -34,12 +35,38 @@ public final class RefreshTransaction {
         // Outside the lock: under load a process starved of CPU took seconds for the discovery GET and
         // its HTTP client's first use, while every other process waited (docs/performance.md).
         server.resolveEndpoints();
-        Optional<RefreshLock.Lease> lease = lock.acquire(AuthTimings.LOCK_ACQUIRE_TIMEOUT);
+        NewerSessionWatch watch = new NewerSessionWatch(inMemory);
+        Optional<RefreshLock.Lease> lease = lock.acquire(AuthTimings.LOCK_ACQUIRE_TIMEOUT, watch::found);
         if (lease.isEmpty()) {
-            return afterLockTimeout();
+            return watch.newer
+                    .map(newer -> RefreshResultReport.adopted(RefreshOutcome.ADOPTED_NEWER, newer, false))
+                    .orElseGet(this::afterLockTimeout);
         }
         try (RefreshLock.Lease held = lease.get()) {
             return underLock(inMemory);
+        }
+    }
+
+    /**
+     * Asked between lock attempts: has the holder's result landed? Adopting it decides exactly what
+     * the re-read under the lock would (a newer, usable session: {@code ADOPTED_NEWER}) and writes
+     * nothing, so it needs no lock; without it every waiter of a burst would take the lock in turn
+     * only to find the result there, and under load the last of them ran out of time
+     * (docs/performance.md). A stat per attempt; the session is read only when its file changed.
+     */
+    private final class NewerSessionWatch {
+        private final StoredSession inMemory;
+        private Optional<StoredSession> newer = Optional.empty();
+
+        NewerSessionWatch(StoredSession inMemory) {
+            this.inMemory = inMemory;
+        }
+
+        boolean found() {
+            newer = store.readIfChanged()
+                    .filter(persisted -> !persisted.identity().equals(inMemory.identity()))
+                    .filter(RefreshTransaction.this::stillUsable);
+            return newer.isPresent();
         }
     }
 

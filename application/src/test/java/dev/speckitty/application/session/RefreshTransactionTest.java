@@ -259,7 +259,7 @@ class RefreshTransactionTest {
     }
 
     @Test
-    void lockContentionAdoptsAValidTokenTheHolderAlreadyWrote() {
+    void aWaiterAdoptsTheHoldersResultWithoutTheLockOnceItLands() {
         var store = new InMemorySessionStore(expiredSeed());
         SessionManager manager = manager(store);
         manager.current();
@@ -268,8 +268,63 @@ class RefreshTransactionTest {
 
         RefreshAttempt attempt = manager.refresh(false);
 
+        assertThat(attempt.outcomeName()).isEqualTo("adopted_newer");
+        assertThat(attempt.report().networkCall()).isFalse();
+        assertThat(attempt.session().accessToken().reveal()).isEqualTo("at_rotated_v2");
+        assertThat(lock.stoppedWaits()).as("stopped waiting, no timeout").isEqualTo(1);
+        assertThat(lock.refusals()).isZero();
+        assertThat(server.refreshTokensSent).isEmpty();
+    }
+
+    @Test
+    void lockContentionAdoptsAValidTokenTheHolderWroteAfterTheLastLook() {
+        var store = new InMemorySessionStore(expiredSeed());
+        SessionManager manager = manager(store);
+        manager.current();
+        lock.holdElsewhere().whileWaiting(() ->
+                store.write(session("at_rotated_v2", "rt_rotated_v2", Duration.ofMinutes(15), List.of(PRIVATE))));
+
+        RefreshAttempt attempt = manager.refresh(false);
+
         assertThat(attempt.outcomeName()).isEqualTo("lock_timeout_adopted");
         assertThat(attempt.session().accessToken().reveal()).isEqualTo("at_rotated_v2");
+        assertThat(lock.refusals()).isEqualTo(1);
+        assertThat(server.refreshTokensSent).isEmpty();
+    }
+
+    @Test
+    void aWaiterKeepsWaitingWhileTheFileHoldsNothingNewerAndUsable() {
+        StoredSession seed = expiredSeed();
+        var store = new InMemorySessionStore(seed);
+        SessionManager manager = manager(store);
+        manager.current();
+        // another process rewrote the same session (e.g. its teams): same identity, still expired
+        store.write(seed);
+        lock.holdElsewhere();
+
+        RefreshAttempt attempt = manager.refresh(false);
+
+        assertThat(attempt.outcomeName()).isEqualTo("lock_timeout_error");
+        assertThat(lock.stoppedWaits()).isZero();
+        assertThat(lock.refusals()).isEqualTo(1);
+        assertThat(store.stored()).isEqualTo(seed);
+        assertThat(server.refreshTokensSent).isEmpty();
+    }
+
+    @Test
+    void aWaiterDoesNotAdoptANewerSessionThatIsAlreadyExpired() {
+        var store = new InMemorySessionStore(expiredSeed());
+        SessionManager manager = manager(store);
+        manager.current();
+        StoredSession newerButExpired = session("at_rotated_v2", "rt_rotated_v2", Duration.ofSeconds(2), List.of(PRIVATE));
+        store.write(newerButExpired);
+        lock.holdElsewhere();
+
+        RefreshAttempt attempt = manager.refresh(false);
+
+        assertThat(attempt.outcomeName()).isEqualTo("lock_timeout_error");
+        assertThat(lock.stoppedWaits()).isZero();
+        assertThat(store.stored()).isEqualTo(newerButExpired);
         assertThat(server.refreshTokensSent).isEmpty();
     }
 

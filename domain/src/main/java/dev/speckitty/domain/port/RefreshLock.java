@@ -3,6 +3,7 @@ package dev.speckitty.domain.port;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The machine-wide lock that serialises token refreshes across processes, with a record of who
@@ -11,7 +12,15 @@ import java.util.Optional;
 public interface RefreshLock {
 
     /** Wait up to {@code timeout} for the lock; empty when another process kept it that long. */
-    Optional<Lease> acquire(Duration timeout);
+    default Optional<Lease> acquire(Duration timeout) {
+        return acquire(timeout, () -> false);
+    }
+
+    /**
+     * Wait up to {@code timeout} for the lock, asking {@code stopWaiting} after each attempt that
+     * found it held; empty when another process kept it that long or {@code stopWaiting} said true.
+     */
+    Optional<Lease> acquire(Duration timeout, BooleanSupplier stopWaiting);
 
     /** The current holder's record, if the lock file has a readable one. */
     Optional<LockHolder> currentHolder();

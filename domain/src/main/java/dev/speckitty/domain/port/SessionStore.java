@@ -14,6 +14,14 @@ public interface SessionStore {
     /** The stored session, or empty when there is none. */
     Optional<StoredSession> read();
 
+    /**
+     * The stored session if it may have changed since this store last read or wrote it; empty when
+     * there is none, or when a cheap check (no lock, no decryption) shows the same file is still
+     * there. A store without such a check reads every time. A process waiting for another's refresh
+     * polls this to adopt the result the moment it lands.
+     */
+    Optional<StoredSession> readIfChanged();
+
     /** Replace the stored session atomically: a crash leaves the old or the new one, never half. */
     void write(StoredSession session);
 

@@ -59,6 +59,7 @@ public class AuthConfiguration {
     RefreshLock refreshLock(RuntimePaths paths, Clock clock, WorkCounters counters) {
         FileRefreshLock lock = new FileRefreshLock(paths.authDirectory(), clock, MachinePassphrase.hostname(), CliVersion.current());
         counters.lockWaits(lock::totalWaitedMillis);
+        counters.lockHolds(lock::totalHeldMillis);
         return lock;
     }
 

@@ -32,6 +32,13 @@ public final class PhaseTimer {
         }
     }
 
+    /** Prints {@code line} to stderr when timing is on. */
+    public static void print(String line) {
+        if (ENABLED) {
+            System.err.println(line);
+        }
+    }
+
     /** One line per thread that used at least 10 ms of CPU: {@code spec-kitty-timing thread="C1 CompilerThre" cpu_ms=40}. */
     public static void threads() {
         if (!ENABLED) {

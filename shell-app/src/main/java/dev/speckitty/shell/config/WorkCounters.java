@@ -19,6 +19,7 @@ public final class WorkCounters implements StorageActivity, HostedActivity {
     private final AtomicLong tokenRefreshes = new AtomicLong();
     private final AtomicLong membershipFetches = new AtomicLong();
     private volatile LongSupplier lockWaitMillis = () -> 0L;
+    private volatile LongSupplier lockHeldMillis = () -> 0L;
 
     @Override
     public void durableRead() {
@@ -42,6 +43,16 @@ public final class WorkCounters implements StorageActivity, HostedActivity {
 
     public void lockWaits(LongSupplier millis) {
         this.lockWaitMillis = millis;
+    }
+
+    public void lockHolds(LongSupplier millis) {
+        this.lockHeldMillis = millis;
+    }
+
+    /** For {@code SPEC_KITTY_DEBUG_TIMING=1}: how long this process waited for and held the refresh lock. */
+    public String refreshLockTimingLine() {
+        return "spec-kitty-timing refresh_lock waited_ms=" + lockWaitMillis.getAsLong()
+                + " held_ms=" + lockHeldMillis.getAsLong();
     }
 
     /** The exact line of the spec (docs/spec/README.md §4). */

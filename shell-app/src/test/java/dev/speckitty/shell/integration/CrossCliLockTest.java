@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One machine, two CLIs (decision 15, issue 10), with real processes: lock holders we did not write
@@ -146,6 +147,56 @@ class CrossCliLockTest {
                 .doesNotContain("went ahead without it");
         assertThat(refreshed.exitCode()).as(refreshed.describe()).isZero();
         assertLoggedOutEverywhere(box);
+    }
+
+    /**
+     * The reference-like CLI refreshes and then keeps refresh.lock for 30 s (as a slow holder would):
+     * this CLI, waiting for that lock, adopts the session the moment the foreign write lands instead
+     * of waiting out its 10 s deadline, with no token call of its own.
+     */
+    @Test
+    @Timeout(90)
+    void aForeignHolderThatRefreshedAndStillHoldsTheLockIsAdoptedAtOnce() throws Exception {
+        EmulatorSandbox box = EmulatorSandbox.seeded(tempDir, emulator, "foreignholder", Duration.ofSeconds(-1), true);
+        Path auth = CliProcess.authDirectory(box.sandbox);
+        try (ReferenceCli.Cued foreign = ReferenceCli.refreshOnCue(auth, emulator.baseUrl(), 30)) {
+            CliProcess.Running cli = box.spawn(Map.of("SPEC_KITTY_DEBUG_COUNTERS", "1"), "auth", "refresh", "--json");
+            awaitRead(auth.resolve("session.json"));
+            long before = refreshRequests();
+
+            assertThat(foreign.cue()).isEqualTo("refreshed");
+            Result result = cli.await();
+
+            assertThat(result.exitCode()).as(result.describe()).isZero();
+            JsonNode document = JsonDocuments.single(result.stdout());
+            assertThat(document.path("outcome").asString()).as(result.describe()).isEqualTo("adopted_newer");
+            assertThat(document.path("network_call").asBoolean()).isFalse();
+            assertThat(lockWaitMillis(result)).as("stopped waiting before the 10 s deadline").isLessThan(9_500);
+            assertThat(result.stderr()).contains("token_refreshes=0");
+            assertThat(foreign.process().isAlive()).as("the foreign CLI still holds refresh.lock").isTrue();
+            assertThat(run("flock", "-n", auth.resolve("refresh.lock").toString(), "true")).isOne();
+            assertThat(refreshRequests() - before).as("the foreign CLI's refresh only").isEqualTo(1);
+            StoredSession after = box.onDisk().orElseThrow();
+            assertThat(after.refreshToken().reveal()).isNotEqualTo(box.minted.refreshToken());
+            NoTokenLeak.alsoScanFor(after.accessToken().reveal(), after.refreshToken().reveal());
+        }
+    }
+
+    /** Until the CLI has read session.json (its access time passes its modification time). */
+    private static void awaitRead(Path session) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                var attributes = Files.readAttributes(session, java.nio.file.attribute.BasicFileAttributes.class);
+                if (attributes.lastAccessTime().compareTo(attributes.lastModifiedTime()) > 0) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // keep waiting
+            }
+            assertThat(System.nanoTime()).as("the CLI reading session.json").isLessThan(deadline);
+            Thread.sleep(5);
+        }
     }
 
     /**

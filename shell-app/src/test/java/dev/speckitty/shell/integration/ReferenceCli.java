@@ -33,6 +33,21 @@ final class ReferenceCli {
         return start("refresh", authDir.toString(), baseUrl);
     }
 
+    /**
+     * Takes refresh.lock and returns once it holds it; on {@link Cued#cue} it refreshes under it
+     * and keeps the lock {@code holdAfterSeconds} longer.
+     */
+    static Cued refreshOnCue(Path authDir, String baseUrl, int holdAfterSeconds) throws IOException {
+        Process process = start("refresh-on-cue", authDir.toString(), baseUrl, String.valueOf(holdAfterSeconds));
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String first = out.readLine();
+        if (first == null || !first.startsWith("held ")) {
+            process.destroyForcibly();
+            throw new AssertionError("the reference-like contender did not get the lock: " + first);
+        }
+        return new Cued(process, out);
+    }
+
     private static Process start(String... arguments) throws IOException {
         Path script;
         try {
@@ -43,6 +58,22 @@ final class ReferenceCli {
         List<String> command = new java.util.ArrayList<>(List.of("python3", script.toString()));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+
+    /** A contender holding refresh.lock until cued; closing kills it (the kernel drops its flock). */
+    record Cued(Process process, BufferedReader out) implements AutoCloseable {
+        /** Lets it refresh now; returns the outcome line it printed ("refreshed", ...). */
+        String cue() throws IOException {
+            process.getOutputStream().write('\n');
+            process.getOutputStream().flush();
+            String outcome = out.readLine();
+            return outcome == null ? "" : outcome.trim();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroyForcibly().waitFor();
+        }
     }
 
     /** A live holder; closing kills it (the kernel drops its flock). */

@@ -57,6 +57,8 @@ public final class EncryptedFileSessionStore implements SessionStore {
     private final SessionFileLock lock;
     private final StorageActivity activity;
     private final HotPathFile hotPath;
+    /** The version of session.json this store last read or wrote; null before the first, and after a delete. */
+    private volatile DurableFingerprint lastSeen;
 
     public EncryptedFileSessionStore(Path authDirectory, byte[] passphrase, Duration lockTimeout,
             StorageActivity activity) {
@@ -106,8 +108,19 @@ public final class EncryptedFileSessionStore implements SessionStore {
             return Optional.empty();
         }
         StoredSession session = decode(snapshot.get());
+        lastSeen = snapshot.get().fingerprint().orElse(null);
         publishHotPath(snapshot.get().fingerprint(), session);
         return Optional.of(session);
+    }
+
+    /** One stat of session.json while it is the version this store last read or wrote; a read otherwise. */
+    @Override
+    public Optional<StoredSession> readIfChanged() {
+        DurableFingerprint seen = lastSeen;
+        if (seen != null && DurableFingerprint.of(files.session()).filter(seen::equals).isPresent()) {
+            return Optional.empty();
+        }
+        return read();
     }
 
     /** Parses, checks and decrypts what one locked read saw. */
@@ -159,7 +172,9 @@ public final class EncryptedFileSessionStore implements SessionStore {
                     envelope = seal(plaintext, saltNow); // first login, or a delete rotated the salt meanwhile
                 }
                 OwnerOnlyFiles.replaceAtomically(target, files.sessionTemporary(), envelope);
-                publishHotPath(DurableFingerprint.of(target), session);
+                Optional<DurableFingerprint> written = DurableFingerprint.of(target);
+                lastSeen = written.orElse(null);
+                publishHotPath(written, session);
                 return true;
             }
         } catch (IOException failed) {
@@ -177,6 +192,7 @@ public final class EncryptedFileSessionStore implements SessionStore {
         Path sessionFile = files.session();
         try (SessionFileLock.Held held = lock.acquire()) {
             deleteSessionFile(sessionFile);
+            lastSeen = null;
             deleteBestEffort(files.salt()); // salt rotation: the next login derives a fresh key
             keys.forget();
             deleteBestEffort(files.hotPath());

@@ -47,6 +47,39 @@ class EncryptedFileSessionStoreTest {
     }
 
     @Test
+    void readIfChangedReadsOnlyWhenAnotherWriterReplacedTheFile() {
+        java.util.concurrent.atomic.AtomicInteger durableReads = new java.util.concurrent.atomic.AtomicInteger();
+        EncryptedFileSessionStore waiter = new EncryptedFileSessionStore(authDir(), PASSPHRASE,
+                java.time.Duration.ofSeconds(10), new StorageActivity() {
+                    @Override
+                    public void durableRead() {
+                        durableReads.incrementAndGet();
+                    }
+                });
+        EncryptedFileSessionStore holder = store(); // another process's store on the same files
+        holder.write(TestSessions.sample("first"));
+
+        assertThat(waiter.readIfChanged()).as("never read before: reads").contains(TestSessions.sample("first"));
+        assertThat(waiter.readIfChanged()).as("the same file").isEmpty();
+        assertThat(waiter.readIfChanged()).isEmpty();
+        assertThat(durableReads).as("unchanged: a stat, no read").hasValue(1);
+
+        holder.write(TestSessions.sample("rotated"));
+        assertThat(waiter.readIfChanged()).contains(TestSessions.sample("rotated"));
+        assertThat(waiter.readIfChanged()).isEmpty();
+        assertThat(durableReads).hasValue(2);
+
+        waiter.write(TestSessions.sample("own-write"));
+        assertThat(waiter.readIfChanged()).as("its own write is what it last saw").isEmpty();
+
+        holder.delete();
+        assertThat(waiter.readIfChanged()).as("gone").isEmpty();
+        holder.write(TestSessions.sample("after-login"));
+        assertThat(waiter.readIfChanged()).contains(TestSessions.sample("after-login"));
+        assertThat(durableReads).hasValue(3);
+    }
+
+    @Test
     void oneStoreDerivesItsKeyOncePerSaltSoARefreshDoesNoScryptUnderTheLock() {
         java.util.concurrent.atomic.AtomicInteger derivations = new java.util.concurrent.atomic.AtomicInteger();
         EncryptedFileSessionStore counted = new EncryptedFileSessionStore(authDir(), PASSPHRASE,

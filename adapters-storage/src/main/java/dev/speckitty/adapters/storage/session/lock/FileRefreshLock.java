@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The machine-wide refresh lock on {@code <authDir>/refresh.lock}, exactly as the reference CLI takes
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the holder record written into the locked file and fsynced. The file is never unlinked or replaced
  * (a new inode would give two holders), and a live holder is never taken over however old its
  * record: the record's age is diagnostic only. A dead holder's flock is released by the kernel, so
- * the next acquirer locks the same inode and overwrites the record.
+ * the next acquirer locks the same inode and overwrites the record. Between attempts the caller may
+ * stop waiting: a waiter that finds the holder's result already on disk needs the lock no more.
  */
 public final class FileRefreshLock implements RefreshLock {
 
@@ -36,6 +38,7 @@ public final class FileRefreshLock implements RefreshLock {
     private final String version;
     private final long pid = ProcessHandle.current().pid();
     private final AtomicLong totalWaitedMillis = new AtomicLong();
+    private final AtomicLong totalHeldMillis = new AtomicLong();
 
     public FileRefreshLock(Path authDirectory, Clock clock, String host, String version) {
         this.directory = authDirectory;
@@ -59,17 +62,22 @@ public final class FileRefreshLock implements RefreshLock {
         return totalWaitedMillis.get();
     }
 
+    /** Milliseconds this instance has held the lock, from acquiring to releasing (for load diagnosis). */
+    public long totalHeldMillis() {
+        return totalHeldMillis.get();
+    }
+
     /**
      * @throws SessionStorageException when {@code refresh.lock} is not a plain file of ours
      *     (WRONG_OWNER, UNSAFE_PERMISSIONS, NOT_A_REGULAR_FILE) or flock fails with a real error
      *     (UNREADABLE, naming the errno)
      */
     @Override
-    public Optional<Lease> acquire(Duration timeout) {
+    public Optional<Lease> acquire(Duration timeout, BooleanSupplier stopWaiting) {
         long started = System.nanoTime();
         try {
             OwnerOnlyFiles.ensureDirectory(directory);
-            FlockFile file = FlockFile.lockBefore(lockFile, started + timeout.toNanos(), RETRY_MILLIS);
+            FlockFile file = FlockFile.lockBefore(lockFile, started + timeout.toNanos(), RETRY_MILLIS, stopWaiting);
             if (file == null) {
                 return Optional.empty();
             }
@@ -79,7 +87,7 @@ public final class FileRefreshLock implements RefreshLock {
                 closeAfterFailure(file, writeFailed);
                 throw writeFailed;
             }
-            return Optional.of(new HeldLease(file, (System.nanoTime() - started) / 1_000_000));
+            return Optional.of(new HeldLease(file, (System.nanoTime() - started) / 1_000_000, System.nanoTime()));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return Optional.empty();
@@ -160,11 +168,13 @@ public final class FileRefreshLock implements RefreshLock {
     public final class HeldLease implements Lease {
         private final FlockFile file;
         private final long waitedMillis;
+        private final long heldSinceNanos;
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        private HeldLease(FlockFile file, long waitedMillis) {
+        private HeldLease(FlockFile file, long waitedMillis, long heldSinceNanos) {
             this.file = file;
             this.waitedMillis = waitedMillis;
+            this.heldSinceNanos = heldSinceNanos;
         }
 
         /** How long this acquire waited before it got the lock. */
@@ -183,6 +193,8 @@ public final class FileRefreshLock implements RefreshLock {
             } catch (IOException failed) {
                 closeAfterFailure(file, failed); // the kernel drops the flock with the descriptor
                 throw failure("release", failed);
+            } finally {
+                totalHeldMillis.addAndGet((System.nanoTime() - heldSinceNanos) / 1_000_000);
             }
         }
     }

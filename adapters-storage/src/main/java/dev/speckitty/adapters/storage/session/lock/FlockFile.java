@@ -4,6 +4,7 @@ import dev.speckitty.adapters.storage.files.SharedFileCheck;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
 /**
  * One open descriptor of a lock file, locked with BSD {@code flock(2)} as the reference CLI locks
@@ -43,11 +44,14 @@ final class FlockFile implements AutoCloseable {
     /**
      * Tries {@code flock(LOCK_EX|LOCK_NB)} until {@code deadlineNanos} ({@link System#nanoTime()}),
      * opening the file afresh for each attempt and closing it on contention, as the reference does.
+     * After each attempt that found the lock held (the descriptor already closed), {@code stopWaiting}
+     * may end the wait early.
      *
-     * @return the locked file, or null when another descriptor kept the lock until the deadline
+     * @return the locked file, or null when another descriptor kept the lock until the deadline or
+     *     {@code stopWaiting} said true
      * @throws InterruptedException when interrupted while waiting between attempts
      */
-    static FlockFile lockBefore(Path path, long deadlineNanos, long retryMillis)
+    static FlockFile lockBefore(Path path, long deadlineNanos, long retryMillis, BooleanSupplier stopWaiting)
             throws IOException, InterruptedException {
         while (true) {
             FlockFile file = open(path);
@@ -61,6 +65,9 @@ final class FlockFile implements AutoCloseable {
             }
             if (locked) {
                 return file;
+            }
+            if (stopWaiting.getAsBoolean()) {
+                return null;
             }
             long remainingMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
             if (remainingMillis <= 0) {

@@ -40,7 +40,7 @@ public final class SessionFileLock {
     public Held acquire() throws IOException {
         FlockFile locked;
         try {
-            locked = FlockFile.lockBefore(lockFile, System.nanoTime() + timeout.toNanos(), RETRY_MILLIS);
+            locked = FlockFile.lockBefore(lockFile, System.nanoTime() + timeout.toNanos(), RETRY_MILLIS, () -> false);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw StorageFailures.lockInterrupted(lockFile);

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -80,6 +81,40 @@ class ForeignFlockHoldersTest {
                 assertThat((System.nanoTime() - started) / 1_000_000).isBetween(500L, 6000L);
                 assertThat(holder.exited()).isTrue();
             }
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aWaiterStopsWaitingWhenItsConditionTurnsTrueWhileFlockUtilityStillHoldsTheLock() throws Exception {
+        Path landed = authDir.resolve("landed");
+        try (Foreign holder = Foreign.start("flock", refreshLockFile.toString(), "-c",
+                "echo LOCKED; sleep 1; touch '" + landed + "'; sleep 20")) {
+            holder.awaitLine("LOCKED");
+            AtomicInteger asked = new AtomicInteger();
+            long started = System.nanoTime();
+
+            Optional<Lease> lease = refreshLock().acquire(TEN_SECONDS, () -> {
+                asked.incrementAndGet();
+                return Files.exists(landed);
+            });
+
+            long waited = (System.nanoTime() - started) / 1_000_000;
+            assertThat(lease).as("never got the lock flock(1) holds").isEmpty();
+            assertThat(waited).as("stopped soon after the condition, long before the 10 s deadline")
+                    .isBetween(500L, 6000L);
+            assertThat(asked.get()).as("asked after each 100 ms attempt").isGreaterThan(3);
+            assertThat(holder.exited()).as("flock(1) still holds it").isFalse();
+            assertThat(run("flock", "-n", refreshLockFile.toString(), "true")).as("still held").isOne();
+        }
+    }
+
+    @Test
+    void aFreeLockIsTakenWithoutAskingWhetherToStopWaiting() {
+        try (Lease lease = refreshLock().acquire(TEN_SECONDS, () -> {
+            throw new AssertionError("asked although the lock was free");
+        }).orElseThrow()) {
+            assertThat(lease).isNotNull();
         }
     }
 
