@@ -36,11 +36,12 @@ public final class RefreshTransaction {
         // its HTTP client's first use, while every other process waited (docs/performance.md).
         server.resolveEndpoints();
         NewerSessionWatch watch = new NewerSessionWatch(inMemory);
+        if (watch.found()) {
+            return adoptedWithoutTheLock(watch); // refreshed by another process since this one read
+        }
         Optional<RefreshLock.Lease> lease = lock.acquire(AuthTimings.LOCK_ACQUIRE_TIMEOUT, watch::found);
         if (lease.isEmpty()) {
-            return watch.newer
-                    .map(newer -> RefreshResultReport.adopted(RefreshOutcome.ADOPTED_NEWER, newer, false))
-                    .orElseGet(this::afterLockTimeout);
+            return watch.newer.isPresent() ? adoptedWithoutTheLock(watch) : afterLockTimeout();
         }
         try (RefreshLock.Lease held = lease.get()) {
             return underLock(inMemory);
@@ -48,11 +49,11 @@ public final class RefreshTransaction {
     }
 
     /**
-     * Asked between lock attempts: has the holder's result landed? Adopting it decides exactly what
-     * the re-read under the lock would (a newer, usable session: {@code ADOPTED_NEWER}) and writes
-     * nothing, so it needs no lock; without it every waiter of a burst would take the lock in turn
-     * only to find the result there, and under load the last of them ran out of time
-     * (docs/performance.md). A stat per attempt; the session is read only when its file changed.
+     * Asked before the lock and between its attempts: has another process's refresh landed?
+     * Adopting it decides exactly what the re-read under the lock would (a newer, usable session:
+     * {@code ADOPTED_NEWER}) and writes nothing, so it needs no lock. Without it every waiter of a
+     * burst took the lock in turn only to find the result there, and under load the last of them
+     * ran out of time (docs/performance.md). One stat per question; a read only when the file changed.
      */
     private final class NewerSessionWatch {
         private final StoredSession inMemory;
@@ -68,6 +69,10 @@ public final class RefreshTransaction {
                     .filter(RefreshTransaction.this::stillUsable);
             return newer.isPresent();
         }
+    }
+
+    private static RefreshResultReport adoptedWithoutTheLock(NewerSessionWatch watch) {
+        return RefreshResultReport.adopted(RefreshOutcome.ADOPTED_NEWER, watch.newer.orElseThrow(), false);
     }
 
     /** Another process held the lock for the whole wait: its result may already be on disk. */

@@ -18,6 +18,7 @@ import dev.speckitty.testfixtures.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -263,8 +264,8 @@ class RefreshTransactionTest {
         var store = new InMemorySessionStore(expiredSeed());
         SessionManager manager = manager(store);
         manager.current();
-        store.write(session("at_rotated_v2", "rt_rotated_v2", Duration.ofMinutes(15), List.of(PRIVATE)));
-        lock.holdElsewhere();
+        lock.holdElsewhere().onAcquire(() -> // the holder's write lands while this process waits
+                store.write(session("at_rotated_v2", "rt_rotated_v2", Duration.ofMinutes(15), List.of(PRIVATE))));
 
         RefreshAttempt attempt = manager.refresh(false);
 
@@ -273,6 +274,24 @@ class RefreshTransactionTest {
         assertThat(attempt.session().accessToken().reveal()).isEqualTo("at_rotated_v2");
         assertThat(lock.stoppedWaits()).as("stopped waiting, no timeout").isEqualTo(1);
         assertThat(lock.refusals()).isZero();
+        assertThat(server.refreshTokensSent).isEmpty();
+    }
+
+    @Test
+    void aSessionAnotherProcessAlreadyRefreshedIsAdoptedWithoutAskingForTheLock() {
+        var store = new InMemorySessionStore(expiredSeed());
+        SessionManager manager = manager(store);
+        manager.current();
+        store.write(session("at_rotated_v2", "rt_rotated_v2", Duration.ofMinutes(15), List.of(PRIVATE)));
+        AtomicInteger asked = new AtomicInteger();
+        lock.onAcquire(asked::incrementAndGet);
+
+        RefreshAttempt attempt = manager.refresh(false);
+
+        assertThat(attempt.outcomeName()).isEqualTo("adopted_newer");
+        assertThat(attempt.report().networkCall()).isFalse();
+        assertThat(attempt.session().accessToken().reveal()).isEqualTo("at_rotated_v2");
+        assertThat(asked).as("the lock was never asked for").hasValue(0);
         assertThat(server.refreshTokensSent).isEmpty();
     }
 

@@ -106,6 +106,8 @@ class LoadTest {
     static final Pattern TOKEN_REFRESHES = Pattern.compile("token_refreshes=(\\d+)");
     static final Pattern DEBUG_COUNTER = Pattern.compile("([a-z_]+)=(\\d+)");
     /** The process's own CPU time (user + sys, all threads) at exit, from SPEC_KITTY_DEBUG_TIMING=1. */
+    /** How long the process waited for and held refresh.lock, from SPEC_KITTY_DEBUG_TIMING=1. */
+    static final Pattern LOCK_TIMING = Pattern.compile("spec-kitty-timing refresh_lock waited_ms=(\\d+) held_ms=(\\d+)");
     static final Pattern CPU_AT_EXIT = Pattern.compile("spec-kitty-timing phase=context_closed .*cpu_ms=(\\d+)");
     /**
      * The CLI processes run under {@code nice}: the in-JVM emulator stands in for a remote service,
@@ -371,6 +373,12 @@ class LoadTest {
         }
     }
 
+    /** {waited, held} milliseconds on refresh.lock, or null when the process did not report them. */
+    private static long[] lockTimesOf(Run run) {
+        Matcher matcher = LOCK_TIMING.matcher(run.result().stderr());
+        return matcher.find() ? new long[] {Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2))} : null;
+    }
+
     private static void printSummary(List<Run> runs, long wallMillis, int enqueued, int received, int queued,
                                      List<Long> rotatedAt, Duration closest, long invalidGrants,
                                      Map<String, Long> bearerDenials, int sessionMissing) {
@@ -395,6 +403,13 @@ class LoadTest {
                 cpu.isEmpty() ? -1 : percentile(cpu, 95),
                 cpu.isEmpty() ? -1 : cpu.stream().mapToLong(Long::longValue).sum() / cpu.size(),
                 cpu.stream().mapToLong(Long::longValue).sum() / 1000.0));
+        List<long[]> lockTimes = runs.stream().map(LoadTest::lockTimesOf).filter(times -> times != null).toList();
+        List<Long> waits = lockTimes.stream().map(times -> times[0]).filter(ms -> ms > 0).sorted().toList();
+        List<Long> holds = lockTimes.stream().map(times -> times[1]).filter(ms -> ms > 0).sorted().toList();
+        out.append(String.format("  refresh.lock: %d processes waited (p50 %d ms, max %d ms), %d held it"
+                + " (p50 %d ms, max %d ms)%n", waits.size(), waits.isEmpty() ? 0 : percentile(waits, 50),
+                waits.isEmpty() ? 0 : waits.getLast(), holds.size(), holds.isEmpty() ? 0 : percentile(holds, 50),
+                holds.isEmpty() ? 0 : holds.getLast()));
         out.append(String.format("  refresh_lock_timeout outcomes: %d of %d processes%n",
                 runs.stream().filter(run -> run.outcome().contains("refresh_lock_timeout")).count(), runs.size()));
         out.append(String.format("  events: %d enqueued, %d received during the run, %d still queued%n", enqueued,
