@@ -68,8 +68,9 @@ import tools.jackson.databind.JsonNode;
  * end, not revoked); every process either succeeded or met the non-fatal
  * {@code refresh_lock_timeout}, which is counted. The summary prints processes run, exit codes,
  * outcome categories, p50/p95/max latency and p50 CPU per command, the CPU per process (each
- * reports its own at exit, {@code SPEC_KITTY_DEBUG_TIMING=1}) and the count of
- * {@code refresh_lock_timeout} outcomes. No secret in any output or file.
+ * reports its own at exit, {@code SPEC_KITTY_DEBUG_TIMING=1}), how many processes waited for and
+ * held refresh.lock and for how long, and the count of {@code refresh_lock_timeout} outcomes. No
+ * secret in any output or file.
  *
  * <p>Defaults take ~100 s on 2 cores (figures in docs/performance.md). A longer run:
  * {@code -Dspec-kitty.load.seconds=300} (launch window); also {@code -Dspec-kitty.load.workers=64},
