@@ -11,6 +11,8 @@ import dev.speckitty.emulator.fault.Fault;
 import dev.speckitty.emulator.state.RefreshTokenState;
 import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.CliProcess.Result;
+import dev.speckitty.shell.support.CounterLine;
+import dev.speckitty.shell.support.FileReads;
 import dev.speckitty.shell.support.JsonDocuments;
 import dev.speckitty.shell.support.NoTokenLeak;
 import java.io.BufferedReader;
@@ -89,7 +91,7 @@ class CrossCliLockTest {
         assertThat(refresh.exitCode()).as(refresh.describe()).isZero();
         assertThat(JsonDocuments.single(refresh.stdout()).path("outcome").asString()).isEqualTo("refreshed");
         assertThat(refreshRequests() - before).isEqualTo(1);
-        assertThat(lockWaitMillis(refresh)).as("waited for flock(1) to let go").isGreaterThanOrEqualTo(1000);
+        assertThat(CounterLine.lockWaitMillis(refresh)).as("waited for flock(1) to let go").isGreaterThanOrEqualTo(1000);
     }
 
     /**
@@ -117,12 +119,6 @@ class CrossCliLockTest {
 
     /** Below the CLI's 10 s acquire deadline, well above its unblocked run time. */
     private static final Duration HOLD = Duration.ofSeconds(6);
-
-    private static long lockWaitMillis(Result result) {
-        java.util.regex.Matcher waited = java.util.regex.Pattern.compile("lock_waits_ms=(\\d+)").matcher(result.stderr());
-        assertThat(waited.find()).as(result.describe()).isTrue();
-        return Long.parseLong(waited.group(1));
-    }
 
     /**
      * The server rotated and its answer is 4 s late: the CLI holds refresh.lock meanwhile (flock -n
@@ -161,7 +157,7 @@ class CrossCliLockTest {
         Path auth = CliProcess.authDirectory(box.sandbox);
         try (ReferenceCli.Cued foreign = ReferenceCli.refreshOnCue(auth, emulator.baseUrl(), 30)) {
             CliProcess.Running cli = box.spawn(Map.of("SPEC_KITTY_DEBUG_COUNTERS", "1"), "auth", "refresh", "--json");
-            awaitRead(auth.resolve("session.json"));
+            FileReads.awaitReadSinceWritten(auth.resolve("session.json"));
             long before = refreshRequests();
 
             assertThat(foreign.cue()).isEqualTo("refreshed");
@@ -171,7 +167,7 @@ class CrossCliLockTest {
             JsonNode document = JsonDocuments.single(result.stdout());
             assertThat(document.path("outcome").asString()).as(result.describe()).isEqualTo("adopted_newer");
             assertThat(document.path("network_call").asBoolean()).isFalse();
-            assertThat(lockWaitMillis(result)).as("stopped waiting before the 10 s deadline").isLessThan(9_500);
+            assertThat(CounterLine.lockWaitMillis(result)).as("stopped waiting before the 10 s deadline").isLessThan(9_500);
             assertThat(result.stderr()).contains("token_refreshes=0");
             assertThat(foreign.process().isAlive()).as("the foreign CLI still holds refresh.lock").isTrue();
             assertThat(run("flock", "-n", auth.resolve("refresh.lock").toString(), "true")).isOne();
@@ -179,23 +175,6 @@ class CrossCliLockTest {
             StoredSession after = box.onDisk().orElseThrow();
             assertThat(after.refreshToken().reveal()).isNotEqualTo(box.minted.refreshToken());
             NoTokenLeak.alsoScanFor(after.accessToken().reveal(), after.refreshToken().reveal());
-        }
-    }
-
-    /** Until the CLI has read session.json (its access time passes its modification time). */
-    private static void awaitRead(Path session) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try {
-                var attributes = Files.readAttributes(session, java.nio.file.attribute.BasicFileAttributes.class);
-                if (attributes.lastAccessTime().compareTo(attributes.lastModifiedTime()) > 0) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // keep waiting
-            }
-            assertThat(System.nanoTime()).as("the CLI reading session.json").isLessThan(deadline);
-            Thread.sleep(5);
         }
     }
 

@@ -10,6 +10,8 @@ import dev.speckitty.emulator.HostedEmulator;
 import dev.speckitty.emulator.fault.Fault;
 import dev.speckitty.shell.support.CliProcess;
 import dev.speckitty.shell.support.CliProcess.Result;
+import dev.speckitty.shell.support.CounterLine;
+import dev.speckitty.shell.support.FileReads;
 import dev.speckitty.shell.support.JsonDocuments;
 import dev.speckitty.shell.support.NoTokenLeak;
 import java.io.BufferedReader;
@@ -18,7 +20,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -118,10 +119,7 @@ class RefreshTransactionAcrossProcessesTest {
             JsonNode server = JsonDocuments.single(doctor.stdout()).path("server_session");
             assertThat(server.path("active").asBoolean()).as(doctor.describe()).isTrue();
             assertThat(server.path("session_id").asString()).isEqualTo(box.minted.sessionId());
-            java.util.regex.Matcher waits = java.util.regex.Pattern.compile("lock_waits_ms=(\\d+)")
-                    .matcher(doctor.stderr());
-            assertThat(waits.find()).as(doctor.describe()).isTrue();
-            assertThat(Long.parseLong(waits.group(1))).as("did not wait for the lock (its own count, JVM start aside)")
+            assertThat(CounterLine.lockWaitMillis(doctor)).as("did not wait for the lock (its own count, JVM start aside)")
                     .isZero();
             assertThat(refresh.exitCode()).as(refresh.describe()).isZero();
             JsonNode outcome = JsonDocuments.single(refresh.stdout());
@@ -185,10 +183,7 @@ class RefreshTransactionAcrossProcessesTest {
             // the result as soon as it lands (docs/storage.md, "Waiting for another process's refresh").
             assertThat(document.path("outcome").asString()).as(refresh.describe()).isEqualTo("adopted_newer");
             assertThat(document.path("network_call").asBoolean()).isFalse();
-            java.util.regex.Matcher waits = java.util.regex.Pattern.compile("lock_waits_ms=(\\d+)")
-                    .matcher(refresh.stderr());
-            assertThat(waits.find()).as(refresh.describe()).isTrue();
-            assertThat(Long.parseLong(waits.group(1))).as("stopped waiting before the 10 s deadline").isLessThan(9_500);
+            assertThat(CounterLine.lockWaitMillis(refresh)).as("stopped waiting before the 10 s deadline").isLessThan(9_500);
             assertThat(holder.isAlive()).as("the holder still holds the lock").isTrue();
             assertThat(refresh.stderr()).contains("token_refreshes=0");
             assertThat(emulator.counters().grantRequests(GrantType.REFRESH_TOKEN)).as("only the holder's").isEqualTo(1);
@@ -512,15 +507,7 @@ class RefreshTransactionAcrossProcessesTest {
      * moves the file's access time past its modification time (relatime).
      */
     private void awaitFirstRead() throws InterruptedException {
-        Path session = CliProcess.authDirectory(box.sandbox).resolve("session.json");
-        await(() -> {
-            try {
-                BasicFileAttributes attributes = Files.readAttributes(session, BasicFileAttributes.class);
-                return attributes.lastAccessTime().compareTo(attributes.lastModifiedTime()) > 0;
-            } catch (IOException e) {
-                return false;
-            }
-        }, "the CLI reading session.json");
+        FileReads.awaitReadSinceWritten(CliProcess.authDirectory(box.sandbox).resolve("session.json"));
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {

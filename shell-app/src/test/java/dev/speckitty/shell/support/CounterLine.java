@@ -16,6 +16,15 @@ public record CounterLine(int durableReads, int kdfDerivations) {
     private static final Pattern LINE =
             Pattern.compile("spec-kitty-counters durable_reads=(\\d+) kdf_derivations=(\\d+) ");
 
+    private static final Pattern LOCK_WAITS = Pattern.compile("spec-kitty-counters .*lock_waits_ms=(\\d+)");
+
+    /** The line's {@code lock_waits_ms}: how long the process waited for refresh.lock; fails without a line. */
+    public static long lockWaitMillis(Result result) {
+        Matcher matcher = LOCK_WAITS.matcher(result.stderr());
+        assertThat(matcher.find()).as(result.describe()).isTrue();
+        return Long.parseLong(matcher.group(1));
+    }
+
     /** The line on the process's stderr; fails the test when there is none. */
     public static CounterLine of(Result result) {
         Matcher matcher = LINE.matcher(result.stderr());

@@ -30,6 +30,26 @@ class EncryptedFileSessionStoreTest {
         return EncryptedFileSessionStore.withPassphrase(authDir(), PASSPHRASE);
     }
 
+    /** A store on this test's files whose durable reads and key derivations are counted. */
+    private EncryptedFileSessionStore countedStore(CountedActivity activity) {
+        return new EncryptedFileSessionStore(authDir(), PASSPHRASE, java.time.Duration.ofSeconds(10), activity);
+    }
+
+    private static final class CountedActivity implements StorageActivity {
+        final java.util.concurrent.atomic.AtomicInteger durableReads = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger keyDerivations = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void durableRead() {
+            durableReads.incrementAndGet();
+        }
+
+        @Override
+        public void keyDerived() {
+            keyDerivations.incrementAndGet();
+        }
+    }
+
     @Test
     void roundTripsEveryField() {
         StoredSession session = TestSessions.sample("rt");
@@ -48,14 +68,9 @@ class EncryptedFileSessionStoreTest {
 
     @Test
     void readIfChangedReadsOnlyWhenAnotherWriterReplacedTheFile() {
-        java.util.concurrent.atomic.AtomicInteger durableReads = new java.util.concurrent.atomic.AtomicInteger();
-        EncryptedFileSessionStore waiter = new EncryptedFileSessionStore(authDir(), PASSPHRASE,
-                java.time.Duration.ofSeconds(10), new StorageActivity() {
-                    @Override
-                    public void durableRead() {
-                        durableReads.incrementAndGet();
-                    }
-                });
+        CountedActivity activity = new CountedActivity();
+        EncryptedFileSessionStore waiter = countedStore(activity);
+        java.util.concurrent.atomic.AtomicInteger durableReads = activity.durableReads;
         EncryptedFileSessionStore holder = store(); // another process's store on the same files
         holder.write(TestSessions.sample("first"));
 
@@ -81,14 +96,9 @@ class EncryptedFileSessionStoreTest {
 
     @Test
     void oneStoreDerivesItsKeyOncePerSaltSoARefreshDoesNoScryptUnderTheLock() {
-        java.util.concurrent.atomic.AtomicInteger derivations = new java.util.concurrent.atomic.AtomicInteger();
-        EncryptedFileSessionStore counted = new EncryptedFileSessionStore(authDir(), PASSPHRASE,
-                java.time.Duration.ofSeconds(10), new StorageActivity() {
-                    @Override
-                    public void keyDerived() {
-                        derivations.incrementAndGet();
-                    }
-                });
+        CountedActivity activity = new CountedActivity();
+        EncryptedFileSessionStore counted = countedStore(activity);
+        java.util.concurrent.atomic.AtomicInteger derivations = activity.keyDerivations;
         store().write(TestSessions.sample("first"));
 
         counted.read(); // before the refresh lock
