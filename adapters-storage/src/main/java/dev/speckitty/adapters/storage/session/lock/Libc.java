@@ -1,15 +1,13 @@
 package dev.speckitty.adapters.storage.session.lock;
 
+import java.lang.foreign.AddressLayout;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 import java.util.Optional;
 
 /**
@@ -22,41 +20,41 @@ import java.util.Optional;
 final class Libc {
 
     private static final Linker LINKER = Linker.nativeLinker();
-    private static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO =
-            CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG; // off_t, size_t, ssize_t on LP64
-    private static final ValueLayout.OfInt FLOCK_OPERATION = INT;
+    private static final AddressLayout ADDRESS = ValueLayout.ADDRESS;
+    private static final int NOT_VARIADIC = -1;
 
     final LibcPlatform platform;
-    // Each call is linked on first use: linking spins method handles, a few ms of CPU per function,
-    // and a read under the lock needs only open, flock and close.
-    private final Downcall open;
-    private final Downcall flock;
-    private final Downcall ftruncate;
-    private final Downcall pread;
-    private final Downcall pwrite;
-    private final Downcall fsync;
-    private final Downcall close;
-    private final Downcall strerrorname; // glibc 2.32+; null elsewhere
+    // Each call is linked on first use, and all through one shape where the ABI allows
+    // (IntegerDowncall): a read under the lock needs only open, flock and close.
+    private final IntegerDowncall open;
+    private final IntegerDowncall flock;
+    private final IntegerDowncall ftruncate;
+    private final IntegerDowncall pread;
+    private final IntegerDowncall pwrite;
+    private final IntegerDowncall fsync;
+    private final IntegerDowncall close;
+    private final MemorySegment strerrorname; // glibc 2.32+; null elsewhere
+    private volatile MethodHandle strerrornameHandle;
 
     private Libc(LibcPlatform platform, SymbolLookup libc) {
         this.platform = platform;
-        this.open = Downcall.of(libc, "open", FunctionDescriptor.of(INT, ValueLayout.ADDRESS, INT, INT),
-                Linker.Option.firstVariadicArg(2), CAPTURE_ERRNO);
-        this.flock = Downcall.of(libc, "flock", FunctionDescriptor.of(INT, INT, FLOCK_OPERATION), CAPTURE_ERRNO);
-        this.ftruncate = Downcall.of(libc, "ftruncate", FunctionDescriptor.of(INT, INT, LONG), CAPTURE_ERRNO);
-        this.pread = Downcall.of(libc, "pread", FunctionDescriptor.of(LONG, INT, ValueLayout.ADDRESS, LONG, LONG),
-                CAPTURE_ERRNO);
-        this.pwrite = Downcall.of(libc, "pwrite", FunctionDescriptor.of(LONG, INT, ValueLayout.ADDRESS, LONG, LONG),
-                CAPTURE_ERRNO);
-        this.fsync = Downcall.of(libc, "fsync", FunctionDescriptor.of(INT, INT), CAPTURE_ERRNO);
-        this.close = Downcall.of(libc, "close", FunctionDescriptor.of(INT, INT), CAPTURE_ERRNO);
-        this.strerrorname = libc.find("strerrorname_np")
-                .map(symbol -> new Downcall(symbol, FunctionDescriptor.of(ValueLayout.ADDRESS, INT)))
-                .orElse(null);
+        this.open = function(libc, "open", FunctionDescriptor.of(INT, ADDRESS, INT, INT), 2);
+        this.flock = function(libc, "flock", FunctionDescriptor.of(INT, INT, INT), NOT_VARIADIC);
+        this.ftruncate = function(libc, "ftruncate", FunctionDescriptor.of(INT, INT, LONG), NOT_VARIADIC);
+        this.pread = function(libc, "pread", FunctionDescriptor.of(LONG, INT, ADDRESS, LONG, LONG), NOT_VARIADIC);
+        this.pwrite = function(libc, "pwrite", FunctionDescriptor.of(LONG, INT, ADDRESS, LONG, LONG), NOT_VARIADIC);
+        this.fsync = function(libc, "fsync", FunctionDescriptor.of(INT, INT), NOT_VARIADIC);
+        this.close = function(libc, "close", FunctionDescriptor.of(INT, INT), NOT_VARIADIC);
+        this.strerrorname = libc.find("strerrorname_np").orElse(null);
+    }
+
+    /** The function, its symbol found now (a missing one makes libc unusable here), linked on first call. */
+    private static IntegerDowncall function(SymbolLookup libc, String name, FunctionDescriptor prototype,
+            int firstVariadic) {
+        MemorySegment symbol = libc.find(name).orElseThrow(() -> new MissingSymbolException(name));
+        return IntegerDowncall.of(symbol, prototype, firstVariadic);
     }
 
     /** libc, or why it cannot be used here (unknown platform, no {@code flock}, native access denied). */
@@ -100,9 +98,9 @@ final class Libc {
     static void linkReadCalls() {
         Libc libc = Holder.INSTANCE;
         if (libc != null) {
-            libc.open.handle();
-            libc.flock.handle();
-            libc.close.handle();
+            libc.open.link();
+            libc.flock.link();
+            libc.close.link();
         }
     }
 
@@ -111,17 +109,16 @@ final class Libc {
             MemorySegment cPath = arena.allocateFrom(path);
             int flags = platform.openFlags();
             return (int) checkedCall("open",
-                    errno -> (int) open.handle().invokeExact(errno, cPath, flags, LibcPlatform.FILE_MODE));
+                    errno -> open.callInt(errno, cPath.address(), flags, LibcPlatform.FILE_MODE, 0));
         }
     }
 
     /** {@code flock(LOCK_EX|LOCK_NB)}: true when locked, false on contention; retried on EINTR. */
     boolean tryLockExclusive(int fd) throws NativeCallException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
+            MemorySegment errno = IntegerDowncall.errnoCapture(arena);
             while (true) {
-                long result = call(() -> (int) flock.handle().invokeExact(errno, fd,
-                        LibcPlatform.LOCK_EX | LibcPlatform.LOCK_NB));
+                long result = call(() -> flock.callInt(errno, fd, LibcPlatform.LOCK_EX | LibcPlatform.LOCK_NB, 0, 0));
                 if (result == 0) {
                     return true;
                 }
@@ -137,32 +134,32 @@ final class Libc {
     }
 
     void unlock(int fd) throws NativeCallException {
-        checkedCall("flock(LOCK_UN)", errno -> (int) flock.handle().invokeExact(errno, fd, LibcPlatform.LOCK_UN));
+        checkedCall("flock(LOCK_UN)", errno -> flock.callInt(errno, fd, LibcPlatform.LOCK_UN, 0, 0));
     }
 
     void truncate(int fd) throws NativeCallException {
-        checkedCall("ftruncate", errno -> (int) ftruncate.handle().invokeExact(errno, fd, 0L));
+        checkedCall("ftruncate", errno -> ftruncate.callInt(errno, fd, 0, 0, 0));
     }
 
     void fsync(int fd) throws NativeCallException {
-        checkedCall("fsync", errno -> (int) fsync.handle().invokeExact(errno, fd));
+        checkedCall("fsync", errno -> fsync.callInt(errno, fd, 0, 0, 0));
     }
 
     void close(int fd) throws NativeCallException {
-        checkedCall("close", errno -> (int) close.handle().invokeExact(errno, fd));
+        checkedCall("close", errno -> close.callInt(errno, fd, 0, 0, 0));
     }
 
     /** Writes all of {@code bytes} from offset 0. */
     void writeFromStart(int fd, byte[] bytes) throws NativeCallException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
+            MemorySegment errno = IntegerDowncall.errnoCapture(arena);
             MemorySegment buffer = arena.allocateFrom(ValueLayout.JAVA_BYTE, bytes);
             long written = 0;
             while (written < bytes.length) {
                 MemorySegment from = buffer.asSlice(written);
                 long count = bytes.length - written;
                 long offset = written;
-                long n = call(() -> (long) pwrite.handle().invokeExact(errno, fd, from, count, offset));
+                long n = call(() -> pwrite.call(errno, fd, from.address(), count, offset));
                 if (n < 0 && errno(errno) == platform.interruptedErrno()) {
                     continue;
                 }
@@ -174,14 +171,14 @@ final class Libc {
     /** Up to {@code limit} bytes from offset 0. */
     byte[] readFromStart(int fd, int limit) throws NativeCallException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
+            MemorySegment errno = IntegerDowncall.errnoCapture(arena);
             MemorySegment buffer = arena.allocate(limit);
             long total = 0;
             while (total < limit) {
                 MemorySegment into = buffer.asSlice(total);
                 long count = limit - total;
                 long offset = total;
-                long n = call(() -> (long) pread.handle().invokeExact(errno, fd, into, count, offset));
+                long n = call(() -> pread.call(errno, fd, into.address(), count, offset));
                 if (n < 0 && errno(errno) == platform.interruptedErrno()) {
                     continue;
                 }
@@ -199,7 +196,7 @@ final class Libc {
         if (strerrorname != null) {
             MemorySegment name;
             try {
-                name = (MemorySegment) strerrorname.handle().invokeExact(code);
+                name = (MemorySegment) strerrornameHandle().invokeExact(code);
             } catch (Throwable unnamed) { // broad-catch: only the errno's name is lost, its number is kept
                 return "errno " + code;
             }
@@ -210,10 +207,20 @@ final class Libc {
         return "errno " + code;
     }
 
+    /** {@code const char *strerrorname_np(int)}, linked the first time a failure is named. */
+    private MethodHandle strerrornameHandle() {
+        MethodHandle linked = strerrornameHandle;
+        if (linked == null) {
+            linked = LINKER.downcallHandle(strerrorname, FunctionDescriptor.of(ADDRESS, INT));
+            strerrornameHandle = linked;
+        }
+        return linked;
+    }
+
     /** Runs a call that returns -1 and sets errno on failure; its result, or the failure named by errno. */
     private long checkedCall(String what, ErrnoCall call) throws NativeCallException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment errno = arena.allocate(CAPTURE_LAYOUT);
+            MemorySegment errno = IntegerDowncall.errnoCapture(arena);
             return checked(what, call(() -> call.call(errno)), errno);
         }
     }
@@ -230,11 +237,11 @@ final class Libc {
     }
 
     private static int errno(MemorySegment capture) {
-        return (int) ERRNO.get(capture, 0L);
+        return IntegerDowncall.errno(capture);
     }
 
     /**
-     * Runs one downcall. Each call site uses {@code invokeExact} with the function's exact types:
+     * Runs one downcall, through {@link IntegerDowncall}'s exact-typed {@code invokeExact}:
      * {@code invokeWithArguments} adapted every handle at run time, spinning method-handle classes
      * (about 10 ms of a one-shot's CPU).
      */
@@ -257,33 +264,6 @@ final class Libc {
     @FunctionalInterface
     private interface ErrnoCall {
         long call(MemorySegment errno) throws Throwable;
-    }
-
-    /** One libc function: its symbol found at once (a missing one makes libc unusable), linked on first call. */
-    private static final class Downcall {
-        private final MemorySegment symbol;
-        private final FunctionDescriptor descriptor;
-        private final Linker.Option[] options;
-        private volatile MethodHandle handle;
-
-        Downcall(MemorySegment symbol, FunctionDescriptor descriptor, Linker.Option... options) {
-            this.symbol = symbol;
-            this.descriptor = descriptor;
-            this.options = options;
-        }
-
-        static Downcall of(SymbolLookup libc, String name, FunctionDescriptor descriptor, Linker.Option... options) {
-            return new Downcall(libc.find(name).orElseThrow(() -> new MissingSymbolException(name)), descriptor, options);
-        }
-
-        MethodHandle handle() {
-            MethodHandle linked = handle;
-            if (linked == null) {
-                linked = LINKER.downcallHandle(symbol, descriptor, options); // racing threads link equal handles
-                handle = linked;
-            }
-            return linked;
-        }
     }
 
     private static final class MissingSymbolException extends RuntimeException {
