@@ -79,15 +79,16 @@ public final class FakeRefreshLock implements RefreshLock {
     @Override
     public Optional<Lease> acquire(Duration timeout, BooleanSupplier stopWaiting) {
         onAcquire.run();
-        // Held elsewhere, the wait is played as one attempt, one question to stopWaiting, then the timeout.
-        if (heldElsewhere && stopWaiting.getAsBoolean()) {
-            stopped.incrementAndGet();
+        if (heldElsewhere) { // played as one attempt, one question to stopWaiting, then the timeout
+            if (stopWaiting.getAsBoolean()) {
+                stopped.incrementAndGet();
+                return Optional.empty();
+            }
+            whileWaiting.run();
+            refusals.incrementAndGet();
             return Optional.empty();
         }
-        if (heldElsewhere) {
-            whileWaiting.run();
-        }
-        if (heldElsewhere || !tryLock(timeout)) {
+        if (!tryLock(timeout)) {
             refusals.incrementAndGet();
             return Optional.empty();
         }

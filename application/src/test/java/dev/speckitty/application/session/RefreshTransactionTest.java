@@ -259,13 +259,24 @@ class RefreshTransactionTest {
         assertThat(server.refreshTokensSent).isEmpty();
     }
 
+    /** A process that has read the expired seed and is about to refresh. */
+    private SessionManager loadedManager(InMemorySessionStore store) {
+        SessionManager manager = manager(store);
+        manager.current();
+        return manager;
+    }
+
+    /** What another process's refresh wrote: a rotated session, usable for 15 minutes. */
+    private static StoredSession refreshedElsewhere() {
+        return session("at_rotated_v2", "rt_rotated_v2", Duration.ofMinutes(15), List.of(PRIVATE));
+    }
+
     @Test
     void aWaiterAdoptsTheHoldersResultWithoutTheLockOnceItLands() {
         var store = new InMemorySessionStore(expiredSeed());
-        SessionManager manager = manager(store);
-        manager.current();
+        SessionManager manager = loadedManager(store);
         lock.holdElsewhere().onAcquire(() -> // the holder's write lands while this process waits
-                store.write(session("at_rotated_v2", "rt_rotated_v2", Duration.ofMinutes(15), List.of(PRIVATE))));
+                store.write(refreshedElsewhere()));
 
         RefreshAttempt attempt = manager.refresh(false);
 
@@ -280,9 +291,8 @@ class RefreshTransactionTest {
     @Test
     void aSessionAnotherProcessAlreadyRefreshedIsAdoptedWithoutAskingForTheLock() {
         var store = new InMemorySessionStore(expiredSeed());
-        SessionManager manager = manager(store);
-        manager.current();
-        store.write(session("at_rotated_v2", "rt_rotated_v2", Duration.ofMinutes(15), List.of(PRIVATE)));
+        SessionManager manager = loadedManager(store);
+        store.write(refreshedElsewhere());
         AtomicInteger asked = new AtomicInteger();
         lock.onAcquire(asked::incrementAndGet);
 
@@ -298,10 +308,9 @@ class RefreshTransactionTest {
     @Test
     void lockContentionAdoptsAValidTokenTheHolderWroteAfterTheLastLook() {
         var store = new InMemorySessionStore(expiredSeed());
-        SessionManager manager = manager(store);
-        manager.current();
+        SessionManager manager = loadedManager(store);
         lock.holdElsewhere().whileWaiting(() ->
-                store.write(session("at_rotated_v2", "rt_rotated_v2", Duration.ofMinutes(15), List.of(PRIVATE))));
+                store.write(refreshedElsewhere()));
 
         RefreshAttempt attempt = manager.refresh(false);
 
@@ -315,8 +324,7 @@ class RefreshTransactionTest {
     void aWaiterKeepsWaitingWhileTheFileHoldsNothingNewerAndUsable() {
         StoredSession seed = expiredSeed();
         var store = new InMemorySessionStore(seed);
-        SessionManager manager = manager(store);
-        manager.current();
+        SessionManager manager = loadedManager(store);
         // another process rewrote the same session (e.g. its teams): same identity, still expired
         store.write(seed);
         lock.holdElsewhere();
@@ -333,8 +341,7 @@ class RefreshTransactionTest {
     @Test
     void aWaiterDoesNotAdoptANewerSessionThatIsAlreadyExpired() {
         var store = new InMemorySessionStore(expiredSeed());
-        SessionManager manager = manager(store);
-        manager.current();
+        SessionManager manager = loadedManager(store);
         StoredSession newerButExpired = session("at_rotated_v2", "rt_rotated_v2", Duration.ofSeconds(2), List.of(PRIVATE));
         store.write(newerButExpired);
         lock.holdElsewhere();

@@ -58,8 +58,7 @@ public class AuthConfiguration {
     @Bean
     RefreshLock refreshLock(RuntimePaths paths, Clock clock, WorkCounters counters) {
         FileRefreshLock lock = new FileRefreshLock(paths.authDirectory(), clock, MachinePassphrase.hostname(), CliVersion.current());
-        counters.lockWaits(lock::totalWaitedMillis);
-        counters.lockHolds(lock::totalHeldMillis);
+        counters.refreshLock(lock::totalWaitedMillis, lock::totalHeldMillis);
         return lock;
     }
 

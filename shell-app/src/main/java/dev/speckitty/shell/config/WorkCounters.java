@@ -41,12 +41,10 @@ public final class WorkCounters implements StorageActivity, HostedActivity {
         membershipFetches.incrementAndGet();
     }
 
-    public void lockWaits(LongSupplier millis) {
-        this.lockWaitMillis = millis;
-    }
-
-    public void lockHolds(LongSupplier millis) {
-        this.lockHeldMillis = millis;
+    /** Where the refresh lock keeps the milliseconds this process waited for it and held it. */
+    public void refreshLock(LongSupplier waitedMillis, LongSupplier heldMillis) {
+        this.lockWaitMillis = waitedMillis;
+        this.lockHeldMillis = heldMillis;
     }
 
     /** For {@code SPEC_KITTY_DEBUG_TIMING=1}: how long this process waited for and held the refresh lock. */

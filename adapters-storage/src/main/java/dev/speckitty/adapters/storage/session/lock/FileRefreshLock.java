@@ -87,7 +87,8 @@ public final class FileRefreshLock implements RefreshLock {
                 closeAfterFailure(file, writeFailed);
                 throw writeFailed;
             }
-            return Optional.of(new HeldLease(file, (System.nanoTime() - started) / 1_000_000, System.nanoTime()));
+            long heldSince = System.nanoTime();
+            return Optional.of(new HeldLease(file, (heldSince - started) / 1_000_000, heldSince));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return Optional.empty();

@@ -25,6 +25,11 @@ public final class SessionFileLock {
         this.timeout = timeout;
     }
 
+    /** Prepares the native calls of {@link #acquire} ahead of need, e.g. on a thread beside start-up. */
+    public static void linkAhead() {
+        Libc.linkReadCalls();
+    }
+
     /**
      * Waits up to the timeout for the lock.
      *
@@ -32,11 +37,6 @@ public final class SessionFileLock {
      *     WRONG_OWNER, UNSAFE_PERMISSIONS or NOT_A_REGULAR_FILE when the lock file is not ours to use
      * @throws IOException when the lock file cannot be opened or locked (the message names the errno)
      */
-    /** Prepares the native calls of {@link #acquire} ahead of need, e.g. on a thread beside start-up. */
-    public static void linkAhead() {
-        Libc.linkReadCalls();
-    }
-
     public Held acquire() throws IOException {
         FlockFile locked;
         try {
